@@ -1,0 +1,297 @@
+//! The command line: clap definitions and help text only. Commands turn these into plain
+//! options before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::Format;
+use crate::records::fields::RecordKind;
+use crate::records::reader::{InputEncoding, InputFormat};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "appeal-audit",
+    version,
+    about = "Audit how officials answer citizens' appeals: import scraped appeals and department \
+             posts, then report who answered personally, who forwarded, and who went silent.",
+    after_help = "Start here:\n  appeal-audit audit data --as-of 2022-10-03\n  appeal-audit import appeals blog.csv && appeal-audit report routing\n\nEvery command has its own --help."
+)]
+pub struct Cli {
+    /// The SQLite file that holds everything (created on first import).
+    #[arg(
+        long,
+        global = true,
+        env = "APPEAL_AUDIT_DB",
+        default_value = "appeals.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    /// No progress bars or summaries on stderr (errors still go there).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import records of one kind from CSV, JSON or JSON Lines files ('-' reads standard input).
+    #[command(
+        after_help = "Examples:\n  appeal-audit import appeals blog-2022-10.csv\n  appeal-audit import appeals --map submitted_at='Дата подачи' export.csv\n  appeal-audit import posts --source zhetysu posts.json\n  appeal-audit import directory directory.csv\n  cat page.jsonl | appeal-audit import appeals -"
+    )]
+    Import {
+        /// What the files hold.
+        kind: RecordKind,
+        /// The files to import; '-' reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The file format; auto tells it from the extension, else the content.
+        #[arg(long, default_value = "auto")]
+        format: InputFormat,
+        #[command(flatten)]
+        options: ImportArgs,
+    },
+
+    /// The main job: import every data file under PATH, then print routing, forwards and silence.
+    #[command(
+        after_help = "A file's kind is told by its header: appeals have an addressee, posts a \
+department, a directory a name. Directory files are imported first.\n\nExample:\n  appeal-audit audit data --as-of 2022-10-03"
+    )]
+    Audit {
+        /// Files or folders (searched recursively for .csv, .tsv, .json, .jsonl, .ndjson).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Treat every file as this kind instead of telling it from the header.
+        #[arg(long)]
+        kind: Option<RecordKind>,
+        /// The files' format; auto tells it from the extension, else the content.
+        #[arg(long, default_value = "auto", value_name = "FORMAT")]
+        input_format: InputFormat,
+        #[command(flatten)]
+        import: ImportArgs,
+        #[command(flatten)]
+        report: ReportArgs,
+        /// How many forward targets to list per official.
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        top: usize,
+    },
+
+    /// Reports over what is stored.
+    #[command(subcommand)]
+    Report(ReportCommand),
+
+    /// One appeal: its fields, route and reason, days to answer, due date and provenance.
+    Show {
+        /// The appeal's id as its source writes it, e.g. 749022/1.
+        id: String,
+        /// The source, where the same id exists in several.
+        #[arg(long)]
+        source: Option<String>,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+
+    /// Every stored record, appeals with their route and reason, for spreadsheets and scripts.
+    #[command(
+        after_help = "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading ' unless --raw. The author column is left out unless --include-authors.\n\nExamples:\n  appeal-audit export appeals --excel --output appeals.csv\n  appeal-audit export appeals --redact --format jsonl | head\n  appeal-audit export posts --department 'Управление ЖКХ' --format json"
+    )]
+    Export {
+        what: ExportKind,
+        #[arg(long, default_value = "csv")]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output (complete or not at all).
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// CSV for Excel: UTF-8 byte-order mark and CRLF line ends.
+        #[arg(long)]
+        excel: bool,
+        /// Include the citizen's name (personal data; left out by default).
+        #[arg(long)]
+        include_authors: bool,
+        /// Mask IIN/BIN numbers, phone numbers and e-mail addresses in every text field.
+        #[arg(long)]
+        redact: bool,
+        /// No spreadsheet-formula protection: cells exactly as stored.
+        #[arg(long)]
+        raw: bool,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+
+    /// What the database holds: counts by kind, date ranges, routes, and the imports log.
+    Status {
+        #[arg(long, default_value = "table")]
+        format: Format,
+    },
+
+    /// Print a shell completion script: appeal-audit completions bash > /etc/bash_completion.d/appeal-audit
+    Completions { shell: clap_complete::Shell },
+
+    /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
+    Man,
+
+    /// The classification phrases in force: built in, and added with `import --phrases`.
+    Phrases {
+        #[arg(long, default_value = "table")]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Per addressee: how many appeals were answered personally, forwarded, left unanswered.
+    #[command(
+        after_help = "Columns: addressee, appeals, personal, forwarded, unanswered, unknown, personal_pct, forwarded_pct, median_days_to_answer, overdue, rejected, answered_pct, personal_pct_low, personal_pct_high, forwarded_pct_low, forwarded_pct_high, unsatisfied, vanished, note.\n\nExample:\n  appeal-audit report routing --since 2022-08-01 --as-of 2022-10-03 --format csv > routing.csv"
+    )]
+    Routing(ReportArgs),
+    /// Per addressee and target: where forwarded appeals went.
+    #[command(after_help = "Columns: addressee, forwarded_to, appeals, median_days_to_answer.")]
+    Forwards(ReportArgs),
+    /// Per department (and every directory entry): how long since it last posted.
+    #[command(
+        after_help = "Columns: name, kind, last_post, days_since, posts_30d, status, reposts_30d.\n\nExample:\n  appeal-audit report silence --as-of 2022-10-03 --stale-after 14 --fail-if-stale"
+    )]
+    Silence {
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Exit with code 3 when any department is stale or never posted.
+        #[arg(long)]
+        fail_if_stale: bool,
+    },
+    /// One week (or --since/--until) against the period before: routing, forwards, silence.
+    #[command(
+        after_help = "--format md is a document to paste into a draft: a title with the period, a sentence per official, the tables and a methodology note. --format json is one object: since, until, routing, forwards, silence, previous {since, until, routing}, changes.\n\nExamples:\n  appeal-audit report weekly --week 2022-W39 --as-of 2022-10-03 --format md > weekly.md\n  appeal-audit report weekly --format json | jq '.routing[0]'"
+    )]
+    Weekly {
+        /// The ISO week, e.g. 2022-W39; default: the last full week before the as-of date.
+        #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["since", "until"])]
+        week: Option<String>,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+}
+
+/// How files are read; shared by `import` and `audit`.
+#[derive(Debug, Args, Clone)]
+pub struct ImportArgs {
+    /// The text encoding; auto detects UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1251.
+    #[arg(long, default_value = "auto")]
+    pub encoding: InputEncoding,
+    /// The CSV delimiter; by default the one the header line uses (',', ';' or tab).
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<char>,
+    /// Read a column of another name as a field, e.g. --map submitted_at='Дата подачи'. Repeatable.
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    pub maps: Vec<String>,
+    /// The source name for records that carry none.
+    #[arg(long, default_value = "default", value_name = "NAME")]
+    pub source: String,
+    /// A chrono pattern for dates in no built-in form, e.g. '%d/%m/%Y' (tried first).
+    #[arg(long, value_name = "PATTERN")]
+    pub date_format: Option<String>,
+    /// Import the valid records and report the invalid ones instead of stopping at the first.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// With --skip-invalid: write the rejected records as CSV (file, line, field, value, reason).
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
+    /// When the scrape was made (default: each record's scraped_at, else now).
+    #[arg(long, value_name = "DATE")]
+    pub scraped_at: Option<String>,
+    /// The file is the complete list of its addressees' appeals at that time.
+    #[arg(long)]
+    pub snapshot: bool,
+    /// Add classification phrases from FILE (lines like 'forward: передано в'); kept in the database.
+    #[arg(long, value_name = "FILE")]
+    pub phrases: Option<PathBuf>,
+}
+
+/// Filters and output shared by every report.
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format.
+    #[arg(long, default_value = "table")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (complete or not at all).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Which records a report or export looks at, and the settings its figures depend on.
+#[derive(Debug, Args, Clone)]
+pub struct FilterArgs {
+    /// Only appeals submitted on or after DATE.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only appeals submitted on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only this official (any spelling the directory knows).
+    #[arg(long, value_name = "NAME")]
+    pub addressee: Option<String>,
+    /// Silence: only this department.
+    #[arg(long, value_name = "NAME")]
+    pub department: Option<String>,
+    /// Silence: only posts on this channel (site, telegram, ...).
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// The date the figures are as of (default today); give it to make a report reproducible.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Replace the legal deadline with N working days.
+    #[arg(long, value_name = "N")]
+    pub deadline_days: Option<u32>,
+    /// Silence: a department is stale after this many days without a post.
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub stale_after: i64,
+    /// Which working days count for deadlines.
+    #[arg(long, default_value = "kz")]
+    pub calendar: CalendarArg,
+    /// Extra days off ('2022-08-29') or worked days ('+2022-08-27'), one a line.
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
+    /// Rows with fewer appeals than N are noted 'few'.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub min_n: u64,
+    /// Silence: reposts do not count as posts.
+    #[arg(long)]
+    pub originals_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    Appeals,
+    Posts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Tsv,
+    Json,
+    Jsonl,
+}
+
+impl ExportFormat {
+    pub fn format(self) -> Format {
+        match self {
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Tsv => Format::Tsv,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarArg {
+    /// Kazakhstan's working days: weekends, public holidays and the Government's transfers.
+    Kz,
+    /// Monday to Friday, no holidays.
+    MonFri,
+}

@@ -1,0 +1,188 @@
+//! `audit PATH...`: the main job in one command. Imports every data file under the paths (each
+//! file's kind told by its header) in one transaction, then prints routing, the top forward
+//! targets and silence as of the as-of date.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+
+use super::import::{ImportOptions, import};
+use super::report::{appeal_filter, settings, silence_rows};
+use super::{Finish, Global, knowledge};
+use crate::cli::{ImportArgs, ReportArgs};
+use crate::output::{Destination, Format, Rows, write};
+use crate::records::fields::{RecordKind, field_for_header};
+use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
+use crate::report::{forwards, routing, silence};
+use crate::store::{Access, Store};
+
+const DATA_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "json", "jsonl", "ndjson"];
+
+pub fn run(
+    global: &Global,
+    paths: &[PathBuf],
+    kind: Option<RecordKind>,
+    input_format: InputFormat,
+    import_args: &ImportArgs,
+    report_args: &ReportArgs,
+    top: usize,
+) -> Result<Finish> {
+    if matches!(
+        report_args.format,
+        Format::Csv | Format::Tsv | Format::Jsonl
+    ) {
+        bail!(
+            "audit prints three tables: use --format table, md or json, or run `appeal-audit \
+             report routing|forwards|silence --format {:?}` for one table",
+            report_args.format
+        );
+    }
+    let options = ImportOptions::from_args(import_args, input_format)?;
+    let files = data_files(paths)?;
+    if files.is_empty() {
+        bail!(
+            "no data files (.csv, .tsv, .json, .jsonl, .ndjson) under {}",
+            show_paths(paths)
+        );
+    }
+    let mut jobs = Vec::new();
+    for file in files {
+        let input = Input::File(file);
+        let file_kind = match kind {
+            Some(kind) => Some(kind),
+            None => sniff_kind(&input, &options.read)?,
+        };
+        match file_kind {
+            Some(kind) => jobs.push((kind, input)),
+            None => global.say(format!("{input}: no records, skipped")),
+        }
+    }
+    let mut store = Store::open(&global.db, Access::Write)?;
+    import(global, &mut store, &jobs, &options)?;
+
+    let know = knowledge(store.directory()?, store.phrases()?);
+    let (filters, calendar) = settings(&report_args.filters, &know)?;
+    let facts = store.appeal_facts(&appeal_filter(&filters))?;
+    let sections = [
+        (
+            "Routing",
+            Rows::from_serialize(
+                routing::COLUMNS,
+                &routing::routing(&facts, &filters, &calendar),
+            )?,
+        ),
+        (
+            "Forwards",
+            Rows::from_serialize(
+                forwards::COLUMNS,
+                &forwards::top_per_addressee(forwards::forwards(&facts), top),
+            )?,
+        ),
+        (
+            "Silence",
+            Rows::from_serialize(silence::COLUMNS, &silence_rows(&store, &filters)?)?,
+        ),
+    ];
+    let mut destination = Destination::open(report_args.output.as_deref())?;
+    let out = destination.writer();
+    match report_args.format {
+        Format::Json => {
+            let mut object = serde_json::Map::new();
+            for (title, rows) in &sections {
+                let mut buffer = Vec::new();
+                write(&mut buffer, Format::Json, rows)?;
+                object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+            }
+            object.insert("as_of".into(), filters.as_of.to_string().into());
+            serde_json::to_writer_pretty(&mut *out, &object)?;
+            writeln!(out)?;
+        }
+        format => {
+            for (i, (title, rows)) in sections.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                match format {
+                    Format::Md => writeln!(out, "## {title} (as of {})\n", filters.as_of)?,
+                    _ => writeln!(out, "{title} (as of {})", filters.as_of)?,
+                }
+                write(out, format, rows)?;
+            }
+        }
+    }
+    destination.finish()?;
+    Ok(Finish::Done)
+}
+
+fn show_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every data file under the paths, sorted so that runs are repeatable.
+fn data_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            bail!("{}: no such file or folder", path.display());
+        }
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = entry.map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+            if entry.file_type().is_file() && is_data_file(entry.path()) {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn is_data_file(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !hidden && DATA_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// A file's kind from its first record's columns: appeals have an addressee, posts a
+/// department, a directory a name and no addressee. None for a file with no records.
+fn sniff_kind(input: &Input, read: &ReadOptions) -> Result<Option<RecordKind>> {
+    let mut columns: Option<Vec<String>> = None;
+    let outcome = read_records(input, read, None, &mut |record| {
+        columns = Some(record.columns.into_iter().map(|(c, _)| c).collect());
+        Err(anyhow!("seen"))
+    });
+    let Some(columns) = columns else {
+        outcome?;
+        return Ok(None);
+    };
+    let has = |kind: RecordKind, field: &str| {
+        columns
+            .iter()
+            .any(|c| field_for_header(kind.fields(), c).is_some_and(|f| f.name == field))
+    };
+    if has(RecordKind::Appeals, "addressee") {
+        Ok(Some(RecordKind::Appeals))
+    } else if has(RecordKind::Posts, "department") {
+        Ok(Some(RecordKind::Posts))
+    } else if has(RecordKind::Directory, "name") {
+        Ok(Some(RecordKind::Directory))
+    } else {
+        bail!(
+            "{input}: cannot tell what the file holds: its header has no addressee (appeals), \
+             department (posts) or name (directory) column; give --kind, or --map in an import"
+        )
+    }
+}

@@ -1,0 +1,335 @@
+//! `import appeals|posts|directory FILE...`: every file in one transaction, all or nothing
+//! (or, with --skip-invalid, everything valid), then a summary line per file on stderr.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::{Finish, Global, knowledge};
+use crate::classify::Phrases;
+use crate::cli::ImportArgs;
+use crate::derive::Knowledge;
+use crate::records::appeal::{Appeal, Entry, Post};
+use crate::records::dates::parse_date;
+use crate::records::fields::RecordKind;
+use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
+use crate::records::typed::{Mapper, RecordError};
+use crate::store::{Access, Batch, ImportLog, Outcome, Provenance, Store, now_stamp};
+
+/// The import's settings, validated.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub read: ReadOptions,
+    pub maps: Vec<(String, String)>,
+    pub source: String,
+    pub date_format: Option<String>,
+    pub skip_invalid: bool,
+    pub rejects: Option<PathBuf>,
+    /// ISO; None: each record's scraped_at, else the import's start.
+    pub scraped_at: Option<String>,
+    pub snapshot: bool,
+    pub phrases: Option<PathBuf>,
+}
+
+impl ImportOptions {
+    pub fn from_args(args: &ImportArgs, format: InputFormat) -> Result<ImportOptions> {
+        let delimiter = match args.delimiter {
+            None => None,
+            Some(c) if c.is_ascii() => Some(c as u8),
+            Some(c) => bail!(
+                "--delimiter {c:?}: the delimiter must be one ASCII character, such as ',' ';' or a tab"
+            ),
+        };
+        let maps = args
+            .maps
+            .iter()
+            .map(|m| {
+                m.split_once('=')
+                    .map(|(f, c)| (f.trim().to_string(), c.to_string()))
+                    .ok_or_else(|| anyhow!("--map {m}: write it as FIELD=COLUMN, e.g. --map submitted_at='Дата подачи'"))
+            })
+            .collect::<Result<_>>()?;
+        let scraped_at = match &args.scraped_at {
+            Some(raw) => Some(
+                parse_date(raw)
+                    .map_err(|e| anyhow!("--scraped-at {raw:?}: {e}"))?
+                    .to_iso(),
+            ),
+            None => None,
+        };
+        Ok(ImportOptions {
+            read: ReadOptions {
+                format,
+                encoding: args.encoding,
+                delimiter,
+            },
+            maps,
+            source: args.source.trim().to_string(),
+            date_format: args.date_format.clone(),
+            skip_invalid: args.skip_invalid,
+            rejects: args.rejects.clone(),
+            scraped_at,
+            snapshot: args.snapshot,
+            phrases: args.phrases.clone(),
+        })
+    }
+}
+
+pub fn run(
+    global: &Global,
+    kind: RecordKind,
+    files: &[PathBuf],
+    format: InputFormat,
+    args: &ImportArgs,
+) -> Result<Finish> {
+    let options = ImportOptions::from_args(args, format)?;
+    let jobs: Vec<(RecordKind, Input)> = files.iter().map(|f| (kind, Input::from_arg(f))).collect();
+    let mut store = Store::open(&global.db, Access::Write)?;
+    import(global, &mut store, &jobs, &options)?;
+    Ok(Finish::Done)
+}
+
+/// One rejected record, for the summary and the --rejects file.
+struct Reject {
+    file: String,
+    line: u64,
+    error: RecordError,
+}
+
+/// Imports every job in one transaction. Directory files go first, so that appeals and posts
+/// are matched against the directory being imported with them.
+pub fn import(
+    global: &Global,
+    store: &mut Store,
+    jobs: &[(RecordKind, Input)],
+    options: &ImportOptions,
+) -> Result<Vec<ImportLog>> {
+    let mut jobs: Vec<&(RecordKind, Input)> = jobs.iter().collect();
+    jobs.sort_by_key(|(kind, _)| *kind != RecordKind::Directory);
+    let started = now_stamp();
+    let batch = store.begin()?;
+    let mut phrases_added = false;
+    if let Some(path) = &options.phrases {
+        add_phrases(&batch, path)?;
+        phrases_added = true;
+    }
+    let mut know = knowledge(batch.directory()?, batch.phrases()?);
+    let mut logs = Vec::new();
+    let mut rejects = Vec::new();
+    let mut directory_changed = false;
+    for (kind, input) in jobs {
+        let log = import_file(
+            global,
+            &batch,
+            *kind,
+            input,
+            options,
+            &know,
+            &started,
+            &mut rejects,
+        )?;
+        if *kind == RecordKind::Directory && (log.inserted > 0 || log.updated > 0) {
+            directory_changed = true;
+            know = knowledge(batch.directory()?, batch.phrases()?);
+        }
+        logs.push(log);
+    }
+    if directory_changed || phrases_added {
+        let changed = batch.rederive(&know)?;
+        if changed > 0 {
+            global.say(format!(
+                "reclassified {changed} stored appeals with the new directory or phrases"
+            ));
+        }
+    }
+    if let Some(path) = &options.rejects {
+        write_rejects(path, &rejects)?;
+    }
+    batch.commit()?;
+    for log in &logs {
+        global.say(format!(
+            "{}: {} read, {} inserted, {} updated, {} unchanged, {} rejected",
+            log.file, log.read, log.inserted, log.updated, log.unchanged, log.rejected
+        ));
+        if log.read == 0 {
+            eprintln!(
+                "appeal-audit: warning: {} holds no records (a header only?): nothing imported from it",
+                log.file
+            );
+        }
+    }
+    for reject in rejects.iter().take(10) {
+        global.say(format!(
+            "rejected: {}, line {}: {}",
+            reject.file, reject.line, reject.error
+        ));
+    }
+    if rejects.len() > 10 {
+        global.say(format!(
+            "... and {} more rejected records{}",
+            rejects.len() - 10,
+            match &options.rejects {
+                Some(p) => format!(" (all in {})", p.display()),
+                None => " (give --rejects FILE to list them all)".to_string(),
+            }
+        ));
+    }
+    Ok(logs)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_file(
+    global: &Global,
+    batch: &Batch,
+    kind: RecordKind,
+    input: &Input,
+    options: &ImportOptions,
+    know: &Knowledge,
+    started: &str,
+    rejects: &mut Vec<Reject>,
+) -> Result<ImportLog> {
+    let file = input.to_string();
+    let mut log = ImportLog {
+        kind: kind.as_str().to_string(),
+        file: file.clone(),
+        scraped_at: options.scraped_at.clone(),
+        snapshot: options.snapshot,
+        ..ImportLog::default()
+    };
+    let import_id = batch.start_import(&log)?;
+    let mut mapper =
+        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
+    let default_scrape = options
+        .scraped_at
+        .clone()
+        .unwrap_or_else(|| started.to_string());
+    let progress = progress_bar(global, input);
+    let facts = read_records(input, &options.read, progress.clone(), &mut |record| {
+        log.read += 1;
+        let (line, number) = (record.line, record.number);
+        let typed = match mapper.map(record) {
+            Ok(typed) => typed,
+            Err(error) if options.skip_invalid => {
+                log.rejected += 1;
+                rejects.push(Reject {
+                    file: file.clone(),
+                    line,
+                    error,
+                });
+                return Ok(());
+            }
+            Err(error) => {
+                return Err(record_error(
+                    &file,
+                    kind,
+                    line,
+                    number,
+                    &error,
+                    &options.read,
+                ));
+            }
+        };
+        let record_scrape = typed
+            .get(RecordKind::Appeals, "scraped_at")
+            .filter(|_| kind == RecordKind::Appeals);
+        let from = Provenance {
+            import_id,
+            file: &file,
+            line,
+            scraped_at: record_scrape.unwrap_or(&default_scrape),
+        };
+        let outcome: Outcome = match kind {
+            RecordKind::Appeals => {
+                let appeal = Appeal::from_typed(&typed, &options.source);
+                batch.upsert_appeal(&appeal, &know.derive(&appeal), &from)?
+            }
+            RecordKind::Posts => {
+                let post = Post::from_typed(&typed, &options.source);
+                batch.upsert_post(&post, &know.canonical(&post.department), &from)?
+            }
+            RecordKind::Directory => batch.upsert_entry(&Entry::from_typed(&typed), &from)?,
+        };
+        log.count(outcome);
+        Ok(())
+    })
+    .map_err(|e| {
+        anyhow!("{e:#}\nNothing was imported: the database is as it was before this command.")
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    log.size = facts.size;
+    log.sha256 = facts.sha256;
+    log.format = format!("{:?}", facts.format).to_lowercase();
+    log.encoding = facts.encoding.to_string();
+    batch.finish_import(import_id, &log)?;
+    Ok(log)
+}
+
+fn record_error(
+    file: &str,
+    kind: RecordKind,
+    line: u64,
+    number: u64,
+    error: &RecordError,
+    read: &ReadOptions,
+) -> anyhow::Error {
+    let place = if read.format == InputFormat::Json || file.ends_with(".json") {
+        format!("record {number} (ending on line {line})")
+    } else {
+        format!("line {line}")
+    };
+    anyhow!(
+        "{file}, {place}: {error}. Fix the record (or give --skip-invalid to import the other {} records)",
+        kind.as_str()
+    )
+}
+
+fn progress_bar(global: &Global, input: &Input) -> Option<indicatif::ProgressBar> {
+    if global.quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(input.to_string());
+    Some(bar)
+}
+
+fn add_phrases(batch: &Batch, path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the phrases file {}", path.display()))?;
+    let origin = path.display().to_string();
+    let mut phrases = Phrases::defaults();
+    let before = phrases.all().len();
+    phrases
+        .add_file(&text, &origin)
+        .map_err(|e| anyhow!("{origin}: {e}"))?;
+    for phrase in &phrases.all()[before..] {
+        batch.add_phrase(phrase.kind.prefix(), &phrase.text, &phrase.origin)?;
+    }
+    Ok(())
+}
+
+fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
+    let mut out = crate::output::Destination::open(Some(path))?;
+    {
+        let mut csv = csv::Writer::from_writer(out.writer());
+        csv.write_record(["file", "line", "field", "value", "reason"])?;
+        for r in rejects {
+            csv.write_record([
+                r.file.as_str(),
+                &r.line.to_string(),
+                &r.error.field,
+                &r.error.value,
+                &r.error.reason,
+            ])?;
+        }
+        csv.flush()?;
+    }
+    out.finish()
+}

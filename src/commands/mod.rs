@@ -1,0 +1,122 @@
+//! One file per command: each turns its clap arguments into plain options, calls the core and
+//! hands rows to the output writer.
+
+mod audit;
+mod export;
+mod import;
+mod report;
+mod shell;
+mod show;
+mod status;
+mod weekly;
+
+use anyhow::Result;
+
+use crate::classify::{PhraseKind, Phrases};
+use crate::cli::{Cli, Command};
+use crate::derive::Knowledge;
+use crate::records::appeal::Entry;
+use crate::records::names::{DirectoryEntry, EntryKind, Who};
+
+/// How a command that ran to the end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    Done,
+    /// A check found what the user asked to fail on (`--fail-if-stale`): exit 3.
+    Findings,
+}
+
+pub fn run(cli: Cli) -> Result<Finish> {
+    let global = Global {
+        db: cli.db,
+        quiet: cli.quiet,
+    };
+    match cli.command {
+        Command::Import {
+            kind,
+            files,
+            format,
+            options,
+        } => import::run(&global, kind, &files, format, &options),
+        Command::Audit {
+            paths,
+            kind,
+            input_format,
+            import,
+            report,
+            top,
+        } => audit::run(&global, &paths, kind, input_format, &import, &report, top),
+        Command::Report(which) => report::run(&global, which),
+        Command::Show { id, source, report } => show::run(&global, &id, source.as_deref(), &report),
+        Command::Export {
+            what,
+            format,
+            output,
+            excel,
+            include_authors,
+            redact,
+            raw,
+            filters,
+        } => {
+            let options = export::ExportOptions {
+                what,
+                format,
+                output,
+                excel,
+                include_authors,
+                redact,
+                raw,
+            };
+            export::run(&global, &options, &filters)
+        }
+        Command::Status { format } => status::status(&global, format),
+        Command::Phrases { format } => status::phrases(&global, format),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
+    }
+}
+
+/// The options every command shares.
+pub struct Global {
+    pub db: std::path::PathBuf,
+    pub quiet: bool,
+}
+
+impl Global {
+    /// A line for the user on stderr, unless --quiet.
+    pub fn say(&self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}
+
+/// The directory and phrases as stored, ready for classification.
+pub fn knowledge(
+    directory: Vec<Entry>,
+    stored_phrases: Vec<(String, String, String)>,
+) -> Knowledge {
+    let entries = directory
+        .iter()
+        .map(|e| DirectoryEntry {
+            name: e.name.clone(),
+            kind: if e.kind == "official" {
+                EntryKind::Official
+            } else {
+                EntryKind::Department
+            },
+            position: e.position.clone(),
+            aliases: e.alias_list(),
+        })
+        .collect();
+    let mut phrases = Phrases::defaults();
+    for (kind, phrase, origin) in stored_phrases {
+        if let Some(kind) = PhraseKind::ALL.into_iter().find(|k| k.prefix() == kind) {
+            phrases.add(kind, &phrase, &origin);
+        }
+    }
+    Knowledge {
+        who: Who::new(entries),
+        phrases,
+    }
+}

@@ -1,0 +1,131 @@
+//! `report routing|forwards|silence`: report filters turned into plain options, the stored
+//! facts through the report functions, the rows to the output writer.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
+
+use super::{Finish, Global, knowledge};
+use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
+use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
+use crate::derive::Knowledge;
+use crate::output::{Destination, Format, Rows, write};
+use crate::records::dates::parse_date;
+use crate::report::{Filters, forwards, routing, silence};
+use crate::store::{Access, AppealFilter, Store};
+
+pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
+    let store = Store::open(&global.db, Access::Read)?;
+    let know = knowledge(store.directory()?, store.phrases()?);
+    match which {
+        ReportCommand::Routing(args) => {
+            let (filters, calendar) = settings(&args.filters, &know)?;
+            let facts = store.appeal_facts(&appeal_filter(&filters))?;
+            let rows = routing::routing(&facts, &filters, &calendar);
+            emit(&args, &Rows::from_serialize(routing::COLUMNS, &rows)?)?;
+        }
+        ReportCommand::Forwards(args) => {
+            let (filters, _) = settings(&args.filters, &know)?;
+            let facts = store.appeal_facts(&appeal_filter(&filters))?;
+            emit(
+                &args,
+                &Rows::from_serialize(forwards::COLUMNS, &forwards::forwards(&facts))?,
+            )?;
+        }
+        ReportCommand::Silence {
+            report: args,
+            fail_if_stale,
+        } => {
+            let (filters, _) = settings(&args.filters, &know)?;
+            let rows = silence_rows(&store, &filters)?;
+            emit(&args, &Rows::from_serialize(silence::COLUMNS, &rows)?)?;
+            if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
+                let silent = rows.iter().filter(|r| r.is_silent()).count();
+                global.say(format!(
+                    "{silent} of {} listed are stale or never posted",
+                    rows.len()
+                ));
+                return Ok(Finish::Findings);
+            }
+        }
+        ReportCommand::Weekly { week, report: args } => {
+            return super::weekly::run(global, week.as_deref(), &args);
+        }
+    }
+    Ok(Finish::Done)
+}
+
+pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
+    let facts = store.publisher_facts(
+        &filters.as_of.to_string(),
+        filters.channel.as_deref(),
+        filters.originals_only,
+    )?;
+    Ok(silence::silence(facts, filters))
+}
+
+pub fn appeal_filter(filters: &Filters) -> AppealFilter {
+    AppealFilter {
+        since: filters.since.map(|d| d.to_string()),
+        until: filters.until.map(|d| d.to_string()),
+        official: filters.addressee.clone(),
+    }
+}
+
+/// Writes rows where the report's --format and --output say.
+pub fn emit(args: &ReportArgs, rows: &Rows) -> Result<()> {
+    emit_to(args.output.as_deref(), args.format, rows)
+}
+
+pub fn emit_to(output: Option<&Path>, format: Format, rows: &Rows) -> Result<()> {
+    let mut destination = Destination::open(output)?;
+    write(destination.writer(), format, rows)?;
+    destination.finish()
+}
+
+/// The report's filters and its working-day calendar, validated before anything is read.
+pub fn settings(args: &FilterArgs, know: &Knowledge) -> Result<(Filters, Calendar)> {
+    let date = |flag: &str, value: &Option<String>| -> Result<Option<NaiveDate>> {
+        value
+            .as_deref()
+            .map(|v| {
+                parse_date(v)
+                    .map(|d| d.date)
+                    .map_err(|e| anyhow!("{flag} {v:?}: {e}"))
+            })
+            .transpose()
+    };
+    let filters = Filters {
+        since: date("--since", &args.since)?,
+        until: date("--until", &args.until)?,
+        addressee: args.addressee.as_deref().map(|a| know.canonical(a)),
+        department: args.department.as_deref().map(|d| know.canonical(d)),
+        channel: args.channel.as_deref().map(|c| c.trim().to_lowercase()),
+        as_of: date("--as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        deadline_days: args.deadline_days,
+        stale_after: args.stale_after,
+        min_n: args.min_n,
+        originals_only: args.originals_only,
+    };
+    if let (Some(since), Some(until)) = (filters.since, filters.until) {
+        if since > until {
+            return Err(anyhow!(
+                "--since {since} is after --until {until}: swap them"
+            ));
+        }
+    }
+    let overrides = match &args.holidays {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the holidays file {}", path.display()))?;
+            parse_overrides(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
+        }
+        None => Overrides::default(),
+    };
+    let kind = match args.calendar {
+        CalendarArg::Kz => CalendarKind::Kz,
+        CalendarArg::MonFri => CalendarKind::MonFri,
+    };
+    Ok((filters, Calendar::new(kind, &overrides)))
+}

@@ -1,0 +1,114 @@
+//! `show ID`: one appeal, every stored field, its route and reason, days to answer, due date,
+//! whether it is overdue, and where it came from.
+
+use anyhow::{Result, bail};
+use rusqlite::types::Value as SqlValue;
+use serde_json::Value;
+
+use super::report::{emit, settings};
+use super::{Finish, Global, knowledge};
+use crate::cli::ReportArgs;
+use crate::output::{Format, Rows};
+use crate::report::{due_of, overdue};
+use crate::store::{Access, AppealFact, Store};
+
+/// Internal columns a reader has no use for.
+const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
+
+pub fn run(global: &Global, id: &str, source: Option<&str>, args: &ReportArgs) -> Result<Finish> {
+    let store = Store::open(&global.db, Access::Read)?;
+    let know = knowledge(store.directory()?, store.phrases()?);
+    let (filters, calendar) = settings(&args.filters, &know)?;
+    let mut found = store.appeal_columns(source, id.trim())?;
+    let columns = match found.len() {
+        0 => bail!(
+            "no appeal {id:?}{} in {}: check the number (copies look like 749022/1)",
+            source
+                .map(|s| format!(" in source {s:?}"))
+                .unwrap_or_default(),
+            global.db.display()
+        ),
+        1 => found.remove(0),
+        _ => {
+            let sources: Vec<String> = found
+                .iter()
+                .filter_map(|cols| {
+                    cols.iter()
+                        .find(|(c, _)| c == "source")
+                        .map(|(_, v)| text(v))
+                })
+                .collect();
+            bail!(
+                "appeal {id:?} exists in several sources ({}): give --source",
+                sources.join(", ")
+            )
+        }
+    };
+    let get = |name: &str| {
+        columns
+            .iter()
+            .find(|(c, _)| c == name)
+            .map(|(_, v)| text(v))
+            .filter(|s| !s.is_empty())
+    };
+    let fact = AppealFact {
+        official: get("official").unwrap_or_default(),
+        route: get("route").unwrap_or_default(),
+        route_target: get("route_target"),
+        submitted_at: get("submitted_at").unwrap_or_default(),
+        answered_at: get("answered_at"),
+        days_to_answer: get("days_to_answer").and_then(|d| d.parse().ok()),
+        unsatisfied: None,
+        vanished: get("vanished").is_some(),
+        answered: get("answered_at").is_some()
+            || get("answer_text").is_some()
+            || get("answers").is_some(),
+    };
+    let mut pairs: Vec<(String, Value)> = columns
+        .iter()
+        .filter(|(c, _)| !HIDDEN.contains(&c.as_str()))
+        .map(|(c, v)| (c.clone(), json(v)))
+        .collect();
+    pairs.push((
+        "due_date".into(),
+        due_of(&fact, &calendar, &filters)
+            .map(|d| d.to_string())
+            .into(),
+    ));
+    pairs.push(("overdue".into(), overdue(&fact, &calendar, &filters).into()));
+    pairs.push(("as_of".into(), filters.as_of.to_string().into()));
+    let rows = match args.format {
+        Format::Json | Format::Jsonl => Rows {
+            columns: pairs.iter().map(|(c, _)| c.clone()).collect(),
+            values: vec![pairs.into_iter().map(|(_, v)| v).collect()],
+        },
+        _ => Rows {
+            columns: vec!["field".into(), "value".into()],
+            values: pairs
+                .into_iter()
+                .map(|(c, v)| vec![Value::String(c), v])
+                .collect(),
+        },
+    };
+    emit(args, &rows)?;
+    Ok(Finish::Done)
+}
+
+fn text(value: &SqlValue) -> String {
+    match value {
+        SqlValue::Null => String::new(),
+        SqlValue::Integer(i) => i.to_string(),
+        SqlValue::Real(r) => r.to_string(),
+        SqlValue::Text(t) => t.clone(),
+        SqlValue::Blob(b) => format!("<{} bytes>", b.len()),
+    }
+}
+
+fn json(value: &SqlValue) -> Value {
+    match value {
+        SqlValue::Null => Value::Null,
+        SqlValue::Integer(i) => (*i).into(),
+        SqlValue::Real(r) => (*r).into(),
+        other => Value::String(text(other)),
+    }
+}

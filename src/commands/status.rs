@@ -1,0 +1,108 @@
+//! `status` (what the database holds) and `phrases` (the classification phrases in force).
+
+use anyhow::Result;
+
+use super::{Finish, Global, knowledge};
+use crate::output::{Destination, Format, Rows, write};
+use crate::store::{Access, Store};
+
+pub fn status(global: &Global, format: Format) -> Result<Finish> {
+    let store = Store::open(&global.db, Access::Read)?;
+    #[derive(serde::Serialize)]
+    struct RouteCount {
+        route: String,
+        appeals: i64,
+    }
+    let routes: Vec<RouteCount> = store
+        .route_counts()?
+        .into_iter()
+        .map(|(route, appeals)| RouteCount { route, appeals })
+        .collect();
+    let sections = [
+        (
+            "Records",
+            Rows::from_serialize(
+                &["kind", "records", "first", "last"],
+                &store.kind_summaries()?,
+            )?,
+        ),
+        (
+            "Routes",
+            Rows::from_serialize(&["route", "appeals"], &routes)?,
+        ),
+        (
+            "Imports",
+            Rows::from_serialize(
+                &[
+                    "import_id",
+                    "kind",
+                    "file",
+                    "size",
+                    "sha256",
+                    "started_at",
+                    "read",
+                    "inserted",
+                    "updated",
+                    "unchanged",
+                    "rejected",
+                ],
+                &store.imports()?,
+            )?,
+        ),
+    ];
+    let mut destination = Destination::open(None)?;
+    let out = destination.writer();
+    if matches!(format, Format::Json) {
+        let mut object = serde_json::Map::new();
+        object.insert("database".into(), store.path().display().to_string().into());
+        for (title, rows) in &sections {
+            let mut buffer = Vec::new();
+            write(&mut buffer, Format::Json, rows)?;
+            object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+        }
+        serde_json::to_writer_pretty(&mut *out, &object)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "Database: {}", store.path().display())?;
+        for (title, rows) in &sections {
+            writeln!(out, "\n{title}")?;
+            write(out, format, rows)?;
+        }
+    }
+    destination.finish()?;
+    Ok(Finish::Done)
+}
+
+pub fn phrases(global: &Global, format: Format) -> Result<Finish> {
+    // Without a database the built-in phrases are still the ones in force.
+    let stored = if global.db.exists() {
+        Store::open(&global.db, Access::Read)?.phrases()?
+    } else {
+        Vec::new()
+    };
+    let know = knowledge(Vec::new(), stored);
+    #[derive(serde::Serialize)]
+    struct PhraseRow<'a> {
+        kind: &'a str,
+        phrase: &'a str,
+        origin: &'a str,
+    }
+    let rows: Vec<PhraseRow> = know
+        .phrases
+        .all()
+        .iter()
+        .map(|p| PhraseRow {
+            kind: p.kind.prefix(),
+            phrase: &p.text,
+            origin: &p.origin,
+        })
+        .collect();
+    let mut destination = Destination::open(None)?;
+    write(
+        destination.writer(),
+        format,
+        &Rows::from_serialize(&["kind", "phrase", "origin"], &rows)?,
+    )?;
+    destination.finish()?;
+    Ok(Finish::Done)
+}

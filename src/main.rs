@@ -1,0 +1,42 @@
+//! appeal-audit: turns scraped appeals to officials and departments' posts into defensible
+//! routing and silence figures. This file only maps outcomes to exit codes.
+
+mod calendar;
+mod classify;
+mod cli;
+mod commands;
+mod derive;
+mod output;
+mod privacy;
+mod records;
+mod report;
+mod store;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(commands::Finish::Done) => ExitCode::SUCCESS,
+        Ok(commands::Finish::Findings) => ExitCode::from(3),
+        // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("appeal-audit: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<csv::Error>().is_some_and(|e| {
+                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            })
+            || cause.downcast_ref::<serde_json::Error>().is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
+}

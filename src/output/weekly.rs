@@ -1,0 +1,206 @@
+//! The weekly report as a Markdown document a reporter pastes into a draft: a title with the
+//! period, a sentence per official, the tables, and a methodology note.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Format, Rows, write};
+use crate::report::weekly::{CHANGE_COLUMNS, Weekly, summary_sentence, with_arrow};
+use crate::report::{forwards, routing, silence};
+use crate::store::SourceFile;
+
+/// What the methodology note says besides the figures.
+pub struct Method<'a> {
+    pub as_of: String,
+    pub deadline: String,
+    pub files: &'a [SourceFile],
+}
+
+const MD_ROUTING: &[&str] = &[
+    "addressee",
+    "appeals",
+    "personal",
+    "forwarded",
+    "unanswered",
+    "unknown",
+    "rejected",
+    "personal_pct",
+    "forwarded_pct",
+    "median_days_to_answer",
+    "overdue",
+    "note",
+];
+
+pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result<()> {
+    let period = &weekly.period;
+    let name = period
+        .iso_week()
+        .map(|w| format!("week {w}, "))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "# Appeals to officials: {name}{} to {}\n",
+        period.since, period.until
+    )?;
+    writeln!(out, "Figures as of {}.\n", method.as_of)?;
+    if weekly.routing.is_empty() {
+        writeln!(out, "No appeals were submitted in this period.\n")?;
+    }
+    for row in &weekly.routing {
+        writeln!(out, "- {}", summary_sentence(row))?;
+    }
+    writeln!(out, "\n## How appeals were answered\n")?;
+    write(
+        out,
+        Format::Md,
+        &Rows::from_serialize(MD_ROUTING, &weekly.routing)?,
+    )?;
+
+    writeln!(
+        out,
+        "\n## Against the period before ({} to {})\n",
+        weekly.previous.since, weekly.previous.until
+    )?;
+    let arrows: Vec<Vec<serde_json::Value>> = weekly
+        .change
+        .iter()
+        .map(|c| {
+            vec![
+                c.addressee.clone().into(),
+                with_arrow(c.appeals, c.appeals_before).into(),
+                with_arrow(c.personal, c.personal_before).into(),
+                with_arrow(c.forwarded, c.forwarded_before).into(),
+                with_arrow(c.unanswered, c.unanswered_before).into(),
+                with_arrow(c.overdue, c.overdue_before).into(),
+            ]
+        })
+        .collect();
+    let columns = [
+        "addressee",
+        "appeals",
+        "personal",
+        "forwarded",
+        "unanswered",
+        "overdue",
+    ];
+    write(
+        out,
+        Format::Md,
+        &Rows {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            values: arrows,
+        },
+    )?;
+
+    writeln!(out, "\n## Where forwarded appeals went\n")?;
+    write(
+        out,
+        Format::Md,
+        &Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
+    )?;
+
+    writeln!(out, "\n## Departments' silence on {}\n", period.until)?;
+    write(
+        out,
+        Format::Md,
+        &Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
+    )?;
+
+    writeln!(out, "\n## Methodology\n")?;
+    writeln!(
+        out,
+        "- Period: appeals submitted from {} to {} inclusive, compared with {} to {}.",
+        period.since, period.until, weekly.previous.since, weekly.previous.until
+    )?;
+    writeln!(
+        out,
+        "- As of {}: an appeal unanswered by then counts as overdue once its due date has passed.",
+        method.as_of
+    )?;
+    writeln!(out, "- Deadline: {}.", method.deadline)?;
+    writeln!(
+        out,
+        "- Personal: the first answer is signed by the official (by name, initials, an alias or the \
+         post). Forwarded: the appeal was redirected, or the first answer is signed by someone else \
+         or says it was passed on. Unanswered: no answer on the page. Unknown: an answer with no \
+         author. Rejected: the body refused to consider it."
+    )?;
+    writeln!(
+        out,
+        "- Silence: days from a department's latest post to {}; stale after the threshold, never when it has no post.",
+        period.until
+    )?;
+    writeln!(out, "- Files:")?;
+    for f in method.files {
+        writeln!(
+            out,
+            "  - {} ({}, {} records, SHA-256 {})",
+            f.file, f.kind, f.records, &f.sha256
+        )?;
+    }
+    writeln!(
+        out,
+        "\nMade with appeal-audit {}.",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    Ok(())
+}
+
+/// Terminal tables, one per section, with a heading each.
+pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
+    let sections = [
+        (
+            "Routing",
+            Rows::from_serialize(routing::COLUMNS, &weekly.routing)?,
+        ),
+        (
+            "Against the period before",
+            Rows::from_serialize(CHANGE_COLUMNS, &weekly.change)?,
+        ),
+        (
+            "Forwards",
+            Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
+        ),
+        (
+            "Silence",
+            Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
+        ),
+    ];
+    writeln!(
+        out,
+        "Period {} to {}",
+        weekly.period.since, weekly.period.until
+    )?;
+    for (title, rows) in &sections {
+        writeln!(out, "\n{title}")?;
+        write(out, Format::Table, rows)?;
+    }
+    Ok(())
+}
+
+/// The object of cli.md: `{"since", "until", "routing", "forwards", "silence", "previous":
+/// {"since", "until", "routing"}, "changes"}`, the rows with the report columns.
+pub fn json(
+    weekly: &Weekly,
+    changes: serde_json::Map<String, serde_json::Value>,
+) -> Result<serde_json::Value> {
+    let rows = |rows: Rows| -> Result<serde_json::Value> {
+        let mut buffer = Vec::new();
+        write(&mut buffer, Format::Json, &rows)?;
+        Ok(serde_json::from_slice(&buffer)?)
+    };
+    Ok(serde_json::json!({
+        "since": weekly.period.since.to_string(),
+        "until": weekly.period.until.to_string(),
+        "routing": rows(Rows::from_serialize(routing::COLUMNS, &weekly.routing)?)?,
+        "forwards": rows(Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?)?,
+        "silence": rows(Rows::from_serialize(silence::COLUMNS, &weekly.silence)?)?,
+        "previous": {
+            "since": weekly.previous.since.to_string(),
+            "until": weekly.previous.until.to_string(),
+            "routing": rows(Rows::from_serialize(routing::COLUMNS, &weekly.previous_routing)?)?,
+        },
+        "changes": changes,
+    }))
+}

@@ -1,0 +1,9 @@
+//! The record contract: the fields of each kind, dates, who is who, and reading files of any
+//! format and encoding into typed records.
+
+pub mod appeal;
+pub mod dates;
+pub mod fields;
+pub mod names;
+pub mod reader;
+pub mod typed;

@@ -1,0 +1,420 @@
+//! Turns a source record (column name and value pairs) into a typed record of one kind: columns
+//! matched to fields by name, synonym or `--map`, dates parsed, values checked. Keeps what the
+//! typed values do not hold verbatim, so that nothing read is lost.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::dates::{DateValue, parse_date, parse_date_with};
+use super::fields::{Field, RecordKind, field_for_header, normalize_header};
+use super::reader::{SourceAnswer, SourceRecord};
+
+/// A record's problem: which field, what value, and why (the caller adds file and line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub field: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "field {}, value {:?}: {}",
+            self.field, self.value, self.reason
+        )
+    }
+}
+
+/// One answer of an appeal, typed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Answer {
+    pub answered_at: Option<String>,
+    pub answered_by: Option<String>,
+    pub text: Option<String>,
+}
+
+/// A record of one kind: a value per field of the kind (dates as ISO text), plus what was read
+/// but is not held verbatim by those values.
+#[derive(Debug, Clone, Default)]
+pub struct TypedRecord {
+    pub values: Vec<Option<String>>,
+    /// Field name and the value as read, where the typed value differs (a date as written).
+    pub as_written: Vec<(String, String)>,
+    /// Columns that match no field, as read.
+    pub extra: Vec<(String, String)>,
+    /// JSON appeals only: every answer, earliest first.
+    pub answers: Option<Vec<Answer>>,
+}
+
+impl TypedRecord {
+    pub fn get(&self, kind: RecordKind, field: &str) -> Option<&str> {
+        let index = kind.fields().iter().position(|f| f.name == field)?;
+        self.values.get(index)?.as_deref()
+    }
+}
+
+/// Fields whose value is an identity or a key: surrounding white space is not part of it.
+const TRIMMED: &[&str] = &[
+    "id",
+    "source",
+    "addressee",
+    "department",
+    "name",
+    "channel",
+    "url",
+];
+
+/// Maps one file's columns to the fields of one kind of record.
+pub struct Mapper {
+    kind: RecordKind,
+    fields: &'static [Field],
+    /// `--map FIELD=COLUMN`: normalized column name to field index.
+    overrides: HashMap<String, usize>,
+    date_format: Option<String>,
+    columns: HashMap<String, Option<usize>>,
+}
+
+impl Mapper {
+    /// `maps` are `--map` pairs (field, column); an unknown field is an error naming the fields.
+    pub fn new(
+        kind: RecordKind,
+        maps: &[(String, String)],
+        date_format: Option<String>,
+    ) -> Result<Mapper, String> {
+        let fields = kind.fields();
+        let mut overrides = HashMap::new();
+        for (field, column) in maps {
+            let index = fields
+                .iter()
+                .position(|f| f.name == field.trim())
+                .ok_or_else(|| {
+                    let names: Vec<_> = fields.iter().map(|f| f.name).collect();
+                    format!(
+                        "--map {field}={column}: {} records have no field {field:?}; fields are {}",
+                        kind.as_str(),
+                        names.join(", ")
+                    )
+                })?;
+            overrides.insert(normalize_header(column), index);
+        }
+        Ok(Mapper {
+            kind,
+            fields,
+            overrides,
+            date_format,
+            columns: HashMap::new(),
+        })
+    }
+
+    fn field_index(&mut self, column: &str) -> Option<usize> {
+        if let Some(&index) = self.columns.get(column) {
+            return index;
+        }
+        let key = normalize_header(column);
+        let index = self.overrides.get(&key).copied().or_else(|| {
+            let field = field_for_header(self.fields, column)?;
+            // A column renamed by --map no longer answers to its own name.
+            let taken = self
+                .overrides
+                .values()
+                .any(|&i| self.fields[i].name == field.name);
+            let index = self.fields.iter().position(|f| f.name == field.name)?;
+            (!taken || self.overrides.contains_key(&key)).then_some(index)
+        });
+        self.columns.insert(column.to_string(), index);
+        index
+    }
+
+    /// Types one record, or says which field is wrong.
+    pub fn map(&mut self, record: SourceRecord) -> Result<TypedRecord, RecordError> {
+        let mut typed = TypedRecord {
+            values: vec![None; self.fields.len()],
+            ..TypedRecord::default()
+        };
+        let mut raw: Vec<Option<String>> = vec![None; self.fields.len()];
+        for (column, value) in record.columns {
+            match self.field_index(&column) {
+                // The first column for a field wins; a second one is kept as an extra column.
+                Some(index) if raw[index].is_none() => raw[index] = Some(value),
+                _ => typed.extra.push((column, value)),
+            }
+        }
+        for (index, value) in raw.into_iter().enumerate() {
+            let Some(value) = value else { continue };
+            let field = self.fields[index];
+            let typed_value = self.type_value(&field, &value)?;
+            if typed_value.as_deref() != Some(value.as_str()) && !value.is_empty() {
+                typed.as_written.push((field.name.to_string(), value));
+            }
+            typed.values[index] = typed_value;
+        }
+        if let Some(answers) = record.answers {
+            self.take_answers(&mut typed, answers)?;
+        }
+        for (index, field) in self.fields.iter().enumerate() {
+            if field.required && typed.values[index].is_none() {
+                return Err(RecordError {
+                    field: field.name.to_string(),
+                    value: String::new(),
+                    reason: missing_reason(self.kind, field),
+                });
+            }
+        }
+        Ok(typed)
+    }
+
+    fn type_value(&self, field: &Field, value: &str) -> Result<Option<String>, RecordError> {
+        if value.trim().is_empty() {
+            return Ok(None);
+        }
+        let error = |reason: String| RecordError {
+            field: field.name.to_string(),
+            value: value.to_string(),
+            reason,
+        };
+        if field.is_date {
+            return self
+                .parse_date(value)
+                .map(|d| Some(d.to_iso()))
+                .map_err(error);
+        }
+        let typed = match (self.kind, field.name) {
+            (RecordKind::Posts, "repost") => {
+                parse_bool(value).map(|b| if b { "1" } else { "0" }.to_string())
+            }
+            (RecordKind::Directory, "kind") => parse_entry_kind(value).map(str::to_string),
+            (_, name) if TRIMMED.contains(&name) => Ok(value.trim().to_string()),
+            _ => Ok(value.to_string()),
+        };
+        typed.map(Some).map_err(error)
+    }
+
+    fn parse_date(&self, value: &str) -> Result<DateValue, String> {
+        match &self.date_format {
+            Some(pattern) => parse_date_with(value, pattern).or_else(|pattern_error| {
+                parse_date(value).map_err(|_| format!("{pattern_error} (--date-format {pattern})"))
+            }),
+            None => parse_date(value),
+        }
+    }
+
+    /// JSON appeals may carry every answer; the earliest is the first answer, which fills
+    /// `answered_at`, `answered_by` and `answer_text` where the record does not give them.
+    fn take_answers(
+        &self,
+        typed: &mut TypedRecord,
+        answers: Vec<SourceAnswer>,
+    ) -> Result<(), RecordError> {
+        let mut list = Vec::with_capacity(answers.len());
+        for (i, answer) in answers.into_iter().enumerate() {
+            let answered_at = match answer
+                .answered_at
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+            {
+                Some(raw) => Some(self.parse_date(raw).map(|d| d.to_iso()).map_err(|reason| {
+                    RecordError {
+                        field: format!("answers[{}].answered_at", i + 1),
+                        value: raw.to_string(),
+                        reason,
+                    }
+                })?),
+                None => None,
+            };
+            let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+            list.push(Answer {
+                answered_at,
+                answered_by: keep(answer.answered_by),
+                text: keep(answer.text),
+            });
+        }
+        // Stable: answers without a date keep their place after the dated ones.
+        list.sort_by(|a, b| match (&a.answered_at, &b.answered_at) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        if let Some(first) = list.first() {
+            let fields = self.fields;
+            let mut fill = |name: &str, value: &Option<String>| {
+                if let Some(index) = fields.iter().position(|f| f.name == name) {
+                    if typed.values[index].is_none() {
+                        typed.values[index] = value.clone();
+                    }
+                }
+            };
+            fill("answered_at", &first.answered_at);
+            fill("answered_by", &first.answered_by);
+            fill("answer_text", &first.text);
+        }
+        typed.answers = Some(list);
+        Ok(())
+    }
+}
+
+fn missing_reason(kind: RecordKind, field: &Field) -> String {
+    let mut names = vec![field.name];
+    names.extend(field.synonyms);
+    format!(
+        "required for {} and missing or empty; the column may be named {} (any case), or map \
+         yours with --map {}=COLUMN",
+        kind.as_str(),
+        names.join(", "),
+        field.name
+    )
+}
+
+/// `repost`: true/false, да/нет, иә/жоқ, yes/no, 1/0.
+pub fn parse_bool(value: &str) -> Result<bool, String> {
+    match value.trim().to_lowercase().as_str() {
+        "true" | "1" | "yes" | "y" | "да" | "иә" | "ия" => Ok(true),
+        "false" | "0" | "no" | "n" | "нет" | "жоқ" => Ok(false),
+        _ => Err("expected true or false (also да/нет, иә/жоқ, yes/no, 1/0)".to_string()),
+    }
+}
+
+fn parse_entry_kind(value: &str) -> Result<&'static str, String> {
+    match value.trim().to_lowercase().as_str() {
+        "official" | "должностное лицо" | "person" => Ok("official"),
+        "department" | "body" | "ведомство" | "орган" => Ok("department"),
+        _ => Err("kind is official or department".to_string()),
+    }
+}
+
+/// The citizen's rating: Some(true) when unsatisfied, Some(false) when satisfied, None when the
+/// source gives none or one we cannot read.
+pub fn rating_unsatisfied(rating: &str) -> Option<bool> {
+    let r = rating.trim().to_lowercase().replace('ё', "е");
+    if let Ok(score) = r.parse::<u8>() {
+        return (1..=5).contains(&score).then_some(score <= 2);
+    }
+    // Negative forms first: each contains its positive form.
+    const UNSATISFIED: &[&str] = &[
+        "не удовлетвор",
+        "неудовлетвор",
+        "қанағаттанбад",
+        "unsatisfied",
+        "not satisfied",
+        "dissatisfied",
+    ];
+    const SATISFIED: &[&str] = &["удовлетвор", "қанағаттанд", "satisfied"];
+    if UNSATISFIED.iter().any(|p| r.contains(p)) {
+        Some(true)
+    } else if SATISFIED.iter().any(|p| r.contains(p)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(columns: &[(&str, &str)]) -> SourceRecord {
+        SourceRecord {
+            line: 2,
+            number: 1,
+            columns: columns
+                .iter()
+                .map(|(c, v)| (c.to_string(), v.to_string()))
+                .collect(),
+            answers: None,
+        }
+    }
+
+    #[test]
+    fn synonyms_dates_and_extras() {
+        let mut mapper = Mapper::new(RecordKind::Appeals, &[], None).unwrap();
+        let typed = mapper
+            .map(source(&[
+                ("Номер", " 749022/1 "),
+                ("Адресат", "Исабаев Б.Б."),
+                ("Дата", "03.10.2022"),
+                ("likes", "5"),
+            ]))
+            .unwrap();
+        assert_eq!(typed.get(RecordKind::Appeals, "id"), Some("749022/1"));
+        assert_eq!(
+            typed.get(RecordKind::Appeals, "submitted_at"),
+            Some("2022-10-03")
+        );
+        assert!(
+            typed
+                .as_written
+                .contains(&("submitted_at".to_string(), "03.10.2022".to_string()))
+        );
+        assert_eq!(typed.extra, vec![("likes".to_string(), "5".to_string())]);
+    }
+
+    #[test]
+    fn map_renames_a_column_and_its_old_owner_becomes_extra() {
+        let maps = [("submitted_at".to_string(), "posted".to_string())];
+        let mut mapper = Mapper::new(RecordKind::Appeals, &maps, None).unwrap();
+        let typed = mapper
+            .map(source(&[
+                ("id", "1"),
+                ("addressee", "A"),
+                ("posted", "2022-10-03"),
+                ("date", "2022-01-01"),
+            ]))
+            .unwrap();
+        assert_eq!(
+            typed.get(RecordKind::Appeals, "submitted_at"),
+            Some("2022-10-03")
+        );
+        assert_eq!(
+            typed.extra,
+            vec![("date".to_string(), "2022-01-01".to_string())]
+        );
+        assert!(
+            Mapper::new(
+                RecordKind::Appeals,
+                &[("sent".to_string(), "x".to_string())],
+                None
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn missing_and_bad_values_name_the_field() {
+        let mut mapper = Mapper::new(RecordKind::Appeals, &[], None).unwrap();
+        let e = mapper
+            .map(source(&[
+                ("id", "1"),
+                ("addressee", "A"),
+                ("date", "03/10/2022"),
+            ]))
+            .unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.value.as_str()),
+            ("submitted_at", "03/10/2022")
+        );
+        let e = mapper
+            .map(source(&[("id", "1"), ("date", "2022-10-03")]))
+            .unwrap_err();
+        assert_eq!(e.field, "addressee");
+    }
+
+    #[test]
+    fn ratings() {
+        for (rating, want) in [
+            ("удовлетворен", Some(false)),
+            ("Не удовлетворен", Some(true)),
+            ("қанағаттанды", Some(false)),
+            ("қанағаттанбады", Some(true)),
+            ("satisfied", Some(false)),
+            ("unsatisfied", Some(true)),
+            ("2", Some(true)),
+            ("4", Some(false)),
+            ("9", None),
+            ("", None),
+        ] {
+            assert_eq!(rating_unsatisfied(rating), want, "{rating}");
+        }
+    }
+}

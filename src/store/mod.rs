@@ -1,0 +1,132 @@
+//! SQLite storage: opening and migrating the database file, and every SQL statement the tool
+//! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
+
+mod read;
+mod write;
+
+pub use read::*;
+pub use write::*;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, OpenFlags};
+
+/// Numbered migrations, embedded in the binary; `PRAGMA user_version` records the last applied.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a writer waits for another writer before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Imports: create the file if needed, migrate it.
+    Write,
+    /// Reports: the file must exist; it is never changed.
+    Read,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        let shown = path.display();
+        if access == Access::Read && !path.exists() {
+            bail!(
+                "no database at {shown}: import some records first (appeal-audit import appeals \
+                 FILE), or point --db or $APPEAL_AUDIT_DB at your database"
+            );
+        }
+        let flags = match access {
+            Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open the database {shown}"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|e| not_a_database(path, e))?;
+        if version > SCHEMA_VERSION {
+            bail!(
+                "{shown} was written by a newer appeal-audit (schema version {version}; this one \
+                 knows up to {SCHEMA_VERSION}): upgrade appeal-audit to read it"
+            );
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        match access {
+            Access::Write => {
+                // WAL lets a report read while an import writes; NORMAL sync stays crash-safe
+                // in WAL mode (a crash may lose the last commit, never corrupt the file).
+                store
+                    .conn
+                    .pragma_update(None, "journal_mode", "WAL")
+                    .map_err(|e| not_a_database(path, e))?;
+                store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+                store.migrate(version)?;
+            }
+            Access::Read if version < SCHEMA_VERSION => bail!(
+                "{shown} has schema version {version}, older than this appeal-audit's \
+                 {SCHEMA_VERSION}: run any import on it to upgrade it (or it is not an \
+                 appeal-audit database)"
+            ),
+            Access::Read => {}
+        }
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        if from == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while this one waited for the lock.
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            tx.execute_batch(sql)
+                .with_context(|| format!("cannot apply schema migration {}", index + 1))?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts the one transaction an import runs in: all of it lands, or none.
+    pub fn begin(&mut self) -> Result<Batch<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .with_context(|| format!("cannot start writing to {}", self.path.display()))?;
+        Ok(Batch { tx })
+    }
+}
+
+fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} is not an appeal-audit database ({error}): give another --db path, or move the file \
+         away",
+        path.display()
+    )
+}
+
+/// Database time stamps are local time, second precision, sortable as text.
+pub fn now_stamp() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}

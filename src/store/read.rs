@@ -1,0 +1,400 @@
+//! Reading: the facts reports aggregate, one appeal for `show`, and what `status` summarises.
+
+use anyhow::Result;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Row, params_from_iter};
+
+use super::Store;
+use crate::records::appeal::{Appeal, Entry};
+
+/// Which appeals a report looks at. Dates are ISO `YYYY-MM-DD`, inclusive.
+#[derive(Debug, Clone, Default)]
+pub struct AppealFilter {
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// The official's name as stored (already resolved through the directory).
+    pub official: Option<String>,
+}
+
+/// What a report needs of one appeal.
+#[derive(Debug, Clone)]
+pub struct AppealFact {
+    pub official: String,
+    pub route: String,
+    pub route_target: Option<String>,
+    pub submitted_at: String,
+    pub answered_at: Option<String>,
+    pub days_to_answer: Option<i64>,
+    pub unsatisfied: Option<bool>,
+    pub vanished: bool,
+    /// There is an answer: a date, a text or several answers.
+    pub answered: bool,
+}
+
+/// One publisher's posting record for the silence report.
+#[derive(Debug, Clone)]
+pub struct PublisherFact {
+    pub name: String,
+    pub kind: String,
+    pub last_post: Option<String>,
+    pub posts_30d: i64,
+    pub reposts_30d: i64,
+}
+
+/// One line of the imports log.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportRow {
+    pub import_id: i64,
+    pub kind: String,
+    pub file: String,
+    pub size: i64,
+    pub sha256: String,
+    pub started_at: String,
+    pub read: i64,
+    pub inserted: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub rejected: i64,
+}
+
+/// Counts and date range of one kind of record.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KindSummary {
+    pub kind: String,
+    pub records: i64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+impl Store {
+    pub fn appeal_facts(&self, filter: &AppealFilter) -> Result<Vec<AppealFact>> {
+        let mut sql = String::from(
+            "SELECT official, route, route_target, submitted_at, answered_at, days_to_answer, \
+             unsatisfied, vanished IS NOT NULL, answered_at IS NOT NULL OR \
+             coalesce(answer_text, '') <> '' OR answers IS NOT NULL FROM appeals WHERE 1",
+        );
+        let mut args: Vec<SqlValue> = Vec::new();
+        if let Some(since) = &filter.since {
+            sql.push_str(" AND substr(submitted_at, 1, 10) >= ?");
+            args.push(since.clone().into());
+        }
+        if let Some(until) = &filter.until {
+            sql.push_str(" AND substr(submitted_at, 1, 10) <= ?");
+            args.push(until.clone().into());
+        }
+        if let Some(official) = &filter.official {
+            sql.push_str(" AND official = ?");
+            args.push(official.clone().into());
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(AppealFact {
+                official: r.get(0)?,
+                route: r.get(1)?,
+                route_target: r.get(2)?,
+                submitted_at: r.get(3)?,
+                answered_at: r.get(4)?,
+                days_to_answer: r.get(5)?,
+                unsatisfied: r.get(6)?,
+                vanished: r.get(7)?,
+                answered: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every directory entry and every publisher seen in posts, with its latest post on or
+    /// before `as_of` and its posts in the 30 days ending on `as_of`.
+    pub fn publisher_facts(
+        &self,
+        as_of: &str,
+        channel: Option<&str>,
+        originals_only: bool,
+    ) -> Result<Vec<PublisherFact>> {
+        let mut stmt = self.conn.prepare(
+            "WITH counted AS ( \
+                 SELECT publisher, substr(published_at, 1, 10) AS day, repost FROM posts \
+                 WHERE substr(published_at, 1, 10) <= ?1 \
+                   AND (?2 IS NULL OR channel = lower(?2)) AND (?3 = 0 OR repost = 0)), \
+             publishers AS ( \
+                 SELECT name, kind FROM directory \
+                 UNION SELECT DISTINCT publisher, 'department' FROM posts \
+                 WHERE publisher NOT IN (SELECT name FROM directory)) \
+             SELECT p.name, p.kind, max(c.day), \
+                    count(c.day) FILTER (WHERE c.day > date(?1, '-30 days')), \
+                    count(c.day) FILTER (WHERE c.day > date(?1, '-30 days') AND c.repost = 1) \
+             FROM publishers p LEFT JOIN counted c ON c.publisher = p.name \
+             GROUP BY p.name, p.kind",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![as_of, channel, originals_only], |r| {
+            Ok(PublisherFact {
+                name: r.get(0)?,
+                kind: r.get(1)?,
+                last_post: r.get(2)?,
+                posts_30d: r.get(3)?,
+                reposts_30d: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn directory(&self) -> Result<Vec<Entry>> {
+        load_directory(&self.conn)
+    }
+
+    pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
+        load_phrases(&self.conn)
+    }
+
+    /// Every stored column of one appeal, in table order, as (column, value) pairs.
+    pub fn appeal_columns(
+        &self,
+        source: Option<&str>,
+        id: &str,
+    ) -> Result<Vec<Vec<(String, SqlValue)>>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.*, i.file AS import_file, i.started_at AS imported_at FROM appeals a \
+             JOIN imports i USING (import_id) WHERE a.id = ?1 AND (?2 IS NULL OR a.source = ?2) \
+             ORDER BY a.source",
+        )?;
+        let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let rows = stmt.query_map(rusqlite::params![id, source], |r| {
+            (0..names.len())
+                .map(|i| Ok((names[i].clone(), r.get::<_, SqlValue>(i)?)))
+                .collect()
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn kind_summaries(&self) -> Result<Vec<KindSummary>> {
+        let mut out = Vec::new();
+        for (kind, table, column) in [
+            ("appeals", "appeals", "submitted_at"),
+            ("posts", "posts", "published_at"),
+            ("directory", "directory", "NULL"),
+        ] {
+            let summary = self.conn.query_row(
+                &format!("SELECT count(*), min(substr({column}, 1, 10)), max(substr({column}, 1, 10)) FROM {table}"),
+                [],
+                |r| Ok(KindSummary { kind: kind.into(), records: r.get(0)?, first: r.get(1)?, last: r.get(2)? }),
+            )?;
+            out.push(summary);
+        }
+        Ok(out)
+    }
+
+    pub fn imports(&self) -> Result<Vec<ImportRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT import_id, kind, file, size, sha256, started_at, read, inserted, updated, \
+             unchanged, rejected FROM imports WHERE finished_at IS NOT NULL ORDER BY import_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ImportRow {
+                import_id: r.get(0)?,
+                kind: r.get(1)?,
+                file: r.get(2)?,
+                size: r.get(3)?,
+                sha256: r.get(4)?,
+                started_at: r.get(5)?,
+                read: r.get(6)?,
+                inserted: r.get(7)?,
+                updated: r.get(8)?,
+                unchanged: r.get(9)?,
+                rejected: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The routes stored, counted, for `status`.
+    pub fn route_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT route, count(*) FROM appeals GROUP BY route ORDER BY route")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(super) fn load_directory(conn: &Connection) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, kind, position, parent, aliases, url FROM directory ORDER BY entry_key",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Entry {
+            name: r.get(0)?,
+            kind: r.get(1)?,
+            position: r.get(2)?,
+            parent: r.get(3)?,
+            aliases: r.get(4)?,
+            url: r.get(5)?,
+            as_written: None,
+            extra: None,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn load_phrases(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare("SELECT kind, phrase, origin FROM phrases ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An appeal's values from a row whose columns, from `at`, are the value columns in order.
+pub(super) fn appeal_from_row(row: &Row, at: usize) -> rusqlite::Result<Appeal> {
+    Ok(Appeal {
+        source: row.get(at)?,
+        id: row.get(at + 1)?,
+        addressee: row.get(at + 2)?,
+        submitted_at: row.get(at + 3)?,
+        addressee_position: row.get(at + 4)?,
+        category: row.get(at + 5)?,
+        title: row.get(at + 6)?,
+        text: row.get(at + 7)?,
+        author: row.get(at + 8)?,
+        status: row.get(at + 9)?,
+        answered_at: row.get(at + 10)?,
+        answered_by: row.get(at + 11)?,
+        answer_text: row.get(at + 12)?,
+        forwarded_to: row.get(at + 13)?,
+        url: row.get(at + 14)?,
+        rating: row.get(at + 15)?,
+        answers: row.get(at + 16)?,
+        ..Appeal::default()
+    })
+}
+
+/// An appeal as stored: its values, what was concluded from them, and where they came from.
+#[derive(Debug, Clone)]
+pub struct StoredAppeal {
+    pub appeal: Appeal,
+    pub official: String,
+    pub route: String,
+    pub route_reason: String,
+    pub route_target: Option<String>,
+    pub days_to_answer: Option<i64>,
+    pub first_seen: String,
+    pub last_seen: String,
+    pub vanished: Option<String>,
+    pub source_file: String,
+    pub source_line: i64,
+}
+
+/// A post as stored.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoredPost {
+    pub department: String,
+    pub published_at: String,
+    pub channel: String,
+    pub repost: bool,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+    pub source: String,
+    pub publisher: String,
+    pub source_file: String,
+    pub source_line: i64,
+}
+
+impl Store {
+    /// Every stored appeal the filter lets through, in source and id order.
+    pub fn stored_appeals(&self, filter: &AppealFilter) -> Result<Vec<StoredAppeal>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
+             first_seen, last_seen, vanished, source_file, source_line FROM appeals \
+             WHERE (?1 IS NULL OR substr(submitted_at, 1, 10) >= ?1) \
+               AND (?2 IS NULL OR substr(submitted_at, 1, 10) <= ?2) \
+               AND (?3 IS NULL OR official = ?3) \
+             ORDER BY source, appeal_key",
+            super::write::APPEAL_VALUE_COLUMNS
+        ))?;
+        let rows = stmt.query_map(
+            rusqlite::params![filter.since, filter.until, filter.official],
+            |r| {
+                let mut appeal = appeal_from_row(r, 0)?;
+                appeal.scraped_at = r.get(17)?;
+                Ok(StoredAppeal {
+                    appeal,
+                    official: r.get(18)?,
+                    route: r.get(19)?,
+                    route_reason: r.get(20)?,
+                    route_target: r.get(21)?,
+                    days_to_answer: r.get(22)?,
+                    first_seen: r.get(23)?,
+                    last_seen: r.get(24)?,
+                    vanished: r.get(25)?,
+                    source_file: r.get(26)?,
+                    source_line: r.get(27)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every stored post, filtered by publisher, channel and publication date.
+    pub fn stored_posts(
+        &self,
+        publisher: Option<&str>,
+        channel: Option<&str>,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<StoredPost>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT department, published_at, channel, repost, title, url, id, source, publisher, \
+             source_file, source_line FROM posts \
+             WHERE (?1 IS NULL OR publisher = ?1) AND (?2 IS NULL OR channel = ?2) \
+               AND (?3 IS NULL OR substr(published_at, 1, 10) >= ?3) \
+               AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
+             ORDER BY publisher, published_at, post_key",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![publisher, channel, since, until], |r| {
+            Ok(StoredPost {
+                department: r.get(0)?,
+                published_at: r.get(1)?,
+                channel: r.get(2)?,
+                repost: r.get(3)?,
+                title: r.get(4)?,
+                url: r.get(5)?,
+                id: r.get(6)?,
+                source: r.get(7)?,
+                publisher: r.get(8)?,
+                source_file: r.get(9)?,
+                source_line: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A file that records in a period came from, for a report's methodology note.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SourceFile {
+    pub kind: String,
+    pub file: String,
+    pub sha256: String,
+    pub records: i64,
+}
+
+impl Store {
+    /// The files that the current values of appeals submitted in the period, and of all posts,
+    /// came from.
+    pub fn source_files(&self, since: &str, until: &str) -> Result<Vec<SourceFile>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT 'appeals', i.file, i.sha256, count(*) FROM appeals a JOIN imports i USING (import_id) \
+             WHERE substr(a.submitted_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY i.import_id \
+             UNION ALL \
+             SELECT 'posts', i.file, i.sha256, count(*) FROM posts p JOIN imports i USING (import_id) \
+             GROUP BY i.import_id ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![since, until], |r| {
+            Ok(SourceFile {
+                kind: r.get(0)?,
+                file: r.get(1)?,
+                sha256: r.get(2)?,
+                records: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,438 @@
+//! Writing: the imports log and the upserts of appeals, posts and directory entries, each inside
+//! the caller's one transaction; and recomputing derived columns when the directory changes.
+
+use anyhow::{Context, Result};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::derive::{Derived, Knowledge};
+use crate::records::appeal::{Appeal, Entry, Post, value_hash};
+use crate::records::names::normalize_name;
+
+/// One import transaction. Dropped without `commit`, it rolls everything back.
+pub struct Batch<'a> {
+    pub(super) tx: Transaction<'a>,
+}
+
+/// Where the record being written came from.
+#[derive(Debug, Clone)]
+pub struct Provenance<'a> {
+    pub import_id: i64,
+    pub file: &'a str,
+    pub line: u64,
+    /// When the record was scraped (ISO), the order in which versions count.
+    pub scraped_at: &'a str,
+}
+
+/// What an upsert did with one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Inserted,
+    Updated,
+    Unchanged,
+    /// Different values from an earlier scrape than the stored one: kept as history only.
+    Older,
+}
+
+/// An import's row in the log, filled in as the import goes.
+#[derive(Debug, Clone, Default)]
+pub struct ImportLog {
+    pub kind: String,
+    pub file: String,
+    pub size: u64,
+    pub sha256: String,
+    pub format: String,
+    pub encoding: String,
+    pub scraped_at: Option<String>,
+    pub snapshot: bool,
+    pub read: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+impl ImportLog {
+    pub fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Inserted => self.inserted += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged | Outcome::Older => self.unchanged += 1,
+        }
+    }
+}
+
+pub(super) const APPEAL_VALUE_COLUMNS: &str = "source, id, addressee, submitted_at, addressee_position, \
+    category, title, text, author, status, answered_at, answered_by, answer_text, forwarded_to, \
+    url, rating, answers";
+
+impl Batch<'_> {
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().context("cannot commit the import")
+    }
+
+    /// Opens an import's row in the log; `finish_import` completes it.
+    pub fn start_import(&self, log: &ImportLog) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO imports (kind, file, size, sha256, format, encoding, started_at, \
+             scraped_at, snapshot) VALUES (?1, ?2, 0, '', '', '', ?3, ?4, ?5)",
+            params![
+                log.kind,
+                log.file,
+                super::now_stamp(),
+                log.scraped_at,
+                log.snapshot
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn finish_import(&self, import_id: i64, log: &ImportLog) -> Result<()> {
+        self.tx.execute(
+            "UPDATE imports SET size = ?2, sha256 = ?3, format = ?4, encoding = ?5, \
+             finished_at = ?6, read = ?7, inserted = ?8, updated = ?9, unchanged = ?10, \
+             rejected = ?11 WHERE import_id = ?1",
+            params![
+                import_id,
+                log.size as i64,
+                log.sha256,
+                log.format,
+                log.encoding,
+                super::now_stamp(),
+                log.read as i64,
+                log.inserted as i64,
+                log.updated as i64,
+                log.unchanged as i64,
+                log.rejected as i64
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn upsert_appeal(
+        &self,
+        appeal: &Appeal,
+        derived: &Derived,
+        from: &Provenance,
+    ) -> Result<Outcome> {
+        let hash = value_hash(appeal);
+        let existing: Option<(i64, i64, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT appeal_key, value_hash, scraped_at FROM appeals WHERE source = ?1 AND id = ?2",
+            )?
+            .query_row(params![appeal.source, appeal.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((key, stored_hash, stored_scrape)) = existing else {
+            self.insert_appeal(appeal, derived, hash, from)?;
+            return Ok(Outcome::Inserted);
+        };
+        if stored_hash == hash {
+            self.tx
+                .prepare_cached(
+                    "UPDATE appeals SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) \
+                     WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2)",
+                )?
+                .execute(params![key, from.scraped_at])?;
+            return Ok(Outcome::Unchanged);
+        }
+        if from.scraped_at < stored_scrape.as_str() {
+            // An older scrape: history gains a version, the current values stay.
+            let record = version_record(appeal, derived);
+            self.insert_version(key, from.scraped_at, hash, &record, from)?;
+            self.tx
+                .prepare_cached(
+                    "UPDATE appeals SET first_seen = min(first_seen, ?2) WHERE appeal_key = ?1",
+                )?
+                .execute(params![key, from.scraped_at])?;
+            return Ok(Outcome::Older);
+        }
+        self.archive_current(key)?;
+        self.tx
+            .prepare_cached(
+                "UPDATE appeals SET addressee = ?2, submitted_at = ?3, addressee_position = ?4, \
+                 category = ?5, title = ?6, text = ?7, author = ?8, status = ?9, answered_at = ?10, \
+                 answered_by = ?11, answer_text = ?12, forwarded_to = ?13, url = ?14, rating = ?15, \
+                 answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
+                 official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
+                 days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
+                 source_line = ?29, last_seen = max(last_seen, ?17), vanished = NULL \
+                 WHERE appeal_key = ?1",
+            )?
+            .execute(params![
+                key,
+                appeal.addressee,
+                appeal.submitted_at,
+                appeal.addressee_position,
+                appeal.category,
+                appeal.title,
+                appeal.text,
+                appeal.author,
+                appeal.status,
+                appeal.answered_at,
+                appeal.answered_by,
+                appeal.answer_text,
+                appeal.forwarded_to,
+                appeal.url,
+                appeal.rating,
+                appeal.answers,
+                from.scraped_at,
+                appeal.as_written,
+                appeal.extra,
+                hash,
+                derived.official,
+                derived.route.as_str(),
+                derived.reason.as_str(),
+                derived.target,
+                derived.days_to_answer,
+                derived.unsatisfied,
+                from.import_id,
+                from.file,
+                from.line as i64,
+            ])?;
+        Ok(Outcome::Updated)
+    }
+
+    fn insert_appeal(&self, a: &Appeal, d: &Derived, hash: i64, from: &Provenance) -> Result<()> {
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
+                 value_hash, official, route, route_reason, route_target, days_to_answer, \
+                 unsatisfied, import_id, source_file, source_line, first_seen, last_seen) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?18, ?18)"
+            ))?
+            .execute(params![
+                a.source,
+                a.id,
+                a.addressee,
+                a.submitted_at,
+                a.addressee_position,
+                a.category,
+                a.title,
+                a.text,
+                a.author,
+                a.status,
+                a.answered_at,
+                a.answered_by,
+                a.answer_text,
+                a.forwarded_to,
+                a.url,
+                a.rating,
+                a.answers,
+                from.scraped_at,
+                a.as_written,
+                a.extra,
+                hash,
+                d.official,
+                d.route.as_str(),
+                d.reason.as_str(),
+                d.target,
+                d.days_to_answer,
+                d.unsatisfied,
+                from.import_id,
+                from.file,
+                from.line as i64,
+            ])?;
+        Ok(())
+    }
+
+    /// Moves the stored values of an appeal into its history before they are replaced.
+    fn archive_current(&self, key: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
+                 source_file, source_line) \
+                 SELECT appeal_key, scraped_at, value_hash, json_object({}, 'as_written', as_written, \
+                 'extra', extra, 'route', route, 'route_reason', route_reason, 'route_target', \
+                 route_target), import_id, source_file, source_line FROM appeals WHERE appeal_key = ?1",
+                APPEAL_VALUE_COLUMNS
+                    .split(", ")
+                    .map(|c| format!("'{c}', {c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))?
+            .execute(params![key])?;
+        Ok(())
+    }
+
+    fn insert_version(
+        &self,
+        key: i64,
+        scraped_at: &str,
+        hash: i64,
+        record: &str,
+        from: &Provenance,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
+                 source_file, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![key, scraped_at, hash, record, from.import_id, from.file, from.line as i64])?;
+        Ok(())
+    }
+
+    pub fn upsert_post(&self, post: &Post, publisher: &str, from: &Provenance) -> Result<Outcome> {
+        let hash = value_hash(post);
+        let natural_key = post.natural_key();
+        let existing: Option<(i64, i64)> = self
+            .tx
+            .prepare_cached(
+                "SELECT post_key, value_hash FROM posts WHERE source = ?1 AND department = ?2 AND natural_key = ?3",
+            )?
+            .query_row(params![post.source, post.department, natural_key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let outcome = match existing {
+            Some((_, stored)) if stored == hash => return Ok(Outcome::Unchanged),
+            Some(_) => Outcome::Updated,
+            None => Outcome::Inserted,
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO posts (source, natural_key, department, published_at, channel, repost, \
+                 title, url, id, as_written, extra, value_hash, publisher, import_id, source_file, \
+                 source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) \
+                 ON CONFLICT (source, department, natural_key) DO UPDATE SET \
+                 published_at = excluded.published_at, channel = excluded.channel, \
+                 repost = excluded.repost, title = excluded.title, url = excluded.url, id = excluded.id, \
+                 as_written = excluded.as_written, extra = excluded.extra, \
+                 value_hash = excluded.value_hash, publisher = excluded.publisher, \
+                 import_id = excluded.import_id, source_file = excluded.source_file, \
+                 source_line = excluded.source_line",
+            )?
+            .execute(params![
+                post.source,
+                natural_key,
+                post.department,
+                post.published_at,
+                post.channel,
+                post.repost,
+                post.title,
+                post.url,
+                post.id,
+                post.as_written,
+                post.extra,
+                hash,
+                publisher,
+                from.import_id,
+                from.file,
+                from.line as i64,
+            ])?;
+        Ok(outcome)
+    }
+
+    pub fn upsert_entry(&self, entry: &Entry, from: &Provenance) -> Result<Outcome> {
+        let hash = value_hash(entry);
+        let name_key = normalize_name(&entry.name);
+        let stored: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT value_hash FROM directory WHERE name_key = ?1")?
+            .query_row(params![name_key], |r| r.get(0))
+            .optional()?;
+        let outcome = match stored {
+            Some(stored) if stored == hash => return Ok(Outcome::Unchanged),
+            Some(_) => Outcome::Updated,
+            None => Outcome::Inserted,
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO directory (name_key, name, kind, position, parent, aliases, url, \
+                 as_written, extra, value_hash, import_id, source_file, source_line) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+                 ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+                 position = excluded.position, parent = excluded.parent, aliases = excluded.aliases, \
+                 url = excluded.url, as_written = excluded.as_written, extra = excluded.extra, \
+                 value_hash = excluded.value_hash, import_id = excluded.import_id, \
+                 source_file = excluded.source_file, source_line = excluded.source_line",
+            )?
+            .execute(params![
+                name_key,
+                entry.name,
+                entry.kind,
+                entry.position,
+                entry.parent,
+                entry.aliases,
+                entry.url,
+                entry.as_written,
+                entry.extra,
+                hash,
+                from.import_id,
+                from.file,
+                from.line as i64,
+            ])?;
+        Ok(outcome)
+    }
+
+    pub fn add_phrase(&self, kind: &str, phrase: &str, origin: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO phrases (kind, phrase, origin) VALUES (?1, ?2, ?3)",
+            params![kind, phrase, origin],
+        )?;
+        Ok(())
+    }
+
+    /// Recomputes every appeal's derived columns and every post's publisher after the directory
+    /// or the phrases changed. Returns how many appeals changed route or official.
+    pub fn rederive(&self, knowledge: &Knowledge) -> Result<u64> {
+        let mut changed = 0;
+        {
+            let mut select = self.tx.prepare(&format!(
+                "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target FROM appeals"
+            ))?;
+            let mut update = self.tx.prepare(
+                "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, route_target = ?5 \
+                 WHERE appeal_key = ?1",
+            )?;
+            let mut rows = select.query([])?;
+            while let Some(row) = rows.next()? {
+                let appeal = super::read::appeal_from_row(row, 1)?;
+                let derived = knowledge.derive(&appeal);
+                let stored: (String, String, String, Option<String>) =
+                    (row.get(18)?, row.get(19)?, row.get(20)?, row.get(21)?);
+                let now = (
+                    derived.official.clone(),
+                    derived.route.as_str().to_string(),
+                    derived.reason.as_str().to_string(),
+                    derived.target.clone(),
+                );
+                if stored != now {
+                    update.execute(params![row.get::<_, i64>(0)?, now.0, now.1, now.2, now.3])?;
+                    changed += 1;
+                }
+            }
+        }
+        let departments: Vec<String> = self
+            .tx
+            .prepare("SELECT DISTINCT department FROM posts")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = self
+            .tx
+            .prepare("UPDATE posts SET publisher = ?2 WHERE department = ?1 AND publisher <> ?2")?;
+        for department in departments {
+            update.execute(params![department, knowledge.canonical(&department)])?;
+        }
+        Ok(changed)
+    }
+
+    /// The directory as it stands inside this transaction (after this import's entries).
+    pub fn directory(&self) -> Result<Vec<Entry>> {
+        super::read::load_directory(&self.tx)
+    }
+
+    pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
+        super::read::load_phrases(&self.tx)
+    }
+}
+
+fn version_record(appeal: &Appeal, derived: &Derived) -> String {
+    let mut value = serde_json::to_value(appeal).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.insert("as_written".into(), appeal.as_written.clone().into());
+        map.insert("extra".into(), appeal.extra.clone().into());
+        map.insert("route".into(), derived.route.as_str().into());
+        map.insert("route_reason".into(), derived.reason.as_str().into());
+        map.insert("route_target".into(), derived.target.clone().into());
+    }
+    value.to_string()
+}

@@ -1,0 +1,123 @@
+//! The one helper every integration test uses: a scratch folder with its own database, files
+//! written into it, and the real binary run inside it. On failure it prints the command, the
+//! exit code, stdout and stderr.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        Workdir {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, contents).expect("write test file");
+        path
+    }
+
+    pub fn read(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.path(name)).expect("read file")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_appeal-audit"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("APPEAL_AUDIT_DB", self.path("test.db"))
+            .env_remove("RUST_BACKTRACE");
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run appeal-audit")
+    }
+
+    /// Runs and requires exit 0; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(output.status.success(), "{}", describe(args, &output));
+        String::from_utf8(output.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Runs and requires the exit code; returns stderr.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{}",
+            describe(args, &output)
+        );
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+
+    /// Runs a command whose stdout is CSV and returns its rows as column -> value maps.
+    pub fn csv_rows(&self, args: &[&str]) -> Vec<HashMap<String, String>> {
+        parse_csv(&self.ok(args))
+    }
+
+    /// Runs a command whose stdout is JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.ok(args);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+    }
+}
+
+pub fn parse_csv(text: &str) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("CSV header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("CSV row");
+            headers
+                .iter()
+                .map(str::to_string)
+                .zip(r.iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+pub fn describe(args: &[&str], output: &Output) -> String {
+    format!(
+        "appeal-audit {}\nexit: {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        args.join(" "),
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Finds the row whose `key` column equals `value`.
+pub fn row<'a>(
+    rows: &'a [HashMap<String, String>],
+    key: &str,
+    value: &str,
+) -> &'a HashMap<String, String> {
+    rows.iter()
+        .find(|r| r.get(key).map(String::as_str) == Some(value))
+        .unwrap_or_else(|| panic!("no row with {key} = {value:?} in {rows:#?}"))
+}

@@ -1,0 +1,480 @@
+//! Reports over small known files: routing figures, forwards, silence ordering and `never`
+//! rows, `--fail-if-stale`, filters, formats and `--as-of`.
+
+mod common;
+
+use common::{Workdir, row};
+
+const DIRECTORY: &str = "name,kind,position,aliases
+Исабаев Бейбит Бакирович,official,Аким области Жетысу,
+Управление общественного развития,department,,УОР
+Управление строительства,department,,
+Управление ЖКХ,department,,Тұрғын үй басқармасы
+";
+
+const APPEALS: &str = "id,addressee,addressee_position,date,status,answered_at,answered_by,answer_text,rating
+1,Исабаев Бейбит Бакирович,Аким области Жетысу,2022-08-01,Ответ получен,2022-08-03,Исабаев Б.Б.,Решено.,удовлетворен
+2,Исабаев Бейбит Бакирович,Аким области Жетысу,2022-08-01,Ответ получен,2022-08-11,Тұрғын үй басқармасы,Включено в план.,не удовлетворен
+3,Исабаев Бейбит Бакирович,Аким области Жетысу,2022-08-01,Ответ получен,2022-08-31,Управление строительства,Ремонт в 2023 году.,
+4,Исабаев Бейбит Бакирович,Аким области Жетысу,2022-08-01,На рассмотрении,,,,
+5,Исабаев Бейбит Бакирович,Аким области Жетысу,2022-09-20,Отклонено ГО,,,,
+6,Масабаев Асет Бахытович,,2022-09-01,Ответ получен,2022-09-02,Масабаев А.Б.,Сделано.,
+";
+
+const POSTS: &str = "department,published_at,channel,repost,title
+УОР,23.08.2022,site,false,Последняя новость
+УОР,20.08.2022,site,true,Репост
+Управление ЖКХ,30.09.2022,site,false,Отопление
+Управление ЖКХ,28.09.2022,telegram,true,Репост в телеграме
+Отдел культуры,01.09.2022,instagram,false,Концерт
+";
+
+fn fixture() -> Workdir {
+    let wd = Workdir::new();
+    wd.write("data/directory.csv", DIRECTORY);
+    wd.write("data/appeals.csv", APPEALS);
+    wd.write("data/posts.csv", POSTS);
+    wd.ok(&["import", "directory", "data/directory.csv"]);
+    wd.ok(&["import", "appeals", "data/appeals.csv"]);
+    wd.ok(&["import", "posts", "data/posts.csv"]);
+    wd
+}
+
+#[test]
+fn routing_counts_routes_medians_overdue_and_ratings() {
+    let wd = fixture();
+    let rows = wd.csv_rows(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[0]["addressee"], "Исабаев Бейбит Бакирович",
+        "most appeals first"
+    );
+    let akim = &rows[0];
+    let expect = [
+        ("appeals", "5"),
+        ("personal", "1"),
+        ("forwarded", "2"),
+        ("unanswered", "1"),
+        ("unknown", "0"),
+        ("rejected", "1"),
+        ("personal_pct", "20.0"),
+        ("forwarded_pct", "40.0"),
+        // Days to answer 2, 10 and 30.
+        ("median_days_to_answer", "10.0"),
+        // Answered on 31 August after a due date of 22 August, and one never answered.
+        ("overdue", "2"),
+        ("answered_pct", "60.0"),
+        ("unsatisfied", "1"),
+        ("vanished", "0"),
+        ("note", "few"),
+    ];
+    for (column, want) in expect {
+        assert_eq!(akim[column], want, "column {column}");
+    }
+    assert_eq!(rows[1]["personal"], "1");
+    // The header is exactly the contract's column list.
+    let csv = wd.ok(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "addressee,appeals,personal,forwarded,unanswered,unknown,personal_pct,forwarded_pct,\
+median_days_to_answer,overdue,rejected,answered_pct,personal_pct_low,personal_pct_high,\
+forwarded_pct_low,forwarded_pct_high,unsatisfied,vanished,note"
+    );
+}
+
+#[test]
+fn deadline_days_and_as_of_change_overdue() {
+    let wd = fixture();
+    let overdue = |args: &[&str]| {
+        let mut all = vec![
+            "report",
+            "routing",
+            "--format",
+            "csv",
+            "--addressee",
+            "Аким области Жетысу",
+        ];
+        all.extend(args);
+        wd.csv_rows(&all)[0]["overdue"].clone()
+    };
+    // Before the unanswered appeal's due date only the late answer counts.
+    assert_eq!(overdue(&["--as-of", "2022-08-15"]), "1");
+    // With 30 working days, the answer on 31 August is in time.
+    assert_eq!(
+        overdue(&["--as-of", "2022-10-03", "--deadline-days", "30"]),
+        "1"
+    );
+    assert_eq!(
+        overdue(&["--as-of", "2022-10-03", "--deadline-days", "5"]),
+        "3"
+    );
+}
+
+#[test]
+fn forwards_go_to_directory_names_sorted_by_count() {
+    let wd = fixture();
+    let rows = wd.csv_rows(&["report", "forwards", "--format", "csv"]);
+    assert_eq!(rows.len(), 2);
+    let zhkh = row(&rows, "forwarded_to", "Управление ЖКХ");
+    assert_eq!(
+        (
+            zhkh["addressee"].as_str(),
+            zhkh["appeals"].as_str(),
+            zhkh["median_days_to_answer"].as_str()
+        ),
+        ("Исабаев Бейбит Бакирович", "1", "10.0")
+    );
+    assert_eq!(
+        row(&rows, "forwarded_to", "Управление строительства")["median_days_to_answer"],
+        "30.0"
+    );
+}
+
+#[test]
+fn silence_lists_never_first_then_longest_silent() {
+    let wd = fixture();
+    let rows = wd.csv_rows(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "csv",
+    ]);
+    let order: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str(),
+                r["status"].as_str(),
+                r["days_since"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            ("Исабаев Бейбит Бакирович", "never", ""),
+            ("Управление строительства", "never", ""),
+            ("Управление общественного развития", "stale", "41"),
+            ("Отдел культуры", "stale", "32"),
+            ("Управление ЖКХ", "ok", "3"),
+        ]
+    );
+    let uor = row(&rows, "name", "Управление общественного развития");
+    assert_eq!(
+        (
+            uor["last_post"].as_str(),
+            uor["posts_30d"].as_str(),
+            uor["reposts_30d"].as_str()
+        ),
+        ("2022-08-23", "0", "0")
+    );
+    let zhkh = row(&rows, "name", "Управление ЖКХ");
+    assert_eq!(
+        (
+            zhkh["kind"].as_str(),
+            zhkh["posts_30d"].as_str(),
+            zhkh["reposts_30d"].as_str()
+        ),
+        ("department", "2", "1")
+    );
+    assert_eq!(
+        row(&rows, "name", "Исабаев Бейбит Бакирович")["kind"],
+        "official"
+    );
+}
+
+#[test]
+fn silence_filters_originals_channel_and_stale_after() {
+    let wd = fixture();
+    let rows = wd.csv_rows(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--originals-only",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(row(&rows, "name", "Управление ЖКХ")["posts_30d"], "1");
+    let rows = wd.csv_rows(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--channel",
+        "telegram",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        row(&rows, "name", "Управление ЖКХ")["last_post"],
+        "2022-09-28"
+    );
+    assert_eq!(row(&rows, "name", "Отдел культуры")["status"], "never");
+    let rows = wd.csv_rows(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--stale-after",
+        "45",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        row(&rows, "name", "Управление общественного развития")["status"],
+        "ok"
+    );
+    let rows = wd.csv_rows(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--department",
+        "УОР",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
+fn fail_if_stale_exits_3_only_when_something_is_silent() {
+    let wd = fixture();
+    wd.fails(
+        &[
+            "report",
+            "silence",
+            "--as-of",
+            "2022-10-03",
+            "--fail-if-stale",
+        ],
+        3,
+    );
+    wd.ok(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--department",
+        "Управление ЖКХ",
+        "--fail-if-stale",
+    ]);
+}
+
+#[test]
+fn every_format_carries_the_same_figures() {
+    let wd = fixture();
+    let json = wd.json(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json[0]["forwarded"], 2);
+    assert_eq!(json[0]["personal_pct"], 20.0);
+    assert_eq!(json[1]["median_days_to_answer"], 1.0);
+    let jsonl = wd.ok(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(jsonl.lines().count(), 2);
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first, json[0]);
+    let tsv = wd.ok(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "tsv",
+    ]);
+    assert!(
+        tsv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Исабаев Бейбит Бакирович\t5\t1\t2\t1\t0\t20.0\t40.0")
+    );
+    let md = wd.ok(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-10-03",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.contains("| Исабаев Бейбит Бакирович | 5 | 1 | 2 | 1 | 0 | 20.0 | 40.0 |"),
+        "{md}"
+    );
+    let table = wd.ok(&["report", "routing", "--as-of", "2022-10-03"]);
+    assert!(
+        table.contains("Исабаев Бейбит Бакирович") && table.contains("40.0"),
+        "{table}"
+    );
+}
+
+#[test]
+fn since_until_and_output_file() {
+    let wd = fixture();
+    // --output into a missing folder fails cleanly; into an existing one it writes the file.
+    wd.fails(
+        &[
+            "report",
+            "routing",
+            "--format",
+            "csv",
+            "--output",
+            "out/r.csv",
+        ],
+        1,
+    );
+    assert!(!wd.path("out/r.csv").exists());
+    std::fs::create_dir_all(wd.path("out")).unwrap();
+    wd.ok(&[
+        "report",
+        "routing",
+        "--since",
+        "2022-09-01",
+        "--until",
+        "2022-09-30",
+        "--format",
+        "csv",
+        "--output",
+        "out/r.csv",
+    ]);
+    let rows = common::parse_csv(&String::from_utf8(wd.read("out/r.csv")).unwrap());
+    let counts: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["addressee"].as_str(), r["appeals"].as_str()))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("Исабаев Бейбит Бакирович", "1"),
+            ("Масабаев Асет Бахытович", "1")
+        ]
+    );
+    wd.fails(
+        &[
+            "report",
+            "routing",
+            "--since",
+            "2022-10-01",
+            "--until",
+            "2022-09-01",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn reports_without_a_database_say_what_to_do() {
+    let wd = Workdir::new();
+    let stderr = wd.fails(&["report", "routing"], 1);
+    assert!(
+        stderr.contains("no database") && stderr.contains("import"),
+        "{stderr}"
+    );
+    assert!(
+        !wd.path("test.db").exists(),
+        "a report must not create the database"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let wd = Workdir::new();
+    wd.fails(&["report", "routing", "--format", "xml"], 2);
+    wd.fails(&["import", "letters", "a.csv"], 2);
+    wd.fails(&["import", "appeals"], 2);
+}
+
+#[test]
+fn show_gives_fields_route_due_date_and_provenance() {
+    let wd = fixture();
+    let shown = wd.json(&["show", "3", "--as-of", "2022-10-03", "--format", "json"]);
+    let one = &shown[0];
+    assert_eq!(one["route"], "forwarded");
+    assert_eq!(one["route_reason"], "answered_by");
+    assert_eq!(one["days_to_answer"], 30);
+    assert_eq!(one["due_date"], "2022-08-22");
+    assert_eq!(one["overdue"], true);
+    assert_eq!(one["source_file"], "data/appeals.csv");
+    assert_eq!(one["source_line"], 4);
+    wd.fails(&["show", "999"], 1);
+}
+
+#[test]
+fn status_and_phrases() {
+    let wd = fixture();
+    let status = wd.json(&["status", "--format", "json"]);
+    assert_eq!(status["records"][0]["records"], 6);
+    assert_eq!(status["records"][0]["first"], "2022-08-01");
+    assert_eq!(status["imports"].as_array().unwrap().len(), 3);
+    assert_eq!(status["imports"][1]["sha256"].as_str().unwrap().len(), 64);
+    let phrases = wd.csv_rows(&["phrases", "--format", "csv"]);
+    assert!(
+        phrases
+            .iter()
+            .any(|p| p["kind"] == "forward" && p["phrase"] == "по компетенции")
+    );
+    assert!(
+        phrases
+            .iter()
+            .any(|p| p["kind"] == "rejected" && p["phrase"] == "отклонен")
+    );
+}
+
+#[test]
+fn phrases_file_extends_the_rules_and_reclassifies() {
+    let wd = fixture();
+    wd.write("extra.txt", "# our additions\nforward: передали коллегам\n");
+    wd.write("more.csv", "id,addressee,date,answered_at,answer_text\n77,Масабаев Асет Бахытович,2022-09-05,2022-09-06,Мы передали коллегам ваш вопрос.\n");
+    wd.ok(&["import", "appeals", "more.csv"]);
+    assert_eq!(
+        wd.json(&["show", "77", "--format", "json"])[0]["route"],
+        "unknown"
+    );
+    wd.ok(&["import", "appeals", "--phrases", "extra.txt", "more.csv"]);
+    assert_eq!(
+        wd.json(&["show", "77", "--format", "json"])[0]["route"],
+        "forwarded"
+    );
+    let phrases = wd.csv_rows(&["phrases", "--format", "csv"]);
+    assert_eq!(
+        row(&phrases, "phrase", "передали коллегам")["origin"],
+        "extra.txt"
+    );
+    wd.write("bad.txt", "forward: ok\nsideways: nope\n");
+    let stderr = wd.fails(
+        &["import", "appeals", "--phrases", "bad.txt", "more.csv"],
+        1,
+    );
+    assert!(
+        stderr.contains("bad.txt") && stderr.contains('2'),
+        "{stderr}"
+    );
+}
