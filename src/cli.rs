@@ -90,6 +90,9 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
         /// The source, where the same id exists in several.
         #[arg(long)]
         source: Option<String>,
+        /// Also list every scraped version and each change between scrapes.
+        #[arg(long)]
+        history: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -161,6 +164,11 @@ pub enum ReportCommand {
         #[arg(long)]
         fail_if_stale: bool,
     },
+    /// What changed between scrapes, one row per change, dated by the scrape that showed it.
+    #[command(
+        after_help = "Changes: new, answered, answer_edited, answerer_changed, status_changed, route_changed, vanished (only from --snapshot imports), reappeared. --since/--until apply to the scrape date.\n\nColumns: scraped_at, source, id, addressee, change, before, after.\n\nExample:\n  appeal-audit report changes --since 2022-10-01 --format csv"
+    )]
+    Changes(ReportArgs),
     /// One week (or --since/--until) against the period before: routing, forwards, silence.
     #[command(
         after_help = "--format md is a document to paste into a draft: a title with the period, a sentence per official, the tables and a methodology note. --format json is one object: since, until, routing, forwards, silence, previous {since, until, routing}, changes.\n\nExamples:\n  appeal-audit report weekly --week 2022-W39 --as-of 2022-10-03 --format md > weekly.md\n  appeal-audit report weekly --format json | jq '.routing[0]'"

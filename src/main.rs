@@ -6,6 +6,7 @@ mod classify;
 mod cli;
 mod commands;
 mod derive;
+mod history;
 mod output;
 mod privacy;
 mod records;

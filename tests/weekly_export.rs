@@ -333,36 +333,54 @@ fn libreoffice_shows_a_formula_looking_cell_as_text() {
     );
     wd.ok(&["import", "appeals", "a.csv"]);
     wd.ok(&["export", "appeals", "--excel", "--output", "export.csv"]);
-    // Convert the CSV to CSV through Calc: what Calc computed is what it writes back.
-    let status = std::process::Command::new(soffice)
+    wd.ok(&[
+        "export", "appeals", "--excel", "--raw", "--output", "raw.csv",
+    ]);
+    // Open each CSV in Calc as UTF-8 with "evaluate formulas" on (the last import option) and
+    // save it again as CSV: what Calc shows in a cell is what it writes back.
+    let output = std::process::Command::new(soffice)
         .args([
             "--headless",
+            "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,true",
             "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
             "--outdir",
             "calc",
             "export.csv",
+            "raw.csv",
         ])
         .current_dir(wd.root())
         .env("HOME", wd.root())
         .output()
         .expect("run soffice");
+    let said = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
     assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
+        output.status.success() && wd.path("calc/export.csv").exists(),
+        "soffice: {said}"
     );
-    let calc = String::from_utf8_lossy(&wd.read("calc/export.csv")).into_owned();
-    let rows = parse_csv(calc.trim_start_matches('\u{feff}'));
-    let first = row(&rows, "id", "1");
+    let read = |name: &str| {
+        parse_csv(String::from_utf8_lossy(&wd.read(name)).trim_start_matches('\u{feff}'))
+    };
+    let shown = read("calc/export.csv");
     eprintln!(
-        "LibreOffice shows title cells {:?} and {:?}",
-        first["title"],
-        row(&rows, "id", "2")["title"]
+        "LibreOffice shows the protected cells as {:?} and {:?}",
+        row(&shown, "id", "1")["title"],
+        row(&shown, "id", "2")["title"]
     );
-    assert_ne!(first["title"], "2", "Calc ran the formula");
-    assert!(first["title"].contains("=1+1"), "{calc}");
-    assert!(row(&rows, "id", "2")["title"].contains("-5 градусов"));
+    assert_eq!(
+        row(&shown, "id", "1")["title"],
+        "'=1+1",
+        "Calc must show the formula as text"
+    );
+    assert_eq!(row(&shown, "id", "2")["title"], "'-5 градусов");
+    // The same cell unprotected is run as a formula: the protection is what makes the difference.
+    let raw = read("calc/raw.csv");
+    assert_eq!(
+        row(&raw, "id", "1")["title"],
+        "2",
+        "without protection Calc computes =1+1"
+    );
 }
 
 fn which(program: &str) -> bool {

@@ -1,6 +1,7 @@
 //! `import appeals|posts|directory FILE...`: every file in one transaction, all or nothing
 //! (or, with --skip-invalid, everything valid), then a summary line per file on stderr.
 
+use std::collections::{BTreeSet, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -205,6 +206,9 @@ fn import_file(
         .clone()
         .unwrap_or_else(|| started.to_string());
     let progress = progress_bar(global, input);
+    // A snapshot's appeals, and whose they are, to tell which stored appeals it no longer shows.
+    let mut seen = HashSet::new();
+    let mut addressees = BTreeSet::new();
     let facts = read_records(input, &options.read, progress.clone(), &mut |record| {
         log.read += 1;
         let (line, number) = (record.line, record.number);
@@ -242,7 +246,13 @@ fn import_file(
         let outcome: Outcome = match kind {
             RecordKind::Appeals => {
                 let appeal = Appeal::from_typed(&typed, &options.source);
-                batch.upsert_appeal(&appeal, &know.derive(&appeal), &from)?
+                let derived = know.derive(&appeal);
+                let (outcome, key) = batch.upsert_appeal(&appeal, &derived, &from)?;
+                if options.snapshot {
+                    seen.insert(key);
+                    addressees.insert((appeal.source, derived.official));
+                }
+                outcome
             }
             RecordKind::Posts => {
                 let post = Post::from_typed(&typed, &options.source);
@@ -258,6 +268,19 @@ fn import_file(
     })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    if options.snapshot && kind == RecordKind::Appeals {
+        let addressees: Vec<(String, String)> = addressees.into_iter().collect();
+        let from = Provenance {
+            import_id,
+            file: &file,
+            line: 0,
+            scraped_at: &default_scrape,
+        };
+        let vanished = batch.mark_vanished(&addressees, &seen, &from)?;
+        if vanished > 0 {
+            global.say(format!("{file}: {vanished} appeals stored from earlier scrapes are missing from this snapshot: marked vanished"));
+        }
     }
     log.size = facts.size;
     log.sha256 = facts.sha256;

@@ -47,7 +47,12 @@ pub fn run(cli: Cli) -> Result<Finish> {
             top,
         } => audit::run(&global, &paths, kind, input_format, &import, &report, top),
         Command::Report(which) => report::run(&global, which),
-        Command::Show { id, source, report } => show::run(&global, &id, source.as_deref(), &report),
+        Command::Show {
+            id,
+            source,
+            history,
+            report,
+        } => show::run(&global, &id, source.as_deref(), history, &report),
         Command::Export {
             what,
             format,

@@ -49,12 +49,35 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 return Ok(Finish::Findings);
             }
         }
+        ReportCommand::Changes(args) => {
+            let (filters, _) = settings(&args.filters, &know)?;
+            let (since, until) = (
+                filters.since.map(|d| d.to_string()),
+                filters.until.map(|d| d.to_string()),
+            );
+            let rows = store.changes(
+                since.as_deref(),
+                until.as_deref(),
+                filters.addressee.as_deref(),
+            )?;
+            emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
+        }
         ReportCommand::Weekly { week, report: args } => {
             return super::weekly::run(global, week.as_deref(), &args);
         }
     }
     Ok(Finish::Done)
 }
+
+pub const CHANGE_COLUMNS: &[&str] = &[
+    "scraped_at",
+    "source",
+    "id",
+    "addressee",
+    "change",
+    "before",
+    "after",
+];
 
 pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
     let facts = store.publisher_facts(

@@ -5,17 +5,35 @@ use anyhow::{Result, bail};
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
-use super::report::{emit, settings};
+use super::report::{CHANGE_COLUMNS, settings};
 use super::{Finish, Global, knowledge};
 use crate::cli::ReportArgs;
-use crate::output::{Format, Rows};
+use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
+
+const VERSION_COLUMNS: &[&str] = &[
+    "scraped_at",
+    "current",
+    "route",
+    "status",
+    "answered_at",
+    "answered_by",
+    "answer_text",
+    "source_file",
+    "source_line",
+];
 
 /// Internal columns a reader has no use for.
 const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
 
-pub fn run(global: &Global, id: &str, source: Option<&str>, args: &ReportArgs) -> Result<Finish> {
+pub fn run(
+    global: &Global,
+    id: &str,
+    source: Option<&str>,
+    history: bool,
+    args: &ReportArgs,
+) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(&args.filters, &know)?;
@@ -77,20 +95,55 @@ pub fn run(global: &Global, id: &str, source: Option<&str>, args: &ReportArgs) -
     ));
     pairs.push(("overdue".into(), overdue(&fact, &calendar, &filters).into()));
     pairs.push(("as_of".into(), filters.as_of.to_string().into()));
-    let rows = match args.format {
-        Format::Json | Format::Jsonl => Rows {
-            columns: pairs.iter().map(|(c, _)| c.clone()).collect(),
-            values: vec![pairs.into_iter().map(|(_, v)| v).collect()],
-        },
-        _ => Rows {
-            columns: vec!["field".into(), "value".into()],
-            values: pairs
-                .into_iter()
-                .map(|(c, v)| vec![Value::String(c), v])
-                .collect(),
-        },
+    let (versions, changes) = if history {
+        let source = get("source").unwrap_or_default();
+        let id = get("id").unwrap_or_default();
+        let changes: Vec<_> = store
+            .changes(None, None, None)?
+            .into_iter()
+            .filter(|c| c.source == source && c.id == id)
+            .collect();
+        (store.versions(&source, &id)?, changes)
+    } else {
+        (Vec::new(), Vec::new())
     };
-    emit(args, &rows)?;
+    let version_rows = Rows::from_serialize(VERSION_COLUMNS, &versions)?;
+    let change_rows = Rows::from_serialize(CHANGE_COLUMNS, &changes)?;
+    let mut destination = Destination::open(args.output.as_deref())?;
+    let out = destination.writer();
+    match args.format {
+        Format::Json | Format::Jsonl => {
+            let mut object: serde_json::Map<String, Value> = pairs.into_iter().collect();
+            if history {
+                object.insert("versions".into(), serde_json::to_value(&versions)?);
+                object.insert("changes".into(), serde_json::to_value(&changes)?);
+            }
+            let value = Value::Array(vec![Value::Object(object)]);
+            if args.format == Format::Json {
+                serde_json::to_writer_pretty(&mut *out, &value)?;
+            } else {
+                serde_json::to_writer(&mut *out, &value[0])?;
+            }
+            writeln!(out)?;
+        }
+        format => {
+            let fields = Rows {
+                columns: vec!["field".into(), "value".into()],
+                values: pairs
+                    .into_iter()
+                    .map(|(c, v)| vec![Value::String(c), v])
+                    .collect(),
+            };
+            write(out, format, &fields)?;
+            if history {
+                writeln!(out, "\nVersions (oldest scrape first)")?;
+                write(out, format, &version_rows)?;
+                writeln!(out, "\nChanges")?;
+                write(out, format, &change_rows)?;
+            }
+        }
+    }
+    destination.finish()?;
     Ok(Finish::Done)
 }
 

@@ -7,6 +7,7 @@ use chrono::Days;
 use super::report::{appeal_filter, settings, silence_rows};
 use super::{Finish, Global, knowledge};
 use crate::cli::ReportArgs;
+use crate::history::ChangeKind;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format};
 use crate::report::Filters;
@@ -49,11 +50,22 @@ pub fn run(global: &Global, week: Option<&str>, args: &ReportArgs) -> Result<Fin
     };
     let silence = silence_rows(&store, &silence_filters)?;
     let report = weekly(&facts, silence, period, &filters, &calendar);
+    // Changes shown by the scrapes made in the period, counted by kind (every kind, zeros too).
+    let changes = store.changes(
+        Some(&period.since.to_string()),
+        Some(&period.until.to_string()),
+        filters.addressee.as_deref(),
+    )?;
+    let mut counts = serde_json::Map::new();
+    for kind in ChangeKind::ALL {
+        let n = changes.iter().filter(|c| c.change == kind.as_str()).count();
+        counts.insert(kind.as_str().to_string(), n.into());
+    }
     let mut destination = Destination::open(args.output.as_deref())?;
     let out = destination.writer();
     match args.format {
         Format::Json => {
-            let value = json(&report, serde_json::Map::new())?;
+            let value = json(&report, counts)?;
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)?;
         }
@@ -63,6 +75,7 @@ pub fn run(global: &Global, week: Option<&str>, args: &ReportArgs) -> Result<Fin
                 as_of: filters.as_of.to_string(),
                 deadline: deadline_rule(&filters, args),
                 files: &files,
+                changes: &counts,
             };
             markdown(out, &report, &method)?;
         }

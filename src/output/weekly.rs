@@ -15,6 +15,8 @@ pub struct Method<'a> {
     pub as_of: String,
     pub deadline: String,
     pub files: &'a [SourceFile],
+    /// Changes shown by the period's scrapes, by kind.
+    pub changes: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 const MD_ROUTING: &[&str] = &[
@@ -92,6 +94,20 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
             values: arrows,
         },
     )?;
+
+    let seen: Vec<String> = method
+        .changes
+        .iter()
+        .filter(|(_, n)| n.as_u64().unwrap_or(0) > 0)
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect();
+    if !seen.is_empty() {
+        writeln!(
+            out,
+            "\nOn the blogs, the scrapes of this period showed: {}.",
+            seen.join(", ")
+        )?;
+    }
 
     writeln!(out, "\n## Where forwarded appeals went\n")?;
     write(

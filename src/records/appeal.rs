@@ -1,14 +1,15 @@
 //! The typed records the store keeps, built from a typed record of their kind, and the hash of
 //! their values that tells a changed record from one scraped again unchanged.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::fields::RecordKind;
 use super::typed::TypedRecord;
 
 /// One appeal's values as the record contract names them (dates as ISO text).
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Appeal {
     pub source: String,
     pub id: String,

@@ -5,6 +5,7 @@ use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::derive::{Derived, Knowledge};
+use crate::history::{Change, ChangeKind, Version, diff, new_change};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::names::normalize_name;
 
@@ -108,35 +109,78 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Inserts, updates or keeps one appeal, records what changed, and returns its key.
+    /// A scrape older than the stored one only adds a version to the history.
     pub fn upsert_appeal(
         &self,
         appeal: &Appeal,
         derived: &Derived,
         from: &Provenance,
-    ) -> Result<Outcome> {
+    ) -> Result<(Outcome, i64)> {
         let hash = value_hash(appeal);
-        let existing: Option<(i64, i64, String)> = self
+        let existing: Option<(i64, i64, String, Option<String>)> = self
             .tx
             .prepare_cached(
-                "SELECT appeal_key, value_hash, scraped_at FROM appeals WHERE source = ?1 AND id = ?2",
+                "SELECT appeal_key, value_hash, last_seen, vanished FROM appeals \
+                 WHERE source = ?1 AND id = ?2",
             )?
-            .query_row(params![appeal.source, appeal.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row(params![appeal.source, appeal.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?;
-        let Some((key, stored_hash, stored_scrape)) = existing else {
-            self.insert_appeal(appeal, derived, hash, from)?;
-            return Ok(Outcome::Inserted);
+        let Some((key, stored_hash, last_seen, vanished)) = existing else {
+            let key = self.insert_appeal(appeal, derived, hash, from)?;
+            let version = Version {
+                appeal,
+                route: derived.route.as_str(),
+            };
+            self.record_change(key, from, &new_change(&version))?;
+            return Ok((Outcome::Inserted, key));
         };
+        let newer = from.scraped_at >= last_seen.as_str();
+        if newer && vanished.as_deref().is_some_and(|v| from.scraped_at > v) {
+            self.tx
+                .prepare_cached("UPDATE appeals SET vanished = NULL WHERE appeal_key = ?1")?
+                .execute(params![key])?;
+            let change = Change {
+                kind: ChangeKind::Reappeared,
+                before: vanished.clone(),
+                after: None,
+            };
+            self.record_change(key, from, &change)?;
+        }
         if stored_hash == hash {
+            // Seen again unchanged: only when it was seen moves.
             self.tx
                 .prepare_cached(
-                    "UPDATE appeals SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) \
-                     WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2)",
+                    "UPDATE appeals SET first_seen = min(first_seen, ?2), \
+                     last_seen = max(last_seen, ?2), scraped_at = min(scraped_at, ?2) \
+                     WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2 OR scraped_at > ?2)",
                 )?
                 .execute(params![key, from.scraped_at])?;
-            return Ok(Outcome::Unchanged);
+            return Ok((Outcome::Unchanged, key));
         }
-        if from.scraped_at < stored_scrape.as_str() {
-            // An older scrape: history gains a version, the current values stay.
+        if !newer {
+            // An older scrape: history gains a version (unless it holds these values already),
+            // the current values stay, and the changes are worked out again in scrape order.
+            let known: Option<(i64, String)> = self
+                .tx
+                .prepare_cached(
+                    "SELECT version_id, scraped_at FROM appeal_versions WHERE appeal_key = ?1 AND value_hash = ?2",
+                )?
+                .query_row(params![key, hash], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((version_id, shown_at)) = known {
+                if from.scraped_at < shown_at.as_str() {
+                    self.tx
+                        .prepare_cached(
+                            "UPDATE appeal_versions SET scraped_at = ?2 WHERE version_id = ?1",
+                        )?
+                        .execute(params![version_id, from.scraped_at])?;
+                    self.rebuild_changes(key, from)?;
+                }
+                return Ok((Outcome::Unchanged, key));
+            }
             let record = version_record(appeal, derived);
             self.insert_version(key, from.scraped_at, hash, &record, from)?;
             self.tx
@@ -144,7 +188,22 @@ impl Batch<'_> {
                     "UPDATE appeals SET first_seen = min(first_seen, ?2) WHERE appeal_key = ?1",
                 )?
                 .execute(params![key, from.scraped_at])?;
-            return Ok(Outcome::Older);
+            self.rebuild_changes(key, from)?;
+            return Ok((Outcome::Older, key));
+        }
+        let (before, before_route) = self.current_version(key)?;
+        let after = Version {
+            appeal,
+            route: derived.route.as_str(),
+        };
+        for change in diff(
+            &Version {
+                appeal: &before,
+                route: &before_route,
+            },
+            &after,
+        ) {
+            self.record_change(key, from, &change)?;
         }
         self.archive_current(key)?;
         self.tx
@@ -189,10 +248,10 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
             ])?;
-        Ok(Outcome::Updated)
+        Ok((Outcome::Updated, key))
     }
 
-    fn insert_appeal(&self, a: &Appeal, d: &Derived, hash: i64, from: &Provenance) -> Result<()> {
+    fn insert_appeal(&self, a: &Appeal, d: &Derived, hash: i64, from: &Provenance) -> Result<i64> {
         self.tx
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
@@ -233,7 +292,134 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
             ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn record_change(&self, key: i64, from: &Provenance, change: &Change) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO changes (appeal_key, scraped_at, change, before, after, import_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                key,
+                from.scraped_at,
+                change.kind.as_str(),
+                change.before,
+                change.after,
+                from.import_id
+            ])?;
         Ok(())
+    }
+
+    /// The stored values of an appeal and their route.
+    fn current_version(&self, key: i64) -> Result<(Appeal, String)> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {APPEAL_VALUE_COLUMNS}, route FROM appeals WHERE appeal_key = ?1"
+            ))?
+            .query_row(params![key], |r| {
+                Ok((super::read::appeal_from_row(r, 0)?, r.get(17)?))
+            })?)
+    }
+
+    /// Works out an appeal's value changes again from all its versions in scrape order, after
+    /// an older scrape added a version in the middle of its history.
+    fn rebuild_changes(&self, key: i64, from: &Provenance) -> Result<()> {
+        let mut versions: Vec<(String, Appeal, String)> = Vec::new();
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT scraped_at, record FROM appeal_versions WHERE appeal_key = ?1",
+            )?;
+            let rows = stmt.query_map(params![key], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (scraped_at, record) = row?;
+                let value: serde_json::Value = serde_json::from_str(&record)?;
+                let route = value
+                    .get("route")
+                    .and_then(|r| r.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                versions.push((scraped_at, serde_json::from_value(value)?, route));
+            }
+        }
+        let (current, route) = self.current_version(key)?;
+        let scraped_at: String = self.tx.query_row(
+            "SELECT scraped_at FROM appeals WHERE appeal_key = ?1",
+            params![key],
+            |r| r.get(0),
+        )?;
+        versions.push((scraped_at, current, route));
+        versions.sort_by(|a, b| a.0.cmp(&b.0));
+        let value_kinds: Vec<&str> = ChangeKind::ALL
+            .iter()
+            .filter(|k| k.is_value_change())
+            .map(|k| k.as_str())
+            .collect();
+        self.tx.execute(
+            &format!(
+                "DELETE FROM changes WHERE appeal_key = ?1 AND change IN ({})",
+                value_kinds
+                    .iter()
+                    .map(|k| format!("'{k}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            params![key],
+        )?;
+        let version = |i: usize| Version {
+            appeal: &versions[i].1,
+            route: &versions[i].2,
+        };
+        let at = |i: usize| Provenance {
+            scraped_at: &versions[i].0,
+            ..from.clone()
+        };
+        self.record_change(key, &at(0), &new_change(&version(0)))?;
+        for i in 1..versions.len() {
+            for change in diff(&version(i - 1), &version(i)) {
+                self.record_change(key, &at(i), &change)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks as vanished every appeal of the snapshot's addressees (within its source) that an
+    /// earlier scrape showed and this one does not. Returns how many.
+    pub fn mark_vanished(
+        &self,
+        addressees: &[(String, String)],
+        seen: &std::collections::HashSet<i64>,
+        from: &Provenance,
+    ) -> Result<u64> {
+        let mut vanished = 0;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT appeal_key, last_seen FROM appeals WHERE source = ?1 AND official = ?2 \
+             AND vanished IS NULL AND last_seen < ?3",
+        )?;
+        for (source, official) in addressees {
+            let candidates: Vec<(i64, String)> = stmt
+                .query_map(params![source, official, from.scraped_at], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (key, last_seen) in candidates.into_iter().filter(|(k, _)| !seen.contains(k)) {
+                self.tx
+                    .prepare_cached("UPDATE appeals SET vanished = ?2 WHERE appeal_key = ?1")?
+                    .execute(params![key, from.scraped_at])?;
+                let change = Change {
+                    kind: ChangeKind::Vanished,
+                    before: Some(last_seen),
+                    after: None,
+                };
+                self.record_change(key, from, &change)?;
+                vanished += 1;
+            }
+        }
+        Ok(vanished)
     }
 
     /// Moves the stored values of an appeal into its history before they are replaced.

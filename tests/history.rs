@@ -1,0 +1,316 @@
+//! History between scrapes: a weekly snapshot, the next week's snapshot in another format
+//! (other headers, other date forms) with one appeal gone, one newly answered, one answer
+//! edited and one new appeal. The exact set of changes is asserted; re-imports and an older
+//! scrape imported late add nothing and roll nothing back.
+
+mod common;
+
+use common::{Workdir, row};
+
+const WEEK1: &str = "номер;адресат;дата;статус;дата ответа;ответил;ответ
+100;Исабаев Бейбит Бакирович;01.08.2022;На рассмотрении;;;
+101;Исабаев Бейбит Бакирович;02.08.2022;Ответ получен;05.08.2022, 10:00;Управление ЖКХ;Включено в план.
+102;Исабаев Бейбит Бакирович;03.08.2022;Перенаправлено;;;
+103;Исабаев Бейбит Бакирович;04.08.2022;Ответ получен;06.08.2022, 09:30;Исабаев Б.Б.;Решено.
+104;Исабаев Бейбит Бакирович;05.08.2022;На рассмотрении;;;
+";
+
+/// A week later, as JSON with English keys and other date forms: 102 is gone, 100 is answered,
+/// 101's answer was rewritten, 105 is new; 103 and 104 are the same values written otherwise.
+const WEEK2: &str = r#"[
+ {"id": "100", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "1 августа 2022", "status": "Ответ получен",
+  "answered_at": "2022-08-10 12:00", "answered_by": "Управление строительства", "answer_text": "Ремонт в 2023 году."},
+ {"id": "101", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "2022-08-02", "status": "Ответ получен",
+  "answered_at": "05.08.2022, 10:00", "answered_by": "Управление ЖКХ", "answer_text": "Включено в план на 2023 год."},
+ {"id": "103", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "Четверг, 04 Авг 2022", "status": "Ответ получен",
+  "answered_at": "2022-08-06T09:30:00+06:00", "answered_by": "Исабаев Б.Б.", "answer_text": "Решено."},
+ {"id": "104", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "5 Aug 2022", "status": "На рассмотрении"},
+ {"id": "105", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "2022 жылғы 11 тамыз", "status": "На рассмотрении"}
+]"#;
+
+fn two_weeks() -> Workdir {
+    let wd = Workdir::new();
+    wd.write("week1.csv", WEEK1);
+    wd.write("week2.json", WEEK2);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-08",
+        "week1.csv",
+    ]);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-15",
+        "week2.json",
+    ]);
+    wd
+}
+
+fn changes(wd: &Workdir, args: &[&str]) -> Vec<(String, String, String, String, String)> {
+    let mut all = vec!["report", "changes", "--format", "csv"];
+    all.extend(args);
+    wd.csv_rows(&all)
+        .into_iter()
+        .map(|r| {
+            (
+                r["scraped_at"].clone(),
+                r["id"].clone(),
+                r["change"].clone(),
+                r["before"].clone(),
+                r["after"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn week2_changes() -> Vec<(String, String, String, String, String)> {
+    [
+        ("100", "answered", "", "2022-08-10 12:00"),
+        ("100", "status_changed", "На рассмотрении", "Ответ получен"),
+        ("100", "route_changed", "unanswered", "forwarded"),
+        (
+            "101",
+            "answer_edited",
+            "Включено в план.",
+            "Включено в план на 2023 год.",
+        ),
+        ("102", "vanished", "2022-08-08", ""),
+        ("105", "new", "", "unanswered"),
+    ]
+    .iter()
+    .map(|(id, change, before, after)| {
+        (
+            "2022-08-15".into(),
+            id.to_string(),
+            change.to_string(),
+            before.to_string(),
+            after.to_string(),
+        )
+    })
+    .collect()
+}
+
+#[test]
+fn the_second_snapshot_shows_exactly_what_changed() {
+    let wd = two_weeks();
+    assert_eq!(changes(&wd, &["--since", "2022-08-15"]), week2_changes());
+    let first: Vec<_> = changes(&wd, &["--until", "2022-08-08"]);
+    assert_eq!(
+        first.len(),
+        5,
+        "five appeals new in the first scrape: {first:?}"
+    );
+    assert!(first.iter().all(|c| c.2 == "new"));
+}
+
+#[test]
+fn vanished_appeals_stay_counted_and_marked() {
+    let wd = two_weeks();
+    let routing = wd.csv_rows(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-08-20",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(routing[0]["appeals"], "6");
+    assert_eq!(routing[0]["vanished"], "1");
+    let exported = wd.csv_rows(&["export", "appeals"]);
+    let gone = row(&exported, "id", "102");
+    assert_eq!(
+        (
+            gone["vanished"].as_str(),
+            gone["route"].as_str(),
+            gone["last_seen"].as_str()
+        ),
+        ("2022-08-15", "forwarded", "2022-08-08")
+    );
+    let kept = row(&exported, "id", "104");
+    assert_eq!(
+        (
+            kept["first_seen"].as_str(),
+            kept["last_seen"].as_str(),
+            kept["vanished"].as_str()
+        ),
+        ("2022-08-08", "2022-08-15", "")
+    );
+}
+
+#[test]
+fn reimporting_and_importing_an_older_scrape_add_nothing_and_roll_nothing_back() {
+    let wd = two_weeks();
+    let before_changes = changes(&wd, &[]);
+    let before_export = wd.ok(&["export", "appeals", "--format", "jsonl"]);
+    let before_history = wd.ok(&["show", "100", "--history", "--format", "json"]);
+    // The same scrapes again, in either order.
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-15",
+        "week2.json",
+    ]);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-08",
+        "week1.csv",
+    ]);
+    assert_eq!(changes(&wd, &[]), before_changes);
+    assert_eq!(
+        wd.ok(&["export", "appeals", "--format", "jsonl"]),
+        before_export
+    );
+    assert_eq!(
+        wd.ok(&["show", "100", "--history", "--format", "json"]),
+        before_history
+    );
+}
+
+#[test]
+fn an_older_scrape_imported_late_goes_into_the_history_in_scrape_order() {
+    let wd = Workdir::new();
+    wd.write("week2.json", WEEK2);
+    wd.write("week1.csv", WEEK1);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--scraped-at",
+        "2022-08-15",
+        "week2.json",
+    ]);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--scraped-at",
+        "2022-08-08",
+        "week1.csv",
+    ]);
+    // Current values are week 2's.
+    let exported = wd.csv_rows(&["export", "appeals"]);
+    let answered = row(&exported, "id", "100");
+    assert_eq!(
+        (answered["route"].as_str(), answered["first_seen"].as_str()),
+        ("forwarded", "2022-08-08")
+    );
+    // The history reads in scrape order: new on 8 August, answered on 15 August.
+    let history = wd.json(&["show", "100", "--history", "--format", "json"]);
+    let kinds: Vec<(&str, &str)> = history[0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["scraped_at"].as_str().unwrap(),
+                c["change"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("2022-08-08", "new"),
+            ("2022-08-15", "answered"),
+            ("2022-08-15", "status_changed"),
+            ("2022-08-15", "route_changed")
+        ]
+    );
+    let versions = history[0]["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        (
+            versions[0]["scraped_at"].as_str(),
+            versions[0]["route"].as_str()
+        ),
+        (Some("2022-08-08"), Some("unanswered"))
+    );
+    assert_eq!(versions[1]["current"], true);
+    // Without snapshots, nothing vanishes.
+    assert!(changes(&wd, &[]).iter().all(|c| c.2 != "vanished"));
+}
+
+#[test]
+fn a_vanished_appeal_that_comes_back_is_reappeared() {
+    let wd = two_weeks();
+    wd.write("week3.csv", WEEK1);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-22",
+        "week3.csv",
+    ]);
+    let week3 = changes(&wd, &["--since", "2022-08-22"]);
+    assert!(
+        week3.contains(&(
+            "2022-08-22".into(),
+            "102".into(),
+            "reappeared".into(),
+            "2022-08-15".into(),
+            "".into()
+        )),
+        "{week3:?}"
+    );
+    assert!(
+        week3.contains(&(
+            "2022-08-22".into(),
+            "105".into(),
+            "vanished".into(),
+            "2022-08-15".into(),
+            "".into()
+        )),
+        "{week3:?}"
+    );
+    let exported = wd.csv_rows(&["export", "appeals"]);
+    assert_eq!(row(&exported, "id", "102")["vanished"], "");
+}
+
+#[test]
+fn weekly_counts_the_changes_of_the_period() {
+    let wd = two_weeks();
+    let weekly = wd.json(&[
+        "report",
+        "weekly",
+        "--since",
+        "2022-08-15",
+        "--until",
+        "2022-08-21",
+        "--as-of",
+        "2022-08-22",
+        "--format",
+        "json",
+    ]);
+    let counts = &weekly["changes"];
+    assert_eq!(
+        (
+            counts["new"].as_u64(),
+            counts["answered"].as_u64(),
+            counts["answer_edited"].as_u64(),
+            counts["vanished"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1), Some(1))
+    );
+    assert_eq!(counts["reappeared"], 0);
+}
+
+#[test]
+fn show_history_in_a_table() {
+    let wd = two_weeks();
+    let table = wd.ok(&["show", "101", "--history"]);
+    assert!(
+        table.contains("Versions")
+            && table.contains("Включено в план.")
+            && table.contains("answer_edited"),
+        "{table}"
+    );
+}
