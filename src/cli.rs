@@ -124,6 +124,21 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
         filters: FilterArgs,
     },
 
+    /// Scrape quality: one row per problem a reporter should see before a reader does.
+    #[command(
+        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route.\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
+    )]
+    Check {
+        /// Exit with code 3 when any problem is found.
+        #[arg(long)]
+        fail_on_problems: bool,
+        /// Print only the unmatched names, as directory CSV rows (name,kind,position,parent,aliases,url) to fill in.
+        #[arg(long)]
+        unmatched_as_directory: bool,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+
     /// What the database holds: counts by kind, date ranges, routes, and the imports log.
     Status {
         #[arg(long, default_value = "table")]

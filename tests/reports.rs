@@ -326,7 +326,7 @@ fn every_format_carries_the_same_figures() {
         "md",
     ]);
     assert!(
-        md.contains("| Исабаев Бейбит Бакирович | 5 | 1 | 2 | 1 | 0 | 20.0 | 40.0 |"),
+        md.contains("| Исабаев Бейбит Бакирович | 5 | 1 | 2 | 1 | 0 | 1 | 20.0% (3.6–62.4) | 40.0% (11.8–76.9) | 60.0% | 10.0 (n=3) | 2 |"),
         "{md}"
     );
     let table = wd.ok(&["report", "routing", "--as-of", "2022-10-03"]);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 
 use super::import::{ImportOptions, import};
-use super::report::{appeal_filter, settings, silence_rows};
+use super::report::{appeal_filter, routing_rows, settings, silence_rows};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ImportArgs, ReportArgs};
 use crate::output::{Destination, Format, Rows, write};
@@ -66,9 +66,9 @@ pub fn run(
     let sections = [
         (
             "Routing",
-            Rows::from_serialize(
-                routing::COLUMNS,
+            routing_rows(
                 &routing::routing(&facts, &filters, &calendar),
+                report_args.format,
             )?,
         ),
         (

@@ -2,6 +2,7 @@
 //! hands rows to the output writer.
 
 mod audit;
+mod check;
 mod export;
 mod import;
 mod report;
@@ -74,6 +75,11 @@ pub fn run(cli: Cli) -> Result<Finish> {
             };
             export::run(&global, &options, &filters)
         }
+        Command::Check {
+            fail_on_problems,
+            unmatched_as_directory,
+            report,
+        } => check::run(&global, fail_on_problems, unmatched_as_directory, &report),
         Command::Status { format } => status::status(&global, format),
         Command::Phrases { format } => status::phrases(&global, format),
         Command::Completions { shell } => shell::completions(shell),

@@ -23,7 +23,7 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
             let (filters, calendar) = settings(&args.filters, &know)?;
             let facts = store.appeal_facts(&appeal_filter(&filters))?;
             let rows = routing::routing(&facts, &filters, &calendar);
-            emit(&args, &Rows::from_serialize(routing::COLUMNS, &rows)?)?;
+            emit(&args, &routing_rows(&rows, args.format)?)?;
         }
         ReportCommand::Forwards(args) => {
             let (filters, _) = settings(&args.filters, &know)?;
@@ -67,6 +67,15 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
         }
     }
     Ok(Finish::Done)
+}
+
+/// Routing rows as the format wants them: every column for machines, shares with their
+/// intervals for people (table and md).
+pub fn routing_rows(rows: &[routing::RoutingRow], format: Format) -> Result<Rows> {
+    match format {
+        Format::Table | Format::Md => Ok(routing::for_reading(rows)),
+        _ => Rows::from_serialize(routing::COLUMNS, rows),
+    }
 }
 
 pub const CHANGE_COLUMNS: &[&str] = &[

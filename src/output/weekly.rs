@@ -19,21 +19,6 @@ pub struct Method<'a> {
     pub changes: &'a serde_json::Map<String, serde_json::Value>,
 }
 
-const MD_ROUTING: &[&str] = &[
-    "addressee",
-    "appeals",
-    "personal",
-    "forwarded",
-    "unanswered",
-    "unknown",
-    "rejected",
-    "personal_pct",
-    "forwarded_pct",
-    "median_days_to_answer",
-    "overdue",
-    "note",
-];
-
 pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result<()> {
     let period = &weekly.period;
     let name = period
@@ -53,11 +38,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         writeln!(out, "- {}", summary_sentence(row))?;
     }
     writeln!(out, "\n## How appeals were answered\n")?;
-    write(
-        out,
-        Format::Md,
-        &Rows::from_serialize(MD_ROUTING, &weekly.routing)?,
-    )?;
+    write(out, Format::Md, &routing::for_reading(&weekly.routing))?;
 
     writeln!(
         out,
@@ -166,10 +147,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
 /// Terminal tables, one per section, with a heading each.
 pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
     let sections = [
-        (
-            "Routing",
-            Rows::from_serialize(routing::COLUMNS, &weekly.routing)?,
-        ),
+        ("Routing", routing::for_reading(&weekly.routing)),
         (
             "Against the period before",
             Rows::from_serialize(CHANGE_COLUMNS, &weekly.change)?,

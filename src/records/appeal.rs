@@ -129,9 +129,11 @@ impl Appeal {
             forwarded_to: f.opt("forwarded_to"),
             url: f.opt("url"),
             rating: f.opt("rating"),
+            // An empty list says no more than no list: it is no answer.
             answers: record
                 .answers
                 .as_ref()
+                .filter(|a| !a.is_empty())
                 .and_then(|a| serde_json::to_string(a).ok()),
             scraped_at: f.opt("scraped_at"),
             as_written: pairs_json(&record.as_written),

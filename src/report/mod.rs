@@ -1,6 +1,7 @@
 //! Reports: each a function from the stored facts and plain filters to typed rows, which the
 //! output writer renders. No SQL and no printing here.
 
+pub mod check;
 pub mod forwards;
 pub mod routing;
 pub mod silence;

@@ -114,3 +114,61 @@ fn row(name: &str, group: &[&AppealFact], filters: &Filters, calendar: &Calendar
         note: (n < filters.min_n).then(|| "few".to_string()),
     }
 }
+
+/// The columns people read (table and md): shares with their 95% interval as
+/// `15.4% (4.3–42.2)`, the median with how many answers it is over.
+pub const READING_COLUMNS: &[&str] = &[
+    "addressee",
+    "appeals",
+    "personal",
+    "forwarded",
+    "unanswered",
+    "unknown",
+    "rejected",
+    "personal_pct",
+    "forwarded_pct",
+    "answered_pct",
+    "median_days_to_answer",
+    "overdue",
+    "unsatisfied",
+    "vanished",
+    "note",
+];
+
+/// Rows for reading: the same figures, the intervals written beside the shares.
+pub fn for_reading(rows: &[RoutingRow]) -> crate::output::Rows {
+    use serde_json::Value;
+    let share = |pct: Option<f64>, low: Option<f64>, high: Option<f64>| match (pct, low, high) {
+        (Some(p), Some(l), Some(h)) => Value::String(format!("{p:.1}% ({l:.1}–{h:.1})")),
+        _ => Value::Null,
+    };
+    let values = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.addressee.clone().into(),
+                r.appeals.into(),
+                r.personal.into(),
+                r.forwarded.into(),
+                r.unanswered.into(),
+                r.unknown.into(),
+                r.rejected.into(),
+                share(r.personal_pct, r.personal_pct_low, r.personal_pct_high),
+                share(r.forwarded_pct, r.forwarded_pct_low, r.forwarded_pct_high),
+                r.answered_pct
+                    .map_or(Value::Null, |p| format!("{p:.1}%").into()),
+                r.median_days_to_answer.map_or(Value::Null, |m| {
+                    format!("{m:.1} (n={})", r.timed_answers).into()
+                }),
+                r.overdue.into(),
+                r.unsatisfied.into(),
+                r.vanished.into(),
+                r.note.clone().map_or(Value::Null, Value::String),
+            ]
+        })
+        .collect();
+    crate::output::Rows {
+        columns: READING_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        values,
+    }
+}

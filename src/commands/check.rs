@@ -1,0 +1,68 @@
+//! `check`: the scrape-quality problems as report rows, or the unmatched names as directory rows
+//! to fill in; `--fail-on-problems` exits 3 when there is any.
+
+use anyhow::Result;
+
+use super::report::{emit, settings};
+use super::{Finish, Global, knowledge};
+use crate::cli::ReportArgs;
+use crate::output::{Destination, Format, Rows, write};
+use crate::report::check::{COLUMNS, check};
+use crate::store::{Access, Store};
+
+pub fn run(
+    global: &Global,
+    fail_on_problems: bool,
+    as_directory: bool,
+    args: &ReportArgs,
+) -> Result<Finish> {
+    let store = Store::open(&global.db, Access::Read)?;
+    let know = knowledge(store.directory()?, store.phrases()?);
+    let (filters, _) = settings(&args.filters, &know)?;
+    let (rows, unmatched) = check(
+        &store.check_facts()?,
+        &store.duplicate_conflicts()?,
+        &store.publishers_seen()?,
+        &know,
+        filters.as_of,
+    );
+    if as_directory {
+        #[derive(serde::Serialize)]
+        struct EntryRow<'a> {
+            name: &'a str,
+            kind: &'a str,
+        }
+        let entries: Vec<EntryRow> = unmatched
+            .iter()
+            .map(|u| EntryRow {
+                name: &u.name,
+                kind: u.kind,
+            })
+            .collect();
+        let columns = ["name", "kind", "position", "parent", "aliases", "url"];
+        let mut destination = Destination::open(args.output.as_deref())?;
+        let format = if args.format == Format::Table {
+            Format::Csv
+        } else {
+            args.format
+        };
+        write(
+            destination.writer(),
+            format,
+            &Rows::from_serialize(&columns, &entries)?,
+        )?;
+        destination.finish()?;
+    } else {
+        emit(args, &Rows::from_serialize(COLUMNS, &rows)?)?;
+    }
+    if rows.is_empty() {
+        global.say("check: no problems found");
+    } else {
+        global.say(format!("check: {} problems", rows.len()));
+    }
+    Ok(if fail_on_problems && !rows.is_empty() {
+        Finish::Findings
+    } else {
+        Finish::Done
+    })
+}

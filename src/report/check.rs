@@ -1,0 +1,194 @@
+//! `check`: what a reporter should look at before publishing, one row per problem: answers
+//! before submission, dates in the future, one id twice in a file with different values,
+//! answers without an answerer, names the directory does not know, and unknown routes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::derive::{Knowledge, date_of};
+use crate::records::names::is_person_name;
+use crate::store::{CheckFact, DuplicateFact, PublisherSeen};
+
+pub const COLUMNS: &[&str] = &[
+    "problem", "source", "id", "field", "value", "records", "file", "line",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProblemRow {
+    pub problem: String,
+    pub source: Option<String>,
+    pub id: Option<String>,
+    pub field: String,
+    pub value: String,
+    pub records: u64,
+    pub file: String,
+    pub line: i64,
+}
+
+/// A name the directory does not know, and what kind of entry it would want.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched {
+    pub name: String,
+    pub kind: &'static str,
+}
+
+fn problem(kind: &str, fact: &CheckFact, field: &str, value: &str) -> ProblemRow {
+    ProblemRow {
+        problem: kind.to_string(),
+        source: Some(fact.source.clone()),
+        id: Some(fact.id.clone()),
+        field: field.to_string(),
+        value: value.to_string(),
+        records: 1,
+        file: fact.source_file.clone(),
+        line: fact.source_line,
+    }
+}
+
+/// Every problem, in file and line order within each kind of problem.
+pub fn check(
+    facts: &[CheckFact],
+    duplicates: &[DuplicateFact],
+    publishers: &[PublisherSeen],
+    know: &Knowledge,
+    as_of: NaiveDate,
+) -> (Vec<ProblemRow>, Vec<Unmatched>) {
+    let mut rows = Vec::new();
+    for f in facts {
+        let submitted = date_of(&f.submitted_at);
+        let answered = f.answered_at.as_deref().and_then(date_of);
+        if let (Some(s), Some(a)) = (submitted, answered) {
+            if a < s {
+                rows.push(problem(
+                    "answer_before_submission",
+                    f,
+                    "answered_at",
+                    f.answered_at.as_deref().unwrap_or(""),
+                ));
+            }
+        }
+        let scraped = date_of(&f.scraped_at);
+        for (field, value, date) in [
+            ("submitted_at", Some(&f.submitted_at), submitted),
+            ("answered_at", f.answered_at.as_ref(), answered),
+        ] {
+            if let (Some(value), Some(date)) = (value, date) {
+                if date > as_of || scraped.is_some_and(|s| date > s) {
+                    rows.push(problem("date_in_future", f, field, value));
+                }
+            }
+        }
+    }
+    for d in duplicates {
+        rows.push(ProblemRow {
+            problem: "duplicate_conflict".into(),
+            source: Some(d.source.clone()),
+            id: Some(d.id.clone()),
+            field: "id".into(),
+            value: format!("{} (line {} kept)", d.id, d.kept_line),
+            records: 2,
+            file: d.file.clone(),
+            line: d.earlier_line,
+        });
+    }
+    for f in facts {
+        let answered = f.answered_at.is_some() || f.has_answer_text;
+        if answered && f.answered_by.is_none() {
+            rows.push(problem("answered_without_answerer", f, "answered_by", ""));
+        }
+    }
+    let unmatched = unmatched_names(facts, publishers, know);
+    for (name, (field, records, file, line, _)) in &unmatched {
+        rows.push(ProblemRow {
+            problem: "unmatched_name".into(),
+            source: None,
+            id: None,
+            field: field.to_string(),
+            value: name.clone(),
+            records: *records,
+            file: file.clone(),
+            line: *line,
+        });
+    }
+    for f in facts.iter().filter(|f| f.route == "unknown") {
+        rows.push(problem("unknown_route", f, "route_reason", &f.route_reason));
+    }
+    let entries = unmatched
+        .into_iter()
+        .map(|(name, (_, _, _, _, kind))| Unmatched { name, kind })
+        .collect();
+    (rows, entries)
+}
+
+type Seen = (&'static str, u64, String, i64, &'static str);
+
+/// Addressees, forward targets and publishers that match no directory entry, with how many
+/// records carry each and where it was first seen.
+fn unmatched_names(
+    facts: &[CheckFact],
+    publishers: &[PublisherSeen],
+    know: &Knowledge,
+) -> BTreeMap<String, Seen> {
+    let mut names: BTreeMap<String, Seen> = BTreeMap::new();
+    let mut note = |name: &str,
+                    field: &'static str,
+                    records: u64,
+                    file: &str,
+                    line: i64,
+                    kind: &'static str| {
+        if know.who.lookup(name).is_some() {
+            return;
+        }
+        let entry = names.entry(name.trim().to_string()).or_insert((
+            field,
+            0,
+            file.to_string(),
+            line,
+            kind,
+        ));
+        entry.1 += records;
+    };
+    for f in facts {
+        let kind = if is_person_name(&f.addressee) {
+            "official"
+        } else {
+            "department"
+        };
+        note(
+            &f.addressee,
+            "addressee",
+            1,
+            &f.source_file,
+            f.source_line,
+            kind,
+        );
+        if let Some(target) = f.route_target.as_deref().filter(|_| f.route == "forwarded") {
+            let field = if f.route_reason == "forwarded_to" {
+                "forwarded_to"
+            } else {
+                "answered_by"
+            };
+            note(
+                target,
+                field,
+                1,
+                &f.source_file,
+                f.source_line,
+                "department",
+            );
+        }
+    }
+    for p in publishers {
+        note(
+            &p.department,
+            "department",
+            p.posts as u64,
+            &p.file,
+            p.line,
+            "department",
+        );
+    }
+    names
+}
