@@ -24,6 +24,8 @@ pub struct Derived {
     pub target: Option<String>,
     pub days_to_answer: Option<i64>,
     pub unsatisfied: Option<bool>,
+    /// There is an answer: a date, a text or a list of answers.
+    pub answered: bool,
 }
 
 impl Knowledge {
@@ -45,6 +47,12 @@ impl Knowledge {
             target: routing.target.map(|t| self.canonical(&t)),
             days_to_answer: days_between(&appeal.submitted_at, appeal.answered_at.as_deref()),
             unsatisfied: appeal.rating.as_deref().and_then(rating_unsatisfied),
+            answered: appeal.answered_at.is_some()
+                || appeal
+                    .answer_text
+                    .as_deref()
+                    .is_some_and(|t| !t.trim().is_empty())
+                || appeal.answers.is_some(),
         }
     }
 

@@ -111,15 +111,6 @@ pub fn diff(before: &Version, after: &Version) -> Vec<Change> {
     changes
 }
 
-/// The first sighting of an appeal.
-pub fn new_change(version: &Version) -> Change {
-    Change {
-        kind: ChangeKind::New,
-        before: None,
-        after: Some(version.route.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,19 +4,20 @@
 use std::collections::{BTreeSet, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
 use crate::cli::ImportArgs;
-use crate::derive::Knowledge;
-use crate::records::appeal::{Appeal, Entry, Post};
+use crate::derive::{Derived, Knowledge};
+use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
-use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
+use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
 use crate::records::typed::{Mapper, RecordError};
-use crate::store::{Access, Batch, ImportLog, Outcome, Provenance, Store, now_stamp};
+use crate::store::{Access, Batch, ImportLog, Provenance, Store, now_stamp};
 
 /// The import's settings, validated.
 #[derive(Debug, Clone)]
@@ -199,8 +200,6 @@ fn import_file(
         ..ImportLog::default()
     };
     let import_id = batch.start_import(&log)?;
-    let mut mapper =
-        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
     let default_scrape = options
         .scraped_at
         .clone()
@@ -209,61 +208,72 @@ fn import_file(
     // A snapshot's appeals, and whose they are, to tell which stored appeals it no longer shows.
     let mut seen = HashSet::new();
     let mut addressees = BTreeSet::new();
-    let facts = read_records(input, &options.read, progress.clone(), &mut |record| {
-        log.read += 1;
-        let (line, number) = (record.line, record.number);
-        let typed = match mapper.map(record) {
-            Ok(typed) => typed,
-            Err(error) if options.skip_invalid => {
-                log.rejected += 1;
-                rejects.push(Reject {
-                    file: file.clone(),
-                    line,
-                    error,
-                });
-                return Ok(());
-            }
-            Err(error) => {
-                return Err(record_error(
-                    &file,
-                    kind,
-                    line,
-                    number,
-                    &error,
-                    &options.read,
-                ));
-            }
-        };
-        let record_scrape = typed
-            .get(RecordKind::Appeals, "scraped_at")
-            .filter(|_| kind == RecordKind::Appeals);
-        let from = Provenance {
-            import_id,
-            file: &file,
-            line,
-            scraped_at: record_scrape.unwrap_or(&default_scrape),
-        };
-        let outcome: Outcome = match kind {
-            RecordKind::Appeals => {
-                let appeal = Appeal::from_typed(&typed, &options.source);
-                let derived = know.derive(&appeal);
-                let (outcome, key) = batch.upsert_appeal(&appeal, &derived, &from)?;
-                if options.snapshot {
-                    seen.insert(key);
-                    addressees.insert((appeal.source, derived.official));
+    // Reading, typing and classifying run on a second thread while this one writes: SQLite
+    // gets one core to itself. Batches keep the channel cheap; its bound keeps memory flat.
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Ready>>(16);
+    let (read_outcome, write_outcome) = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| prepare(kind, input, options, know, progress.clone(), sender));
+        let mut write = || -> Result<()> {
+            while let Ok(chunk) = receiver.recv() {
+                for ready in chunk {
+                    let line = ready.line();
+                    log.read += 1;
+                    let from = |scraped_at| Provenance {
+                        import_id,
+                        file: &file,
+                        line,
+                        scraped_at,
+                    };
+                    let outcome = match ready {
+                        Ready::Appeal {
+                            appeal,
+                            derived,
+                            hash,
+                            ..
+                        } => {
+                            let scrape = appeal
+                                .scraped_at
+                                .clone()
+                                .unwrap_or_else(|| default_scrape.clone());
+                            let (outcome, key) =
+                                batch.upsert_appeal(&appeal, &derived, hash, &from(&scrape))?;
+                            if options.snapshot {
+                                seen.insert(key);
+                                addressees.insert((appeal.source, derived.official));
+                            }
+                            outcome
+                        }
+                        Ready::Post {
+                            post, publisher, ..
+                        } => batch.upsert_post(&post, &publisher, &from(&default_scrape))?,
+                        Ready::Entry { entry, .. } => {
+                            batch.upsert_entry(&entry, &from(&default_scrape))?
+                        }
+                        Ready::Rejected { error, .. } => {
+                            log.rejected += 1;
+                            rejects.push(Reject {
+                                file: file.clone(),
+                                line,
+                                error,
+                            });
+                            continue;
+                        }
+                    };
+                    log.count(outcome);
                 }
-                outcome
             }
-            RecordKind::Posts => {
-                let post = Post::from_typed(&typed, &options.source);
-                batch.upsert_post(&post, &know.canonical(&post.department), &from)?
-            }
-            RecordKind::Directory => batch.upsert_entry(&Entry::from_typed(&typed), &from)?,
+            Ok(())
         };
-        log.count(outcome);
-        Ok(())
-    })
-    .map_err(|e| {
+        let written = write();
+        // Stops the reader at its next batch when writing failed.
+        drop(receiver);
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(anyhow!("internal error: the reading thread panicked")));
+        (read, written)
+    });
+    // A writing error explains a stopped reader; otherwise the reader's error is the news.
+    let facts = write_outcome.and(read_outcome).map_err(|e| {
         anyhow!("{e:#}\nNothing was imported: the database is as it was before this command.")
     })?;
     if let Some(bar) = progress {
@@ -288,6 +298,114 @@ fn import_file(
     log.encoding = facts.encoding.to_string();
     batch.finish_import(import_id, &log)?;
     Ok(log)
+}
+
+/// A record read, typed and judged on the reading thread, ready to be written.
+// Appeals are nearly every record; boxing them would cost an allocation each for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Ready {
+    Appeal {
+        appeal: Appeal,
+        derived: Derived,
+        hash: i64,
+        line: u64,
+    },
+    Post {
+        post: Post,
+        publisher: String,
+        line: u64,
+    },
+    Entry {
+        entry: Entry,
+        line: u64,
+    },
+    Rejected {
+        line: u64,
+        error: RecordError,
+    },
+}
+
+impl Ready {
+    fn line(&self) -> u64 {
+        match self {
+            Ready::Appeal { line, .. }
+            | Ready::Post { line, .. }
+            | Ready::Entry { line, .. }
+            | Ready::Rejected { line, .. } => *line,
+        }
+    }
+}
+
+const BATCH: usize = 512;
+
+/// The reading thread: every record of the file typed, classified and hashed, sent in batches.
+/// Stops at the first invalid record unless --skip-invalid, or when the writer has gone.
+fn prepare(
+    kind: RecordKind,
+    input: &Input,
+    options: &ImportOptions,
+    know: &Knowledge,
+    progress: Option<indicatif::ProgressBar>,
+    sender: mpsc::SyncSender<Vec<Ready>>,
+) -> Result<FileFacts> {
+    let file = input.to_string();
+    let mut mapper =
+        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
+    let mut chunk = Vec::with_capacity(BATCH);
+    let stopped = || anyhow!("stopped: the writer failed");
+    let facts = read_records(input, &options.read, progress, &mut |record| {
+        let (line, number) = (record.line, record.number);
+        let ready = match mapper.map(record) {
+            Ok(typed) => match kind {
+                RecordKind::Appeals => {
+                    let appeal = Appeal::from_typed(&typed, &options.source);
+                    let derived = know.derive(&appeal);
+                    let hash = value_hash(&appeal);
+                    Ready::Appeal {
+                        appeal,
+                        derived,
+                        hash,
+                        line,
+                    }
+                }
+                RecordKind::Posts => {
+                    let post = Post::from_typed(&typed, &options.source);
+                    let publisher = know.canonical(&post.department);
+                    Ready::Post {
+                        post,
+                        publisher,
+                        line,
+                    }
+                }
+                RecordKind::Directory => Ready::Entry {
+                    entry: Entry::from_typed(&typed),
+                    line,
+                },
+            },
+            Err(error) if options.skip_invalid => Ready::Rejected { line, error },
+            Err(error) => {
+                return Err(record_error(
+                    &file,
+                    kind,
+                    line,
+                    number,
+                    &error,
+                    &options.read,
+                ));
+            }
+        };
+        chunk.push(ready);
+        if chunk.len() == BATCH {
+            sender
+                .send(std::mem::replace(&mut chunk, Vec::with_capacity(BATCH)))
+                .map_err(|_| stopped())?;
+        }
+        Ok(())
+    })?;
+    if !chunk.is_empty() {
+        sender.send(chunk).map_err(|_| stopped())?;
+    }
+    Ok(facts)
 }
 
 fn record_error(

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -45,16 +45,31 @@ const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '\''];
 
 /// NFC, lower case, `ё` as `е`, quotes removed, runs of white space as one space, trimmed.
 pub fn normalize_name(s: &str) -> String {
-    let folded: String = s
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !QUOTES.contains(c))
-        .collect();
-    folded
-        .replace('ё', "е")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut push = |c: char| {
+        if QUOTES.contains(&c) {
+            return;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            return;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        for lower in c.to_lowercase() {
+            out.push(if lower == 'ё' { 'е' } else { lower });
+        }
+    };
+    // Most scraped text is already NFC; the quick check spares composing it again.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfc().for_each(&mut push);
+    }
+    out
 }
 
 /// Words that make a name a body's or a post's rather than a person's.

@@ -70,16 +70,16 @@ impl Store {
     pub fn appeal_facts(&self, filter: &AppealFilter) -> Result<Vec<AppealFact>> {
         let mut sql = String::from(
             "SELECT official, route, route_target, submitted_at, answered_at, days_to_answer, \
-             unsatisfied, vanished IS NOT NULL, answered_at IS NOT NULL OR \
-             coalesce(answer_text, '') <> '' OR answers IS NOT NULL FROM appeals WHERE 1",
+             unsatisfied, vanished IS NOT NULL, answered FROM appeals WHERE 1",
         );
         let mut args: Vec<SqlValue> = Vec::new();
         if let Some(since) = &filter.since {
-            sql.push_str(" AND substr(submitted_at, 1, 10) >= ?");
+            sql.push_str(" AND submitted_at >= ?");
             args.push(since.clone().into());
         }
         if let Some(until) = &filter.until {
-            sql.push_str(" AND substr(submitted_at, 1, 10) <= ?");
+            // ISO text: every time on the last day sorts before the next day.
+            sql.push_str(" AND submitted_at < date(?, '+1 day')");
             args.push(until.clone().into());
         }
         if let Some(official) = &filter.official {
@@ -303,8 +303,8 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
              first_seen, last_seen, vanished, source_file, source_line FROM appeals \
-             WHERE (?1 IS NULL OR substr(submitted_at, 1, 10) >= ?1) \
-               AND (?2 IS NULL OR substr(submitted_at, 1, 10) <= ?2) \
+             WHERE (?1 IS NULL OR submitted_at >= ?1) \
+               AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
                AND (?3 IS NULL OR official = ?3) \
              ORDER BY source, appeal_key",
             super::write::APPEAL_VALUE_COLUMNS
@@ -427,6 +427,7 @@ pub struct VersionRow {
 
 impl Store {
     /// Changes whose scrape date is within the bounds (ISO dates, inclusive), in scrape order.
+    /// An appeal's `new` is its first sighting, with the route of its earliest version.
     pub fn changes(
         &self,
         since: Option<&str>,
@@ -434,12 +435,20 @@ impl Store {
         official: Option<&str>,
     ) -> Result<Vec<ChangeRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT c.scraped_at, a.source, a.id, a.official, c.change, c.before, c.after \
-             FROM changes c JOIN appeals a USING (appeal_key) \
-             WHERE (?1 IS NULL OR substr(c.scraped_at, 1, 10) >= ?1) \
-               AND (?2 IS NULL OR substr(c.scraped_at, 1, 10) <= ?2) \
+            "WITH all_changes AS ( \
+                 SELECT appeal_key, scraped_at, change, before, after, change_id AS sequence FROM changes \
+                 UNION ALL \
+                 SELECT a.appeal_key, a.first_seen, 'new', NULL, \
+                        coalesce((SELECT json_extract(v.record, '$.route') FROM appeal_versions v \
+                                  WHERE v.appeal_key = a.appeal_key ORDER BY v.scraped_at LIMIT 1), a.route), \
+                        -1 \
+                 FROM appeals a) \
+             SELECT c.scraped_at, a.source, a.id, a.official, c.change, c.before, c.after \
+             FROM all_changes c JOIN appeals a USING (appeal_key) \
+             WHERE (?1 IS NULL OR c.scraped_at >= ?1) \
+               AND (?2 IS NULL OR c.scraped_at < date(?2, '+1 day')) \
                AND (?3 IS NULL OR a.official = ?3) \
-             ORDER BY c.scraped_at, a.source, a.id, c.change_id",
+             ORDER BY c.scraped_at, a.source, a.id, c.sequence",
         )?;
         let rows = stmt.query_map(rusqlite::params![since, until, official], |r| {
             Ok(ChangeRow {

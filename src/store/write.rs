@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::derive::{Derived, Knowledge};
-use crate::history::{Change, ChangeKind, Version, diff, new_change};
+use crate::history::{Change, ChangeKind, Version, diff};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::names::normalize_name;
 
@@ -115,9 +115,9 @@ impl Batch<'_> {
         &self,
         appeal: &Appeal,
         derived: &Derived,
+        hash: i64,
         from: &Provenance,
     ) -> Result<(Outcome, i64)> {
-        let hash = value_hash(appeal);
         let existing: Option<(i64, i64, String, Option<String>)> = self
             .tx
             .prepare_cached(
@@ -129,12 +129,8 @@ impl Batch<'_> {
             })
             .optional()?;
         let Some((key, stored_hash, last_seen, vanished)) = existing else {
+            // Its `new` change is its first_seen: nothing more to write.
             let key = self.insert_appeal(appeal, derived, hash, from)?;
-            let version = Version {
-                appeal,
-                route: derived.route.as_str(),
-            };
-            self.record_change(key, from, &new_change(&version))?;
             return Ok((Outcome::Inserted, key));
         };
         let newer = from.scraped_at >= last_seen.as_str();
@@ -214,7 +210,7 @@ impl Batch<'_> {
                  answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, last_seen = max(last_seen, ?17), vanished = NULL \
+                 source_line = ?29, answered = ?30, last_seen = max(last_seen, ?17), vanished = NULL \
                  WHERE appeal_key = ?1",
             )?
             .execute(params![
@@ -247,6 +243,7 @@ impl Batch<'_> {
                 from.import_id,
                 from.file,
                 from.line as i64,
+                derived.answered,
             ])?;
         Ok((Outcome::Updated, key))
     }
@@ -256,9 +253,9 @@ impl Batch<'_> {
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, first_seen, last_seen) \
+                 unsatisfied, import_id, source_file, source_line, answered, first_seen, last_seen) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?18, ?18)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?18, ?18)"
             ))?
             .execute(params![
                 a.source,
@@ -291,6 +288,7 @@ impl Batch<'_> {
                 from.import_id,
                 from.file,
                 from.line as i64,
+                d.answered,
             ])?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -378,7 +376,6 @@ impl Batch<'_> {
             scraped_at: &versions[i].0,
             ..from.clone()
         };
-        self.record_change(key, &at(0), &new_change(&version(0)))?;
         for i in 1..versions.len() {
             for change in diff(&version(i - 1), &version(i)) {
                 self.record_change(key, &at(i), &change)?;

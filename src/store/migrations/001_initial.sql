@@ -21,30 +21,12 @@ CREATE TABLE imports (
     rejected    INTEGER NOT NULL DEFAULT 0
 );
 
--- The current version of every appeal: the values of its latest scrape.
+-- The current version of every appeal: the values of its latest scrape. Short columns come
+-- first and long texts last, so that reading a row's figures never walks its texts.
 CREATE TABLE appeals (
     appeal_key         INTEGER PRIMARY KEY,
     source             TEXT NOT NULL,
     id                 TEXT NOT NULL,
-    addressee          TEXT NOT NULL,
-    submitted_at       TEXT NOT NULL,
-    addressee_position TEXT,
-    category           TEXT,
-    title              TEXT,
-    text               TEXT,
-    author             TEXT,
-    status             TEXT,
-    answered_at        TEXT,
-    answered_by        TEXT,
-    answer_text        TEXT,
-    forwarded_to       TEXT,
-    url                TEXT,
-    rating             TEXT,
-    scraped_at         TEXT NOT NULL,       -- the scrape that showed these values
-    answers            TEXT,                -- JSON array, when the source gave every answer
-    as_written         TEXT,                -- JSON object: field -> value as read
-    extra              TEXT,                -- JSON object: column -> value, columns matching no field
-    value_hash         INTEGER NOT NULL,    -- of the typed values: an unchanged re-import touches nothing else
     -- Derived, kept current by every import (the directory and phrases feed them):
     official           TEXT NOT NULL,       -- the addressee under its directory name
     route              TEXT NOT NULL,       -- personal, forwarded, rejected, unanswered, unknown
@@ -52,17 +34,41 @@ CREATE TABLE appeals (
     route_target       TEXT,                -- forwarded: the target under its directory name
     days_to_answer     INTEGER,
     unsatisfied        INTEGER,             -- 1 unsatisfied, 0 satisfied, NULL no rating
-    -- Provenance of the current values:
-    import_id          INTEGER NOT NULL REFERENCES imports(import_id),
-    source_file        TEXT NOT NULL,
-    source_line        INTEGER NOT NULL,
+    answered           INTEGER NOT NULL,    -- 1 when there is an answer: a date, a text or answers
+    value_hash         INTEGER NOT NULL,    -- of the typed values: an unchanged re-import touches nothing else
+    -- When it was seen, and where the current values came from:
+    scraped_at         TEXT NOT NULL,       -- the scrape that showed these values
     first_seen         TEXT NOT NULL,
     last_seen          TEXT NOT NULL,
     vanished           TEXT,                -- the scrape whose snapshot no longer showed it
+    import_id          INTEGER NOT NULL REFERENCES imports(import_id),
+    source_file        TEXT NOT NULL,
+    source_line        INTEGER NOT NULL,
+    -- The record contract's fields, as read (dates as ISO text):
+    submitted_at       TEXT NOT NULL,
+    answered_at        TEXT,
+    addressee          TEXT NOT NULL,
+    addressee_position TEXT,
+    status             TEXT,
+    answered_by        TEXT,
+    forwarded_to       TEXT,
+    rating             TEXT,
+    category           TEXT,
+    url                TEXT,
+    author             TEXT,
+    title              TEXT,
+    text               TEXT,
+    answer_text        TEXT,
+    answers            TEXT,                -- JSON array, when the source gave every answer
+    as_written         TEXT,                -- JSON object: field -> value as read
+    extra              TEXT,                -- JSON object: column -> value, columns matching no field
     UNIQUE (source, id)
 );
-CREATE INDEX appeals_by_official ON appeals (official, submitted_at);
-CREATE INDEX appeals_by_submitted ON appeals (submitted_at);
+-- Covers every column the routing and forwards reports read, so they scan this index alone.
+CREATE INDEX appeals_figures ON appeals (
+    official, submitted_at, route, route_target, answered_at, days_to_answer, unsatisfied,
+    answered, vanished
+);
 
 -- Earlier (or older-scraped) versions of an appeal: the whole typed record as JSON, with the
 -- scrape that showed it. The current version lives in `appeals` only, so nothing is stored twice.
@@ -98,7 +104,8 @@ CREATE TABLE posts (
     source_line  INTEGER NOT NULL,
     UNIQUE (source, department, natural_key)
 );
-CREATE INDEX posts_by_publisher ON posts (publisher, published_at);
+-- Covers what the silence report reads.
+CREATE INDEX posts_by_publisher ON posts (publisher, published_at, channel, repost);
 
 CREATE TABLE directory (
     entry_key   INTEGER PRIMARY KEY,
