@@ -68,7 +68,7 @@ impl Knowledge {
 
 /// The calendar date of a stored ISO date or date-time.
 pub fn date_of(stamp: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()
+    crate::records::dates::iso_date(stamp.get(..10)?)
 }
 
 /// Calendar days from one stored date to another (dates only, times ignored).

@@ -18,6 +18,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Records are built on the reading thread and freed on the writing one; mimalloc handles that
+// hand-over far better than the system allocator (malloc/free were 40% of a re-import).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli) {

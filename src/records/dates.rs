@@ -13,11 +13,13 @@ pub struct DateValue {
 impl DateValue {
     /// `YYYY-MM-DD`, with ` HH:MM` when there is a time (and `:SS` when seconds are not zero).
     pub fn to_iso(self) -> String {
-        let date = self.date.format("%Y-%m-%d");
+        // Written by hand: chrono's strftime parser showed in import profiles.
+        let d = self.date;
+        let date = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
         match self.time {
-            None => date.to_string(),
-            Some(t) if t.second() == 0 => format!("{date} {}", t.format("%H:%M")),
-            Some(t) => format!("{date} {}", t.format("%H:%M:%S")),
+            None => date,
+            Some(t) if t.second() == 0 => format!("{date} {:02}:{:02}", t.hour(), t.minute()),
+            Some(t) => format!("{date} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second()),
         }
     }
 }
@@ -154,6 +156,20 @@ pub fn parse_date(input: &str) -> Result<DateValue, String> {
     Ok(value)
 }
 
+/// `YYYY-MM-DD` exactly, by hand: the hot path of every import and report.
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
 /// Parses with a chrono strftime pattern (`--date-format`), with or without a time.
 pub fn parse_date_with(input: &str, pattern: &str) -> Result<DateValue, String> {
     let text = input.trim();
@@ -172,8 +188,7 @@ pub fn parse_date_with(input: &str, pattern: &str) -> Result<DateValue, String> 
 /// The offset is dropped: the local date and time as written are what the source showed.
 fn parse_iso(text: &str) -> Result<DateValue, String> {
     let (date_part, rest) = text.split_at(10);
-    let date =
-        NaiveDate::parse_from_str(date_part, "%Y-%m-%d").map_err(|_| "no such day".to_string())?;
+    let date = iso_date(date_part).ok_or_else(|| "no such day".to_string())?;
     let rest = rest.trim_start_matches(['T', 't', ' ']);
     if rest.is_empty() {
         return Ok(DateValue { date, time: None });
