@@ -91,11 +91,15 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
     }
 
     writeln!(out, "\n## Where forwarded appeals went\n")?;
-    write(
-        out,
-        Format::Md,
-        &Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
-    )?;
+    if weekly.forwards.is_empty() {
+        writeln!(out, "No appeal submitted in this period was forwarded.")?;
+    } else {
+        write(
+            out,
+            Format::Md,
+            &Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
+        )?;
+    }
 
     writeln!(out, "\n## Departments' silence on {}\n", period.until)?;
     write(
