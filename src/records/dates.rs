@@ -187,7 +187,11 @@ pub fn parse_date_with(input: &str, pattern: &str) -> Result<DateValue, String> 
 /// `2022-10-03`, `2022-10-03 16:15`, `2022-10-03T16:15:00+06:00`, `...Z`, fractions of seconds.
 /// The offset is dropped: the local date and time as written are what the source showed.
 fn parse_iso(text: &str) -> Result<DateValue, String> {
-    let (date_part, rest) = text.split_at(10);
+    // The caller checked for ASCII digits and dashes, but byte 10 may still fall inside a
+    // multi-byte character of a broken value.
+    let (Some(date_part), Some(rest)) = (text.get(..10), text.get(10..)) else {
+        return Err("not a date".into());
+    };
     let date = iso_date(date_part).ok_or_else(|| "no such day".to_string())?;
     let rest = rest.trim_start_matches(['T', 't', ' ']);
     if rest.is_empty() {
@@ -196,7 +200,8 @@ fn parse_iso(text: &str) -> Result<DateValue, String> {
     // Cut an offset or Z after the time.
     let time_text = match rest
         .find(['+', 'Z', 'z'])
-        .or_else(|| rest[1..].find('-').map(|i| i + 1))
+        // A dash after the first character starts a negative offset (`-03:00`).
+        .or_else(|| rest.get(1..)?.find('-').map(|i| i + 1))
     {
         Some(i) => &rest[..i],
         None => rest,
@@ -382,6 +387,16 @@ mod tests {
             );
         }
         assert!(parse_date(&"9".repeat(100_000)).is_err());
+        // Multi-byte characters where the ISO form expects ASCII: an error, never a panic.
+        for broken in [
+            "2022-10-0ё",
+            "2022-10-03ё",
+            "2022-10-03Tё",
+            "2022-1ё-03",
+            "2022-10-03 ёё:15",
+        ] {
+            assert!(parse_date(broken).is_err(), "{broken:?}");
+        }
     }
 
     #[test]
