@@ -210,7 +210,7 @@ fn import_file(
     let mut addressees = BTreeSet::new();
     // Reading, typing and classifying run on a second thread while this one writes: SQLite
     // gets one core to itself. Batches keep the channel cheap; its bound keeps memory flat.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<Ready>>(16);
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Ready>>(4);
     let (read_outcome, write_outcome) = std::thread::scope(|scope| {
         let reader = scope.spawn(|| prepare(kind, input, options, know, progress.clone(), sender));
         let mut write = || -> Result<()> {
@@ -336,7 +336,7 @@ impl Ready {
     }
 }
 
-const BATCH: usize = 512;
+const BATCH: usize = 256;
 
 /// The reading thread: every record of the file typed, classified and hashed, sent in batches.
 /// Stops at the first invalid record unless --skip-invalid, or when the writer has gone.

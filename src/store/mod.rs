@@ -76,9 +76,9 @@ impl Store {
                     .pragma_update(None, "journal_mode", "WAL")
                     .map_err(|e| not_a_database(path, e))?;
                 store.conn.pragma_update(None, "synchronous", "NORMAL")?;
-                // 32 MiB of page cache (negative: KiB), so that a large import does not spill
-                // pages to the WAL before it commits; it stays within the memory budget.
-                store.conn.pragma_update(None, "cache_size", -32768)?;
+                // 16 MiB of page cache (negative: KiB), so that a large import spills few
+                // pages to the WAL before it commits, within the 64 MiB memory budget.
+                store.conn.pragma_update(None, "cache_size", -16384)?;
                 store.migrate(version)?;
             }
             Access::Read if version < SCHEMA_VERSION => bail!(
