@@ -1,8 +1,10 @@
 //! The routing rules: every appeal gets one route (personal, forwarded, rejected, unanswered,
-//! unknown) and the reason, by the first of eight rules that applies; and the phrase lists those
-//! rules read, built in and extended from a file.
+//! unknown) and the reason for it, by the first of the contract's eight rules that applies; and
+//! the phrase lists those rules read, built in and extended from `--phrases` files.
 
-use crate::records::names::{Who, normalize_name};
+// The one path to change where this module moves: `crate::records::names` in appeal-audit.
+use crate::records::names as who_is_who;
+use who_is_who::{Who, normalize_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -14,6 +16,15 @@ pub enum Route {
 }
 
 impl Route {
+    #[cfg(test)]
+    pub const ALL: [Route; 5] = [
+        Route::Personal,
+        Route::Forwarded,
+        Route::Rejected,
+        Route::Unanswered,
+        Route::Unknown,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Route::Personal => "personal",
@@ -22,6 +33,15 @@ impl Route {
             Route::Unanswered => "unanswered",
             Route::Unknown => "unknown",
         }
+    }
+
+    /// The route named by `as_str`, ignoring case and surrounding white space.
+    #[cfg(test)]
+    pub fn parse(s: &str) -> Option<Route> {
+        let s = s.trim();
+        Route::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s))
     }
 }
 
@@ -36,6 +56,16 @@ pub enum Reason {
 }
 
 impl Reason {
+    #[cfg(test)]
+    const ALL: [Reason; 6] = [
+        Reason::ForwardedTo,
+        Reason::Status,
+        Reason::AnsweredBy,
+        Reason::AnswerText,
+        Reason::NoAnswerer,
+        Reason::NoAnswer,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::ForwardedTo => "forwarded_to",
@@ -46,17 +76,27 @@ impl Reason {
             Reason::NoAnswer => "no_answer",
         }
     }
+
+    /// The reason named by `as_str`, ignoring case and surrounding white space.
+    #[cfg(test)]
+    pub fn parse(s: &str) -> Option<Reason> {
+        let s = s.trim();
+        Reason::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s))
+    }
 }
 
+/// An appeal's route, the reason, and for a forwarded appeal the target as written (trimmed):
+/// `forwarded_to` or `answered_by`; None when the target is unknown or the appeal not forwarded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Routing {
     pub route: Route,
     pub reason: Reason,
-    /// Forwarded only: `forwarded_to` or `answered_by` as written; None when unknown.
     pub target: Option<String>,
 }
 
-/// What classification looks at in an appeal.
+/// The fields of one appeal the rules read; for the answer, its first answer.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct AppealFacts<'a> {
     pub addressee: &'a str,
@@ -68,6 +108,8 @@ pub struct AppealFacts<'a> {
     pub answer_text: Option<&'a str>,
 }
 
+/// Which list a phrase belongs to: forwarding phrases are looked for in answer texts, the others
+/// in statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PhraseKind {
     Forward,
@@ -86,7 +128,7 @@ impl PhraseKind {
         PhraseKind::Answered,
     ];
 
-    /// The prefix a phrases file writes before a phrase of this kind.
+    /// The prefix of the kind's lines in a `--phrases` file.
     pub fn prefix(self) -> &'static str {
         match self {
             PhraseKind::Forward => "forward",
@@ -99,301 +141,496 @@ impl PhraseKind {
 
     fn defaults(self) -> &'static [&'static str] {
         match self {
-            // In answers: the answer says the appeal was passed on.
-            PhraseKind::Forward => &[
-                "перенаправлен",
-                "переадресован",
-                "по компетенции",
-                "по принадлежности",
-                "обращение направлено",
-                "обращение передано",
-                "вопрос направлен",
-                "вопрос передан",
-                "направлено для рассмотрения",
-                "направлено на рассмотрение",
-                "передано на рассмотрение",
-                "передано для рассмотрения",
-                "жолданды",
-                "құзыреті бойынша",
-                "қарауға жіберілді",
-                "forwarded to",
-                "redirected to",
-                "referred to",
-            ],
-            // In statuses.
-            PhraseKind::Redirected => &[
-                "перенаправлен",
-                "переадресован",
-                "жолданды",
-                "redirected",
-                "forwarded",
-            ],
-            PhraseKind::Rejected => &["отклонен", "қабылданбады", "rejected"],
-            PhraseKind::Unanswered => &[
-                "на рассмотрении",
-                "без ответа",
-                "не отвечен",
-                "қаралуда",
-                "pending",
-                "not answered",
-            ],
-            PhraseKind::Answered => &[
-                "ответ получен",
-                "ответ дан",
-                "отвечено",
-                "жауап берілді",
-                "answered",
-            ],
+            PhraseKind::Forward => FORWARD,
+            PhraseKind::Redirected => REDIRECTED,
+            PhraseKind::Rejected => REJECTED,
+            PhraseKind::Unanswered => UNANSWERED,
+            PhraseKind::Answered => ANSWERED,
         }
     }
 }
 
+/// Forwarding phrases in answer texts (records.md, "Classification").
+const FORWARD: &[&str] = &[
+    "перенаправлен",
+    "переадресован",
+    "по компетенции",
+    "по принадлежности",
+    "обращение направлено",
+    "обращение передано",
+    "вопрос направлен",
+    "вопрос передан",
+    "направлено для рассмотрения",
+    "направлено на рассмотрение",
+    "передано на рассмотрение",
+    "передано для рассмотрения",
+    "жолданды",
+    "құзыреті бойынша",
+    "қарауға жіберілді",
+    "forwarded to",
+    "redirected to",
+    "referred to",
+];
+const REDIRECTED: &[&str] = &[
+    "перенаправлен",
+    "переадресован",
+    "жолданды",
+    "redirected",
+    "forwarded",
+];
+const REJECTED: &[&str] = &["отклонен", "қабылданбады", "rejected"];
+const UNANSWERED: &[&str] = &[
+    "на рассмотрении",
+    "без ответа",
+    "не отвечен",
+    "қаралуда",
+    "pending",
+    "not answered",
+];
+const ANSWERED: &[&str] = &[
+    "ответ получен",
+    "ответ дан",
+    "отвечено",
+    "жауап берілді",
+    "answered",
+];
+
+/// A phrase in force: its list, its text normalised, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
     pub kind: PhraseKind,
-    /// Normalised as names are, so that matching ignores case, quotes and spacing.
     pub text: String,
-    /// `default`, or the file the phrase came from.
+    /// `default` or the file it was read from.
     pub origin: String,
 }
 
-#[derive(Debug, Clone)]
+/// The phrases in force, in the order they were added (defaults first).
+#[derive(Debug, Clone, Default)]
 pub struct Phrases {
     list: Vec<Phrase>,
 }
 
 impl Phrases {
-    /// The phrases of the record contract.
+    /// Exactly the lists of records.md.
     pub fn defaults() -> Self {
-        let mut phrases = Phrases { list: Vec::new() };
+        let mut phrases = Phrases::default();
         for kind in PhraseKind::ALL {
-            for phrase in kind.defaults() {
-                phrases.add(kind, phrase, "default");
+            for text in kind.defaults() {
+                phrases.add(kind, text, "default");
             }
         }
         phrases
     }
 
-    /// Adds the phrases of a `--phrases` file: `kind: phrase` a line; blank lines and lines
-    /// starting with `#` are skipped. Returns how many lines held a phrase.
+    /// Reads a `--phrases` file: one phrase per line as `kind: phrase`, the kind one of the five
+    /// prefixes (any case); blank lines and lines starting with `#` are skipped. All or nothing:
+    /// on the first bad line nothing is added and the error names the line (from 1). Returns how
+    /// many phrases were new (a phrase already in force is not added twice).
     pub fn add_file(&mut self, text: &str, origin: &str) -> Result<usize, String> {
-        let mut added = Vec::new();
-        for (index, line) in text.lines().enumerate() {
-            let line = line.trim();
+        let mut read = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_start_matches('\u{feff}').trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let kinds = PhraseKind::ALL
-                .map(|k| format!("'{}:'", k.prefix()))
-                .join(", ");
-            let (prefix, phrase) = line.split_once(':').ok_or_else(|| {
+            let expected = || {
+                let kinds: Vec<&str> = PhraseKind::ALL.iter().map(|k| k.prefix()).collect();
                 format!(
-                    "line {}: {line:?} has no kind: start it with one of {kinds}",
-                    index + 1
+                    "line {}: expected `kind: phrase` with kind one of {}, found `{}`",
+                    n + 1,
+                    kinds.join(", "),
+                    line
                 )
-            })?;
+            };
+            let (kind, phrase) = line.split_once(':').ok_or_else(expected)?;
             let kind = PhraseKind::ALL
                 .into_iter()
-                .find(|k| k.prefix() == prefix.trim().to_lowercase())
-                .ok_or_else(|| {
-                    format!(
-                        "line {}: unknown kind {:?}: use one of {kinds}",
-                        index + 1,
-                        prefix.trim()
-                    )
-                })?;
+                .find(|k| k.prefix().eq_ignore_ascii_case(kind.trim()))
+                .ok_or_else(expected)?;
             if normalize_name(phrase).is_empty() {
                 return Err(format!(
-                    "line {}: the phrase after {:?} is empty",
-                    index + 1,
-                    prefix.trim()
+                    "line {}: the phrase after `{}:` is empty",
+                    n + 1,
+                    kind.prefix()
                 ));
             }
-            added.push((kind, phrase));
+            read.push((kind, phrase));
         }
-        for (kind, phrase) in &added {
-            self.add(*kind, phrase, origin);
+        let before = self.list.len();
+        for (kind, phrase) in read {
+            self.add(kind, phrase, origin);
         }
-        Ok(added.len())
+        Ok(self.list.len() - before)
     }
 
-    /// Adds one phrase, normalised; a phrase already in force is ignored.
+    /// Adds a phrase, normalised; an empty phrase or one already in its list is ignored.
     pub fn add(&mut self, kind: PhraseKind, phrase: &str, origin: &str) {
         let text = normalize_name(phrase);
-        if !text.is_empty() && !self.list.iter().any(|p| p.kind == kind && p.text == text) {
-            self.list.push(Phrase {
-                kind,
-                text,
-                origin: origin.to_string(),
-            });
+        if text.is_empty() || self.list.iter().any(|p| p.kind == kind && p.text == text) {
+            return;
         }
+        self.list.push(Phrase {
+            kind,
+            text,
+            origin: origin.to_string(),
+        });
     }
 
     pub fn all(&self) -> &[Phrase] {
         &self.list
     }
 
-    fn contains(&self, kind: PhraseKind, normalized: &str) -> bool {
+    /// Does the status say `kind`? A status that says unanswered is not read as answered because
+    /// an answered phrase is part of it (`не отвечено` holds `отвечено`): the unanswered phrases
+    /// are cut out before the answered ones are looked for.
+    #[cfg(test)]
+    pub fn status_says(&self, kind: PhraseKind, status: &str) -> bool {
+        self.says(kind, &normalize_name(status))
+    }
+
+    /// Does the (first) answer's text hold a forwarding phrase?
+    pub fn text_forwards(&self, text: &str) -> bool {
+        self.says(PhraseKind::Forward, &normalize_name(text))
+    }
+
+    /// `status_says` on normalised text.
+    fn says(&self, kind: PhraseKind, norm: &str) -> bool {
+        if norm.is_empty() {
+            return false;
+        }
+        if kind == PhraseKind::Answered {
+            let rest = self.cut(PhraseKind::Unanswered, norm);
+            return rest.iter().any(|piece| self.holds(kind, piece));
+        }
+        self.holds(kind, norm)
+    }
+
+    fn holds(&self, kind: PhraseKind, norm: &str) -> bool {
         self.list
             .iter()
-            .any(|p| p.kind == kind && normalized.contains(&p.text))
+            .any(|p| p.kind == kind && norm.contains(p.text.as_str()))
     }
 
-    /// Does the status say this? An unanswered status is never read as answered, even where it
-    /// contains an answered phrase (`не отвечено` contains `отвечено`).
-    pub fn status_says(&self, kind: PhraseKind, status: &str) -> bool {
-        let status = normalize_name(status);
-        match kind {
-            PhraseKind::Answered => {
-                self.contains(PhraseKind::Answered, &status)
-                    && !self.contains(PhraseKind::Unanswered, &status)
+    /// The pieces of `norm` left when every occurrence of a `kind` phrase is cut out.
+    fn cut<'t>(&self, kind: PhraseKind, norm: &'t str) -> Vec<&'t str> {
+        let mut covered = vec![false; norm.len()];
+        for p in self.list.iter().filter(|p| p.kind == kind) {
+            for (at, _) in norm.match_indices(p.text.as_str()) {
+                covered[at..at + p.text.len()].fill(true);
             }
-            other => self.contains(other, &status),
         }
-    }
-
-    pub fn text_forwards(&self, text: &str) -> bool {
-        self.contains(PhraseKind::Forward, &normalize_name(text))
+        let mut pieces = Vec::new();
+        let mut start = None;
+        for (i, _) in norm.char_indices() {
+            match (covered[i], start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    pieces.push(&norm[s..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            pieces.push(&norm[s..]);
+        }
+        pieces
     }
 }
 
-fn present(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
+/// The text of an optional field, trimmed; None when absent or only white space.
+fn present(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// The eight rules of the record contract, first that applies.
+/// The eight rules of records.md "Classification", first that applies. Empty or white-space-only
+/// strings count as absent.
 pub fn classify(facts: &AppealFacts, phrases: &Phrases, who: &Who) -> Routing {
     let routing = |route, reason, target: Option<&str>| Routing {
         route,
         reason,
         target: target.map(str::to_string),
     };
-    if let Some(target) = present(facts.forwarded_to) {
-        return routing(Route::Forwarded, Reason::ForwardedTo, Some(target));
+    // 1. forwarded_to is not empty.
+    if let Some(to) = present(facts.forwarded_to) {
+        return routing(Route::Forwarded, Reason::ForwardedTo, Some(to));
     }
-    let status = present(facts.status);
-    if status.is_some_and(|s| phrases.status_says(PhraseKind::Redirected, s)) {
+    let status = present(facts.status)
+        .map(normalize_name)
+        .unwrap_or_default();
+    // 2. The status says redirected; 3. the status says rejected.
+    if phrases.says(PhraseKind::Redirected, &status) {
         return routing(Route::Forwarded, Reason::Status, None);
     }
-    if status.is_some_and(|s| phrases.status_says(PhraseKind::Rejected, s)) {
+    if phrases.says(PhraseKind::Rejected, &status) {
         return routing(Route::Rejected, Reason::Status, None);
     }
     let answered_by = present(facts.answered_by);
-    let text = present(facts.answer_text);
-    if let Some(by) = answered_by {
-        if who
-            .same_actor(facts.addressee, facts.addressee_position, by)
-            .is_none()
-        {
-            return routing(Route::Forwarded, Reason::AnsweredBy, Some(by));
-        }
+    let same = answered_by.map(|by| {
+        who.same_actor(facts.addressee, present(facts.addressee_position), by)
+            .is_some()
+    });
+    // 4. Someone other than the addressee answered.
+    if same == Some(false) {
+        return routing(Route::Forwarded, Reason::AnsweredBy, answered_by);
     }
+    // 5. The answer says it was forwarded.
+    let text = present(facts.answer_text);
     if text.is_some_and(|t| phrases.text_forwards(t)) {
         return routing(Route::Forwarded, Reason::AnswerText, None);
     }
-    if answered_by.is_some() {
+    // 6. The addressee answered.
+    if same == Some(true) {
         return routing(Route::Personal, Reason::AnsweredBy, None);
     }
-    let answered_status = status.is_some_and(|s| phrases.status_says(PhraseKind::Answered, s));
-    if facts.has_answer_date || text.is_some() || answered_status {
+    // 7. An answer (a date, a text or an answered status) but no author. An unanswered status
+    // overrides none of them.
+    if facts.has_answer_date || text.is_some() || phrases.says(PhraseKind::Answered, &status) {
         return routing(Route::Unknown, Reason::NoAnswerer, None);
     }
+    // 8.
     routing(Route::Unanswered, Reason::NoAnswer, None)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::who_is_who::{DirectoryEntry, EntryKind};
     use super::*;
 
-    /// The contract's examples, copied from shared/spec/cases.
-    const CASES: &str = include_str!("../tests/cases/routing.csv");
+    const ROUTING_CSV: &str = include_str!("../tests/cases/routing.csv");
 
-    #[test]
-    fn contract_cases() {
-        let (phrases, who) = (Phrases::defaults(), Who::empty());
-        let mut reader = csv::Reader::from_reader(CASES.as_bytes());
-        let headers = reader.headers().unwrap().clone();
-        for record in reader.records() {
-            let record = record.unwrap();
-            let get = |name: &str| {
-                let i = headers.iter().position(|h| h == name).unwrap();
-                Some(&record[i]).filter(|v| !v.is_empty())
-            };
-            let facts = AppealFacts {
-                addressee: get("addressee").unwrap(),
-                addressee_position: get("addressee_position"),
-                forwarded_to: get("forwarded_to"),
-                status: get("status"),
-                has_answer_date: get("answered_at").is_some(),
-                answered_by: get("answered_by"),
-                answer_text: get("answer_text"),
-            };
-            let got = classify(&facts, &phrases, &who);
-            let case = get("case").unwrap();
-            assert_eq!(got.route.as_str(), get("route").unwrap(), "case {case}");
-            assert_eq!(got.reason.as_str(), get("reason").unwrap(), "case {case}");
-            let target = get("target").filter(|t| *t != "unknown");
-            assert_eq!(got.target.as_deref(), target, "case {case}");
-        }
+    fn opt(s: &str) -> Option<&str> {
+        (!s.is_empty()).then_some(s)
     }
 
     #[test]
-    fn unanswered_status_is_not_an_answer() {
+    fn contract_cases() {
         let phrases = Phrases::defaults();
-        assert!(!phrases.status_says(PhraseKind::Answered, "Не отвечено"));
-        assert!(phrases.status_says(PhraseKind::Answered, "Отвечено"));
-        let facts = AppealFacts {
-            addressee: "A",
+        let who = Who::empty();
+        let mut reader = csv::Reader::from_reader(ROUTING_CSV.as_bytes());
+        let mut rows = 0;
+        for record in reader.records() {
+            let r = record.unwrap();
+            let facts = AppealFacts {
+                addressee: &r[1],
+                addressee_position: opt(&r[2]),
+                forwarded_to: opt(&r[3]),
+                status: opt(&r[4]),
+                has_answer_date: !r[5].is_empty(),
+                answered_by: opt(&r[6]),
+                answer_text: opt(&r[7]),
+            };
+            let got = classify(&facts, &phrases, &who);
+            let case = &r[0];
+            assert_eq!(
+                got.route,
+                Route::parse(&r[8]).unwrap(),
+                "case {case}: {got:?}"
+            );
+            assert_eq!(
+                got.reason,
+                Reason::parse(&r[9]).unwrap(),
+                "case {case}: {got:?}"
+            );
+            let target = match &r[10] {
+                "unknown" | "" => None,
+                t => Some(t.to_string()),
+            };
+            assert_eq!(got.target, target, "case {case}");
+            if got.route == Route::Forwarded && got.target.is_none() {
+                assert_eq!(&r[10], "unknown", "case {case}");
+            }
+            rows += 1;
+        }
+        assert_eq!(rows, 20);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for r in Route::ALL {
+            assert_eq!(Route::parse(r.as_str()), Some(r));
+        }
+        for r in Reason::ALL {
+            assert_eq!(Reason::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Route::parse(" Personal "), Some(Route::Personal));
+        assert_eq!(Route::parse("personally"), None);
+        assert_eq!(Reason::parse(""), None);
+        let prefixes: Vec<&str> = PhraseKind::ALL.map(PhraseKind::prefix).to_vec();
+        assert_eq!(
+            prefixes,
+            [
+                "forward",
+                "redirected",
+                "rejected",
+                "unanswered",
+                "answered"
+            ]
+        );
+    }
+
+    #[test]
+    fn defaults_are_the_contract_lists() {
+        let p = Phrases::defaults();
+        assert_eq!(p.all().len(), 18 + 5 + 3 + 6 + 5);
+        assert!(p.all().iter().all(|x| x.origin == "default"));
+        let count = |k| p.all().iter().filter(|x| x.kind == k).count();
+        assert_eq!(count(PhraseKind::Forward), 18);
+        assert_eq!(count(PhraseKind::Unanswered), 6);
+    }
+
+    #[test]
+    fn unanswered_status_is_not_answered() {
+        let p = Phrases::defaults();
+        assert!(p.status_says(PhraseKind::Answered, "Отвечено"));
+        assert!(!p.status_says(PhraseKind::Answered, "Не отвечено"));
+        assert!(p.status_says(PhraseKind::Unanswered, "Не отвечено"));
+        assert!(!p.status_says(PhraseKind::Answered, "Not answered"));
+        assert!(p.status_says(PhraseKind::Answered, "ANSWERED"));
+        assert!(p.status_says(PhraseKind::Answered, "не отвечено; затем отвечено"));
+        assert!(!p.status_says(PhraseKind::Answered, ""));
+        // Unanswered status and nothing else: unanswered; with an answer date: unknown.
+        let mut facts = AppealFacts {
+            addressee: "Исабаев Бейбит Бакирович",
             status: Some("Не отвечено"),
-            ..AppealFacts::default()
+            ..Default::default()
         };
+        let who = Who::empty();
+        assert_eq!(classify(&facts, &p, &who).route, Route::Unanswered);
+        facts.has_answer_date = true;
+        assert_eq!(classify(&facts, &p, &who).route, Route::Unknown);
+    }
+
+    #[test]
+    fn blank_fields_are_absent() {
+        let p = Phrases::defaults();
+        let who = Who::empty();
+        let facts = AppealFacts {
+            addressee: "Исабаев Бейбит Бакирович",
+            addressee_position: Some(" "),
+            forwarded_to: Some("  "),
+            status: Some("\t"),
+            has_answer_date: false,
+            answered_by: Some(" "),
+            answer_text: Some("\n"),
+        };
+        let got = classify(&facts, &p, &who);
         assert_eq!(
-            classify(&facts, &phrases, &Who::empty()).route,
-            Route::Unanswered
+            (got.route, got.reason, got.target),
+            (Route::Unanswered, Reason::NoAnswer, None)
         );
         let facts = AppealFacts {
-            addressee: "A",
-            status: Some("Жауап берілді"),
-            ..AppealFacts::default()
+            forwarded_to: Some("  Управление ЖКХ "),
+            ..facts
         };
         assert_eq!(
-            classify(&facts, &phrases, &Who::empty()).route,
-            Route::Unknown
+            classify(&facts, &p, &who).target.as_deref(),
+            Some("Управление ЖКХ")
         );
+        let got = classify(&AppealFacts::default(), &p, &who);
+        assert_eq!(got.route, Route::Unanswered);
+    }
+
+    #[test]
+    fn classify_with_a_directory() {
+        let who = Who::new(vec![
+            DirectoryEntry {
+                name: "Исабаев Бейбит Бакирович".into(),
+                kind: EntryKind::Official,
+                position: Some("Аким области Жетысу".into()),
+                aliases: vec!["Аким Жетысуской области".into()],
+            },
+            DirectoryEntry {
+                name: "Управление ЖКХ области Жетысу".into(),
+                kind: EntryKind::Department,
+                position: None,
+                aliases: vec![],
+            },
+        ]);
+        let p = Phrases::defaults();
+        let facts = |by| AppealFacts {
+            addressee: "Исабаев Бейбит Бакирович",
+            has_answer_date: true,
+            answered_by: Some(by),
+            ..Default::default()
+        };
+        // Position from the directory when the appeal carries none (case 19 with a directory).
+        assert_eq!(
+            classify(&facts("Аким области Жетысу"), &p, &who).route,
+            Route::Personal
+        );
+        assert_eq!(
+            classify(&facts("Аким Жетысуской области"), &p, &who).route,
+            Route::Personal
+        );
+        let got = classify(&facts("Управление ЖКХ области Жетысу"), &p, &who);
+        assert_eq!(got.route, Route::Forwarded);
+        assert_eq!(got.target.as_deref(), Some("Управление ЖКХ области Жетысу"));
     }
 
     #[test]
     fn phrases_file() {
-        let mut phrases = Phrases::defaults();
-        let before = phrases.all().len();
-        assert_eq!(
-            phrases.add_file(
-                "# ours\n\nforward: Передали  коллегам\nrejected: оставлено без рассмотрения\n",
-                "ours.txt"
-            ),
-            Ok(2)
-        );
-        assert_eq!(phrases.all().len(), before + 2);
-        assert!(phrases.text_forwards("Мы передали коллегам ваш вопрос"));
-        assert!(
-            phrases
-                .add_file("forward: ok\nsideways: no\n", "bad.txt")
-                .unwrap_err()
-                .starts_with("line 2: unknown kind")
-        );
-        assert!(
-            phrases
-                .add_file("just a phrase\n", "bad.txt")
-                .unwrap_err()
-                .starts_with("line 1:")
-        );
-        assert!(phrases.add_file("forward:   \n", "bad.txt").is_err());
-        // A failed file adds nothing.
-        assert_eq!(phrases.all().len(), before + 2);
-        assert_eq!(
-            phrases.add_file("forward: передали коллегам\n", "again.txt"),
-            Ok(1)
-        );
-        assert_eq!(phrases.all().len(), before + 2, "duplicates are ignored");
+        let mut p = Phrases::defaults();
+        let before = p.all().len();
+        let text = "\u{feff}# my phrases\n\nforward: Передано в ведомство\r\nRejected : оставлено без рассмотрения\nanswered: отвечено\n";
+        assert_eq!(p.add_file(text, "mine.txt"), Ok(2));
+        let added = &p.all()[before..];
+        assert_eq!(added.len(), 2);
+        assert_eq!(added[0].kind, PhraseKind::Forward);
+        assert_eq!(added[0].text, "передано в ведомство");
+        assert_eq!(added[0].origin, "mine.txt");
+        assert!(p.text_forwards("Ваше письмо ПЕРЕДАНО В ВЕДОМСТВО юстиции"));
+        assert!(p.status_says(PhraseKind::Rejected, "Оставлено без рассмотрения"));
+        // Reading the same file again adds nothing.
+        assert_eq!(p.add_file(text, "again.txt"), Ok(0));
+    }
+
+    #[test]
+    fn phrases_file_errors() {
+        let mut p = Phrases::defaults();
+        let before = p.all().len();
+        let err = p.add_file("forward: ok\nforwards: x\n", "f").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+        for kind in PhraseKind::ALL {
+            assert!(err.contains(kind.prefix()), "{err}");
+        }
+        let err = p.add_file("# c\n\nno colon here", "f").unwrap_err();
+        assert!(err.starts_with("line 3:"), "{err}");
+        let err = p.add_file("rejected:   «» ", "f").unwrap_err();
+        assert!(err.starts_with("line 1:") && err.contains("empty"), "{err}");
+        let err = p.add_file(": phrase", "f").unwrap_err();
+        assert!(err.starts_with("line 1:"), "{err}");
+        // All or nothing: the good first line of a bad file was not added.
+        assert_eq!(p.all().len(), before);
+        assert_eq!(p.add_file("", "f"), Ok(0));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let p = Phrases::defaults();
+        let who = Who::empty();
+        for s in [
+            "",
+            " ",
+            "\u{306}",
+            "ё",
+            "не отвечено не",
+            "🙂",
+            "İ",
+            "\u{0}",
+            "не отвечен🙂",
+        ] {
+            let facts = AppealFacts {
+                addressee: s,
+                addressee_position: Some(s),
+                forwarded_to: None,
+                status: Some(s),
+                has_answer_date: false,
+                answered_by: Some(s),
+                answer_text: Some(s),
+            };
+            let _ = classify(&facts, &p, &who);
+            let _ = p.status_says(PhraseKind::Answered, s);
+        }
     }
 }
