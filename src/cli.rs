@@ -192,6 +192,14 @@ pub enum ReportCommand {
         /// The ISO week, e.g. 2022-W39; default: the last full week before the as-of date.
         #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["since", "until"])]
         week: Option<String>,
+        /// --format html: how many weeks, up to the period's end, the trend charts show.
+        #[arg(
+            long,
+            default_value_t = 12,
+            value_name = "N",
+            value_parser = clap::value_parser!(u32).range(1..=520)
+        )]
+        weeks: u32,
         #[command(flatten)]
         report: ReportArgs,
     },

@@ -1,6 +1,6 @@
 //! `audit PATH...`: the main job in one command. Imports every data file under the paths (each
 //! file's kind told by its header) in one transaction, then prints routing, the top forward
-//! targets and silence as of the as-of date.
+//! targets and silence as of the as-of date (`--format html`: one page with charts).
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use super::import::{ImportOptions, import};
 use super::report::{appeal_filter, routing_rows, settings, silence_rows};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ImportArgs, ReportArgs};
-use crate::output::{Destination, Format, Rows, write};
+use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
@@ -32,7 +32,7 @@ pub fn run(
         Format::Csv | Format::Tsv | Format::Jsonl
     ) {
         bail!(
-            "audit prints three tables: use --format table, md or json, or run `appeal-audit \
+            "audit prints three tables: use --format table, md, json or html, or run `appeal-audit \
              report routing|forwards|silence --format {:?}` for one table",
             report_args.format
         );
@@ -63,28 +63,24 @@ pub fn run(
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(&report_args.filters, &know)?;
     let facts = store.appeal_facts(&appeal_filter(&filters))?;
-    let sections = [
-        (
-            "Routing",
-            routing_rows(
-                &routing::routing(&facts, &filters, &calendar),
-                report_args.format,
-            )?,
-        ),
-        (
-            "Forwards",
-            Rows::from_serialize(
-                forwards::COLUMNS,
-                &forwards::top_per_addressee(forwards::forwards(&facts), top),
-            )?,
-        ),
-        (
-            "Silence",
-            Rows::from_serialize(silence::COLUMNS, &silence_rows(&store, &filters)?)?,
-        ),
-    ];
+    let routing = routing::routing(&facts, &filters, &calendar);
+    let forwards = forwards::top_per_addressee(forwards::forwards(&facts), top);
+    let silence = silence_rows(&store, &filters)?;
     let mut destination = Destination::open(report_args.output.as_deref())?;
     let out = destination.writer();
+    if report_args.format == Format::Html {
+        html::audit(out, &routing, &forwards, &silence, &filters, top)?;
+        destination.finish()?;
+        return Ok(Finish::Done);
+    }
+    let sections = [
+        ("Routing", routing_rows(&routing, report_args.format)?),
+        (
+            "Forwards",
+            Rows::from_serialize(forwards::COLUMNS, &forwards)?,
+        ),
+        ("Silence", Rows::from_serialize(silence::COLUMNS, &silence)?),
+    ];
     match report_args.format {
         Format::Json => {
             let mut object = serde_json::Map::new();

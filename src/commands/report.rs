@@ -1,6 +1,7 @@
 //! `report routing|forwards|silence`: report filters turned into plain options, the stored
 //! facts through the report functions, the rows to the output writer.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
@@ -10,7 +11,7 @@ use super::{Finish, Global, knowledge};
 use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
 use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
 use crate::derive::Knowledge;
-use crate::output::{Destination, Format, Rows, write};
+use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::dates::parse_date;
 use crate::report::{Filters, forwards, routing, silence};
 use crate::store::{Access, AppealFilter, Store};
@@ -23,15 +24,21 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
             let (filters, calendar) = settings(&args.filters, &know)?;
             let facts = store.appeal_facts(&appeal_filter(&filters))?;
             let rows = routing::routing(&facts, &filters, &calendar);
-            emit(&args, &routing_rows(&rows, args.format)?)?;
+            if args.format == Format::Html {
+                emit_html(&args, |out| html::routing(out, &rows, &filters))?;
+            } else {
+                emit(&args, &routing_rows(&rows, args.format)?)?;
+            }
         }
         ReportCommand::Forwards(args) => {
             let (filters, _) = settings(&args.filters, &know)?;
             let facts = store.appeal_facts(&appeal_filter(&filters))?;
-            emit(
-                &args,
-                &Rows::from_serialize(forwards::COLUMNS, &forwards::forwards(&facts))?,
-            )?;
+            let rows = forwards::forwards(&facts);
+            if args.format == Format::Html {
+                emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
+            } else {
+                emit(&args, &Rows::from_serialize(forwards::COLUMNS, &rows)?)?;
+            }
         }
         ReportCommand::Silence {
             report: args,
@@ -39,7 +46,11 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
         } => {
             let (filters, _) = settings(&args.filters, &know)?;
             let rows = silence_rows(&store, &filters)?;
-            emit(&args, &Rows::from_serialize(silence::COLUMNS, &rows)?)?;
+            if args.format == Format::Html {
+                emit_html(&args, |out| html::silence(out, &rows, &filters))?;
+            } else {
+                emit(&args, &Rows::from_serialize(silence::COLUMNS, &rows)?)?;
+            }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
                 let silent = rows.iter().filter(|r| r.is_silent()).count();
                 global.say(format!(
@@ -60,10 +71,20 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 until.as_deref(),
                 filters.addressee.as_deref(),
             )?;
-            emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
+            if args.format == Format::Html {
+                emit_html(&args, |out| {
+                    html::changes(out, &rows, CHANGE_COLUMNS, &filters)
+                })?;
+            } else {
+                emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
+            }
         }
-        ReportCommand::Weekly { week, report: args } => {
-            return super::weekly::run(global, week.as_deref(), &args);
+        ReportCommand::Weekly {
+            week,
+            weeks,
+            report: args,
+        } => {
+            return super::weekly::run(global, week.as_deref(), weeks, &args);
         }
     }
     Ok(Finish::Done)
@@ -108,6 +129,13 @@ pub fn appeal_filter(filters: &Filters) -> AppealFilter {
 /// Writes rows where the report's --format and --output say.
 pub fn emit(args: &ReportArgs, rows: &Rows) -> Result<()> {
     emit_to(args.output.as_deref(), args.format, rows)
+}
+
+/// Writes a report's HTML page where --output says.
+fn emit_html(args: &ReportArgs, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut destination = Destination::open(args.output.as_deref())?;
+    page(destination.writer())?;
+    destination.finish()
 }
 
 pub fn emit_to(output: Option<&Path>, format: Format, rows: &Rows) -> Result<()> {

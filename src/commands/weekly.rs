@@ -1,24 +1,28 @@
 //! `report weekly`: the period resolved from --week or --since/--until, the figures computed
-//! for it and the period before, written as tables, Markdown or the JSON object of cli.md.
+//! for it and the period before, written as tables, Markdown, the JSON object of cli.md or an
+//! HTML page with the trend of the last weeks.
 
 use anyhow::{Result, bail};
 use chrono::Days;
 
 use super::report::{appeal_filter, settings, silence_rows};
 use super::{Finish, Global, knowledge};
+use crate::calendar::Calendar;
 use crate::cli::ReportArgs;
+use crate::derive::date_of;
 use crate::history::ChangeKind;
 use crate::output::weekly::{Method, json, markdown, tables};
-use crate::output::{Destination, Format};
+use crate::output::{Destination, Format, html};
 use crate::report::Filters;
+use crate::report::routing::{RoutingRow, routing};
 use crate::report::weekly::{Period, weekly};
-use crate::store::{Access, Store};
+use crate::store::{Access, AppealFact, Store};
 
-pub fn run(global: &Global, week: Option<&str>, args: &ReportArgs) -> Result<Finish> {
+pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -> Result<Finish> {
     if matches!(args.format, Format::Csv | Format::Tsv | Format::Jsonl) {
         bail!(
-            "report weekly holds several tables: use --format table, md or json, or run report \
-             routing|forwards|silence with --since/--until for one table as {:?}",
+            "report weekly holds several tables: use --format table, md, json or html, or run \
+             report routing|forwards|silence with --since/--until for one table as {:?}",
             args.format
         );
     }
@@ -69,7 +73,7 @@ pub fn run(global: &Global, week: Option<&str>, args: &ReportArgs) -> Result<Fin
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)?;
         }
-        Format::Md => {
+        Format::Md | Format::Html => {
             let files = store.source_files(&period.since.to_string(), &period.until.to_string())?;
             let method = Method {
                 as_of: filters.as_of.to_string(),
@@ -77,12 +81,52 @@ pub fn run(global: &Global, week: Option<&str>, args: &ReportArgs) -> Result<Fin
                 files: &files,
                 changes: &counts,
             };
-            markdown(out, &report, &method)?;
+            if args.format == Format::Md {
+                markdown(out, &report, &method)?;
+            } else {
+                let trend = trend(&facts, period, weeks, &filters, &calendar);
+                html::weekly(out, &report, &trend, &method, &filters)?;
+            }
         }
         _ => tables(out, &report)?,
     }
     destination.finish()?;
     Ok(Finish::Done)
+}
+
+/// The `weeks` seven-day periods that end on the period's last day, oldest first, each with
+/// the routing of the appeals submitted in it: the trend the HTML page draws.
+fn trend(
+    facts: &[AppealFact],
+    period: Period,
+    weeks: u32,
+    filters: &Filters,
+    calendar: &Calendar,
+) -> Vec<(Period, Vec<RoutingRow>)> {
+    let mut buckets: Vec<Vec<AppealFact>> = vec![Vec::new(); weeks as usize];
+    for fact in facts {
+        let Some(day) = date_of(&fact.submitted_at) else {
+            continue;
+        };
+        // Whole weeks back from the period's end; a later appeal falls in none.
+        let back = (period.until - day).num_days();
+        if back >= 0 {
+            if let Some(bucket) = buckets.get_mut((back / 7) as usize) {
+                bucket.push(fact.clone());
+            }
+        }
+    }
+    let mut week = Period {
+        since: period.until - Days::new(6),
+        until: period.until,
+    };
+    let mut trend = Vec::with_capacity(buckets.len());
+    for bucket in &buckets {
+        trend.push((week, routing(bucket, filters, calendar)));
+        week = week.previous();
+    }
+    trend.reverse();
+    trend
 }
 
 /// The deadline rule in force, in words, for the methodology note.

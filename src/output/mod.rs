@@ -1,6 +1,6 @@
 //! One writer for every report and export: rows of any serialisable type, in a fixed column
 //! order, as a terminal table, CSV, TSV, JSON, JSON Lines or Markdown; to stdout or, through a
-//! temporary file renamed at the end, to `--output FILE`.
+//! temporary file renamed at the end, to `--output FILE`. HTML is a page per report (`html`).
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -10,6 +10,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 use serde_json::Value;
 
+pub mod html;
 pub mod weekly;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -21,6 +22,7 @@ pub enum Format {
     Json,
     Jsonl,
     Md,
+    Html,
 }
 
 /// Where results go: stdout, or a file that appears only once it is complete.
@@ -147,6 +149,10 @@ pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Sty
             Ok(())
         }
         Format::Md => write_markdown(out, rows),
+        Format::Html => bail!(
+            "--format html makes a page with charts for a report: use it with report routing, \
+             forwards, silence, changes or weekly, or audit"
+        ),
     }
 }
 
