@@ -387,3 +387,32 @@ fn which(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
+
+#[test]
+fn output_files_are_readable_by_others_like_any_file_the_user_writes() {
+    use std::os::unix::fs::PermissionsExt;
+    let wd = Workdir::new();
+    wd.write("a.csv", "id,addressee,date\n1,Аким,2022-09-01\n");
+    wd.ok(&["import", "appeals", "a.csv"]);
+    wd.ok(&["export", "appeals", "--output", "out.csv"]);
+    let mode = std::fs::metadata(wd.path("out.csv"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o644);
+    // Replacing a file keeps its permissions.
+    std::fs::set_permissions(wd.path("out.csv"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    wd.ok(&[
+        "report", "routing", "--format", "csv", "--output", "out.csv",
+    ]);
+    assert_eq!(
+        std::fs::metadata(wd.path("out.csv"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    wd.fails(&["status", "--format", "html"], 1);
+}

@@ -72,6 +72,16 @@ impl Destination {
     pub fn finish(mut self) -> Result<()> {
         self.writer.flush()?;
         if let (Some(temp), Some(target)) = (self.temp.take(), &self.target) {
+            // A temporary file is private (0600); the finished one is for sharing, like any
+            // file the user writes, or keeps the permissions of the file it replaces.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let permissions = std::fs::metadata(target)
+                    .map(|m| m.permissions())
+                    .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+                std::fs::set_permissions(temp.path(), permissions)?;
+            }
             temp.persist(target)
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
