@@ -478,3 +478,38 @@ fn phrases_file_extends_the_rules_and_reclassifies() {
         "{stderr}"
     );
 }
+
+#[test]
+fn due_dates_follow_kazakhstans_calendar_and_the_law_of_the_day() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.csv",
+        "id,addressee,date\n1,Аким,2022-08-09\n2,Аким,2021-06-30\n3,Аким,2021-07-01\n4,Аким,2027-03-01\n",
+    );
+    wd.ok(&["import", "appeals", "a.csv"]);
+    let due = |id: &str, extra: &[&str]| {
+        let mut args = vec!["show", id, "--format", "json"];
+        args.extend(extra);
+        wd.json(&args)[0]["due_date"].as_str().unwrap().to_string()
+    };
+    // 15 working days from 9 August 2022: Saturday 27 August was worked, 29 and 30 August were
+    // days off (Constitution Day and its transfer).
+    assert_eq!(due("1", &[]), "2022-08-31");
+    assert_eq!(due("1", &["--calendar", "mon-fri"]), "2022-08-30");
+    wd.write("extra.txt", "2022-08-31\n");
+    assert_eq!(due("1", &["--holidays", "extra.txt"]), "2022-09-01");
+    // Before 1 July 2021 the law gave 15 calendar days; from then, 15 working days
+    // (6 July, Capital Day, and 20 July, Kurban Ait, were days off).
+    assert_eq!(due("2", &[]), "2021-07-15");
+    assert_eq!(due("3", &[]), "2021-07-26");
+    assert_eq!(due("1", &["--deadline-days", "5"]), "2022-08-16");
+    // A year past the table: a warning that only weekends and fixed holidays count.
+    let out = wd.run(&["report", "routing", "--as-of", "2027-04-01"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success()
+            && stderr.contains("warning: the holiday table covers 2009–")
+            && stderr.contains("2027"),
+        "{stderr}"
+    );
+}

@@ -63,6 +63,7 @@ pub fn run(
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(&report_args.filters, &know)?;
     let facts = store.appeal_facts(&appeal_filter(&filters))?;
+    super::report::warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
     let routing = routing::routing(&facts, &filters, &calendar);
     let forwards = forwards::top_per_addressee(forwards::forwards(&facts), top);
     let silence = silence_rows(&store, &filters)?;

@@ -122,6 +122,10 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
     let mut rows = match options.what {
         ExportKind::Appeals => {
             let stored = store.stored_appeals(&appeal_filter(&filters))?;
+            super::report::warn_calendar(
+                &calendar,
+                stored.iter().map(|s| s.appeal.submitted_at.as_str()),
+            );
             let rows: Vec<AppealRow> = stored
                 .into_iter()
                 .map(|s| {

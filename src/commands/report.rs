@@ -23,6 +23,7 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
         ReportCommand::Routing(args) => {
             let (filters, calendar) = settings(&args.filters, &know)?;
             let facts = store.appeal_facts(&appeal_filter(&filters))?;
+            warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
             let rows = routing::routing(&facts, &filters, &calendar);
             if args.format == Format::Html {
                 emit_html(&args, |out| html::routing(out, &rows, &filters))?;
@@ -108,6 +109,28 @@ pub const CHANGE_COLUMNS: &[&str] = &[
     "before",
     "after",
 ];
+
+/// Warns on stderr when due dates fall in years the built-in holiday table does not cover:
+/// there, only weekends and the fixed holidays count.
+pub fn warn_calendar<'a>(calendar: &Calendar, submitted: impl Iterator<Item = &'a str>) {
+    let mut years: Vec<i32> = submitted
+        .filter_map(crate::derive::date_of)
+        .filter(|d| calendar.outside_table(*d))
+        .map(|d| chrono::Datelike::year(&d))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if !years.is_empty() {
+        let (first, last) = Calendar::table_years();
+        let list: Vec<String> = years.iter().map(i32::to_string).collect();
+        eprintln!(
+            "appeal-audit: warning: the holiday table covers {first}–{last}; for {} due dates count \
+             weekends and fixed holidays only (no Kurban Ait, no transfers): give --holidays FILE \
+             with that year's days off, or --calendar mon-fri",
+            list.join(", ")
+        );
+    }
+}
 
 pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
     let facts = store.publisher_facts(

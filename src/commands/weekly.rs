@@ -48,6 +48,7 @@ pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -
         ..filters.clone()
     };
     let facts = store.appeal_facts(&appeal_filter(&all))?;
+    super::report::warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
     let silence_filters = Filters {
         as_of: period.until,
         ..filters.clone()

@@ -153,8 +153,8 @@ impl Store {
         id: &str,
     ) -> Result<Vec<Vec<(String, SqlValue)>>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.*, i.file AS import_file, i.started_at AS imported_at FROM appeals a \
-             JOIN imports i USING (import_id) WHERE a.id = ?1 AND (?2 IS NULL OR a.source = ?2) \
+            "SELECT a.*, s.first_seen, s.last_seen, i.file AS import_file, i.started_at AS imported_at \
+             FROM appeals a JOIN appeal_seen s USING (appeal_key) JOIN imports i USING (import_id) WHERE a.id = ?1 AND (?2 IS NULL OR a.source = ?2) \
              ORDER BY a.source",
         )?;
         let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
@@ -303,6 +303,7 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
              first_seen, last_seen, vanished, source_file, source_line FROM appeals \
+             JOIN appeal_seen USING (appeal_key) \
              WHERE (?1 IS NULL OR submitted_at >= ?1) \
                AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
                AND (?3 IS NULL OR official = ?3) \
@@ -438,7 +439,7 @@ impl Store {
             "WITH all_changes AS ( \
                  SELECT appeal_key, scraped_at, change, before, after, change_id AS sequence FROM changes \
                  UNION ALL \
-                 SELECT a.appeal_key, a.first_seen, 'new', NULL, \
+                 SELECT a.appeal_key, (SELECT first_seen FROM appeal_seen s WHERE s.appeal_key = a.appeal_key), 'new', NULL, \
                         coalesce((SELECT json_extract(v.record, '$.route') FROM appeal_versions v \
                                   WHERE v.appeal_key = a.appeal_key ORDER BY v.scraped_at LIMIT 1), a.route), \
                         -1 \

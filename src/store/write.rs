@@ -122,6 +122,7 @@ impl Batch<'_> {
             .tx
             .prepare_cached(
                 "SELECT appeal_key, value_hash, last_seen, vanished FROM appeals \
+                 JOIN appeal_seen USING (appeal_key) \
                  WHERE source = ?1 AND id = ?2",
             )?
             .query_row(params![appeal.source, appeal.id], |r| {
@@ -147,11 +148,10 @@ impl Batch<'_> {
         }
         if stored_hash == hash {
             // Seen again unchanged: only when it was seen moves.
+            self.see(key, from.scraped_at)?;
             self.tx
                 .prepare_cached(
-                    "UPDATE appeals SET first_seen = min(first_seen, ?2), \
-                     last_seen = max(last_seen, ?2), scraped_at = min(scraped_at, ?2) \
-                     WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2 OR scraped_at > ?2)",
+                    "UPDATE appeals SET scraped_at = ?2 WHERE appeal_key = ?1 AND scraped_at > ?2",
                 )?
                 .execute(params![key, from.scraped_at])?;
             return Ok((Outcome::Unchanged, key));
@@ -181,7 +181,7 @@ impl Batch<'_> {
             self.insert_version(key, from.scraped_at, hash, &record, from)?;
             self.tx
                 .prepare_cached(
-                    "UPDATE appeals SET first_seen = min(first_seen, ?2) WHERE appeal_key = ?1",
+                    "UPDATE appeal_seen SET first_seen = ?2 WHERE appeal_key = ?1 AND first_seen > ?2",
                 )?
                 .execute(params![key, from.scraped_at])?;
             self.rebuild_changes(key, from)?;
@@ -210,7 +210,7 @@ impl Batch<'_> {
                  answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, last_seen = max(last_seen, ?17), vanished = NULL \
+                 source_line = ?29, answered = ?30, vanished = NULL \
                  WHERE appeal_key = ?1",
             )?
             .execute(params![
@@ -245,6 +245,7 @@ impl Batch<'_> {
                 from.line as i64,
                 derived.answered,
             ])?;
+        self.see(key, from.scraped_at)?;
         Ok((Outcome::Updated, key))
     }
 
@@ -253,9 +254,9 @@ impl Batch<'_> {
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered, first_seen, last_seen) \
+                 unsatisfied, import_id, source_file, source_line, answered) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?18, ?18)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
             ))?
             .execute(params![
                 a.source,
@@ -290,7 +291,24 @@ impl Batch<'_> {
                 from.line as i64,
                 d.answered,
             ])?;
-        Ok(self.tx.last_insert_rowid())
+        let key = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO appeal_seen (appeal_key, first_seen, last_seen) VALUES (?1, ?2, ?2)",
+            )?
+            .execute(params![key, from.scraped_at])?;
+        Ok(key)
+    }
+
+    /// Widens when an appeal was seen to take in this scrape.
+    fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE appeal_seen SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) \
+                 WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2)",
+            )?
+            .execute(params![key, scraped_at])?;
+        Ok(())
     }
 
     fn record_change(&self, key: i64, from: &Provenance, change: &Change) -> Result<()> {
@@ -394,8 +412,8 @@ impl Batch<'_> {
     ) -> Result<u64> {
         let mut vanished = 0;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT appeal_key, last_seen FROM appeals WHERE source = ?1 AND official = ?2 \
-             AND vanished IS NULL AND last_seen < ?3",
+            "SELECT appeal_key, last_seen FROM appeals JOIN appeal_seen USING (appeal_key) \
+             WHERE source = ?1 AND official = ?2 AND vanished IS NULL AND last_seen < ?3",
         )?;
         for (source, official) in addressees {
             let candidates: Vec<(i64, String)> = stmt

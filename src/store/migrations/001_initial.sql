@@ -38,8 +38,6 @@ CREATE TABLE appeals (
     value_hash         INTEGER NOT NULL,    -- of the typed values: an unchanged re-import touches nothing else
     -- When it was seen, and where the current values came from:
     scraped_at         TEXT NOT NULL,       -- the scrape that showed these values
-    first_seen         TEXT NOT NULL,
-    last_seen          TEXT NOT NULL,
     vanished           TEXT,                -- the scrape whose snapshot no longer showed it
     import_id          INTEGER NOT NULL REFERENCES imports(import_id),
     source_file        TEXT NOT NULL,
@@ -64,6 +62,14 @@ CREATE TABLE appeals (
     extra              TEXT,                -- JSON object: column -> value, columns matching no field
     UNIQUE (source, id)
 );
+-- When each appeal was first and last seen, apart from the wide row: a weekly scrape moves
+-- last_seen for every appeal, and here that rewrites a few narrow pages, not the whole table.
+CREATE TABLE appeal_seen (
+    appeal_key INTEGER PRIMARY KEY REFERENCES appeals(appeal_key),
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL
+);
+
 -- Covers every column the routing and forwards reports read, so they scan this index alone.
 CREATE INDEX appeals_figures ON appeals (
     official, submitted_at, route, route_target, answered_at, days_to_answer, unsatisfied,
