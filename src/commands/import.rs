@@ -11,7 +11,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
 use crate::cli::ImportArgs;
-use crate::derive::{Derived, Knowledge};
+use crate::derive::Knowledge;
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
@@ -225,21 +225,17 @@ fn import_file(
                         scraped_at,
                     };
                     let outcome = match ready {
-                        Ready::Appeal {
-                            appeal,
-                            derived,
-                            hash,
-                            ..
-                        } => {
+                        Ready::Appeal { appeal, hash, .. } => {
                             let scrape = appeal
                                 .scraped_at
                                 .clone()
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let (outcome, key) =
-                                batch.upsert_appeal(&appeal, &derived, hash, &from(&scrape))?;
+                            let derive = |a: &Appeal| know.derive(a);
+                            let (outcome, key, official) =
+                                batch.upsert_appeal(&appeal, &derive, hash, &from(&scrape))?;
                             if options.snapshot {
                                 seen.insert(key);
-                                addressees.insert((appeal.source, derived.official));
+                                addressees.insert((appeal.source, official));
                             }
                             outcome
                         }
@@ -300,13 +296,12 @@ fn import_file(
     Ok(log)
 }
 
-/// A record read, typed and judged on the reading thread, ready to be written.
+/// A record read and typed on the reading thread (posts also judged), ready to be written.
 // Appeals are nearly every record; boxing them would cost an allocation each for nothing.
 #[allow(clippy::large_enum_variant)]
 enum Ready {
     Appeal {
         appeal: Appeal,
-        derived: Derived,
         hash: i64,
         line: u64,
     },
@@ -359,14 +354,9 @@ fn prepare(
             Ok(typed) => match kind {
                 RecordKind::Appeals => {
                     let appeal = Appeal::from_typed(&typed, &options.source);
-                    let derived = know.derive(&appeal);
+                    // Classified on the writing thread, and only when new or changed.
                     let hash = value_hash(&appeal);
-                    Ready::Appeal {
-                        appeal,
-                        derived,
-                        hash,
-                        line,
-                    }
+                    Ready::Appeal { appeal, hash, line }
                 }
                 RecordKind::Posts => {
                     let post = Post::from_typed(&typed, &options.source);

@@ -2,7 +2,6 @@
 //! their values that tells a changed record from one scraped again unchanged.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::fields::RecordKind;
 use super::typed::TypedRecord;
@@ -70,13 +69,24 @@ pub struct Entry {
 }
 
 /// A stable 63-bit hash of a record's typed values (what `Serialize` shows: provenance, the
-/// scrape time and the values as written are left out, so they are never a change).
+/// scrape time and the values as written are left out, so they are never a change). XXH3 is a
+/// fixed, documented algorithm, so stored hashes stay comparable across builds; the values are
+/// streamed into it as JSON without building the text.
 pub fn value_hash<T: Serialize>(record: &T) -> i64 {
-    let json = serde_json::to_vec(record).unwrap_or_default();
-    let digest = Sha256::digest(&json);
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(&digest[..8]);
-    (u64::from_le_bytes(bytes) >> 1) as i64
+    struct Sink(xxhash_rust::xxh3::Xxh3);
+    impl std::io::Write for Sink {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut sink = Sink(xxhash_rust::xxh3::Xxh3::new());
+    // Serialising plain structs of strings into a sink that never fails cannot fail.
+    let _ = serde_json::to_writer(&mut sink, record);
+    (sink.0.digest() >> 1) as i64
 }
 
 fn pairs_json(pairs: &[(String, String)]) -> Option<String> {

@@ -111,28 +111,31 @@ impl Batch<'_> {
 
     /// Inserts, updates or keeps one appeal, records what changed, and returns its key.
     /// A scrape older than the stored one only adds a version to the history.
+    /// `derive` classifies the appeal; it runs only when the values are new or changed, so an
+    /// unchanged re-import costs a lookup. Returns the outcome, the appeal's key and its official.
     pub fn upsert_appeal(
         &self,
         appeal: &Appeal,
-        derived: &Derived,
+        derive: &dyn Fn(&Appeal) -> Derived,
         hash: i64,
         from: &Provenance,
-    ) -> Result<(Outcome, i64)> {
-        let existing: Option<(i64, i64, String, Option<String>)> = self
+    ) -> Result<(Outcome, i64, String)> {
+        let existing: Option<(i64, i64, String, Option<String>, String)> = self
             .tx
             .prepare_cached(
-                "SELECT appeal_key, value_hash, last_seen, vanished FROM appeals \
+                "SELECT appeal_key, value_hash, last_seen, vanished, official FROM appeals \
                  JOIN appeal_seen USING (appeal_key) \
                  WHERE source = ?1 AND id = ?2",
             )?
             .query_row(params![appeal.source, appeal.id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
             .optional()?;
-        let Some((key, stored_hash, last_seen, vanished)) = existing else {
+        let Some((key, stored_hash, last_seen, vanished, official)) = existing else {
             // Its `new` change is its first_seen: nothing more to write.
-            let key = self.insert_appeal(appeal, derived, hash, from)?;
-            return Ok((Outcome::Inserted, key));
+            let derived = derive(appeal);
+            let key = self.insert_appeal(appeal, &derived, hash, from)?;
+            return Ok((Outcome::Inserted, key, derived.official));
         };
         let newer = from.scraped_at >= last_seen.as_str();
         if newer && vanished.as_deref().is_some_and(|v| from.scraped_at > v) {
@@ -154,8 +157,9 @@ impl Batch<'_> {
                     "UPDATE appeals SET scraped_at = ?2 WHERE appeal_key = ?1 AND scraped_at > ?2",
                 )?
                 .execute(params![key, from.scraped_at])?;
-            return Ok((Outcome::Unchanged, key));
+            return Ok((Outcome::Unchanged, key, official));
         }
+        let derived = derive(appeal);
         if !newer {
             // An older scrape: history gains a version (unless it holds these values already),
             // the current values stay, and the changes are worked out again in scrape order.
@@ -175,9 +179,9 @@ impl Batch<'_> {
                         .execute(params![version_id, from.scraped_at])?;
                     self.rebuild_changes(key, from)?;
                 }
-                return Ok((Outcome::Unchanged, key));
+                return Ok((Outcome::Unchanged, key, official));
             }
-            let record = version_record(appeal, derived);
+            let record = version_record(appeal, &derived);
             self.insert_version(key, from.scraped_at, hash, &record, from)?;
             self.tx
                 .prepare_cached(
@@ -185,7 +189,7 @@ impl Batch<'_> {
                 )?
                 .execute(params![key, from.scraped_at])?;
             self.rebuild_changes(key, from)?;
-            return Ok((Outcome::Older, key));
+            return Ok((Outcome::Older, key, official));
         }
         let (before, before_route) = self.current_version(key)?;
         let after = Version {
@@ -246,7 +250,7 @@ impl Batch<'_> {
                 derived.answered,
             ])?;
         self.see(key, from.scraped_at)?;
-        Ok((Outcome::Updated, key))
+        Ok((Outcome::Updated, key, derived.official))
     }
 
     fn insert_appeal(&self, a: &Appeal, d: &Derived, hash: i64, from: &Provenance) -> Result<i64> {
