@@ -416,7 +416,10 @@ impl Batch<'_> {
     ) -> Result<u64> {
         let mut vanished = 0;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT appeal_key, last_seen FROM appeals JOIN appeal_seen USING (appeal_key) \
+            // Through the official index (the (source, id) key would read every appeal of the
+            // source once per official), appeals as the outer loop.
+            "SELECT appeal_key, last_seen FROM appeals INDEXED BY appeals_figures \
+             CROSS JOIN appeal_seen USING (appeal_key) \
              WHERE source = ?1 AND official = ?2 AND vanished IS NULL AND last_seen < ?3",
         )?;
         for (source, official) in addressees {
