@@ -438,17 +438,18 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "WITH all_changes AS ( \
                  SELECT appeal_key, scraped_at, change, before, after, change_id AS sequence FROM changes \
+                 WHERE (?1 IS NULL OR scraped_at >= ?1) AND (?2 IS NULL OR scraped_at < date(?2, '+1 day')) \
                  UNION ALL \
-                 SELECT a.appeal_key, (SELECT first_seen FROM appeal_seen s WHERE s.appeal_key = a.appeal_key), 'new', NULL, \
+                 SELECT s.appeal_key, s.first_seen, 'new', NULL, \
                         coalesce((SELECT json_extract(v.record, '$.route') FROM appeal_versions v \
-                                  WHERE v.appeal_key = a.appeal_key ORDER BY v.scraped_at LIMIT 1), a.route), \
+                                  WHERE v.appeal_key = s.appeal_key ORDER BY v.scraped_at LIMIT 1), \
+                                 (SELECT route FROM appeals r WHERE r.appeal_key = s.appeal_key)), \
                         -1 \
-                 FROM appeals a) \
+                 FROM appeal_seen s \
+                 WHERE (?1 IS NULL OR s.first_seen >= ?1) AND (?2 IS NULL OR s.first_seen < date(?2, '+1 day'))) \
              SELECT c.scraped_at, a.source, a.id, a.official, c.change, c.before, c.after \
              FROM all_changes c JOIN appeals a USING (appeal_key) \
-             WHERE (?1 IS NULL OR c.scraped_at >= ?1) \
-               AND (?2 IS NULL OR c.scraped_at < date(?2, '+1 day')) \
-               AND (?3 IS NULL OR a.official = ?3) \
+             WHERE (?3 IS NULL OR a.official = ?3) \
              ORDER BY c.scraped_at, a.source, a.id, c.sequence",
         )?;
         let rows = stmt.query_map(rusqlite::params![since, until, official], |r| {

@@ -69,6 +69,7 @@ CREATE TABLE appeal_seen (
     first_seen TEXT NOT NULL,
     last_seen  TEXT NOT NULL
 );
+CREATE INDEX appeal_seen_by_first ON appeal_seen (first_seen);
 
 -- Covers every column the routing and forwards reports read, so they scan this index alone.
 CREATE INDEX appeals_figures ON appeals (
