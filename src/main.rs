@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("appeal-audit: error: {e:#}");
+            commands::tell(format!("appeal-audit: error: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -155,10 +155,10 @@ pub fn import(
             log.file, log.read, log.inserted, log.updated, log.unchanged, log.rejected
         ));
         if log.read == 0 {
-            eprintln!(
+            crate::commands::tell(format!(
                 "appeal-audit: warning: {} holds no records (a header only?): nothing imported from it",
                 log.file
-            );
+            ));
         }
     }
     for reject in rejects.iter().take(10) {

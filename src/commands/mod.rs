@@ -97,9 +97,16 @@ impl Global {
     /// A line for the user on stderr, unless --quiet.
     pub fn say(&self, message: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("{message}");
+            tell(message);
         }
     }
+}
+
+/// A line on stderr, even under --quiet (warnings and errors). A stderr whose reader has gone
+/// (`... 2>&1 | head -1`) is no reason to fail: unlike eprintln!, this never panics.
+pub fn tell(message: impl std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
 
 /// The directory and phrases as stored, ready for classification.

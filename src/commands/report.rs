@@ -123,12 +123,12 @@ pub fn warn_calendar<'a>(calendar: &Calendar, submitted: impl Iterator<Item = &'
     if !years.is_empty() {
         let (first, last) = Calendar::table_years();
         let list: Vec<String> = years.iter().map(i32::to_string).collect();
-        eprintln!(
+        crate::commands::tell(format!(
             "appeal-audit: warning: the holiday table covers {first}–{last}; for {} due dates count \
              weekends and fixed holidays only (no Kurban Ait, no transfers): give --holidays FILE \
              with that year's days off, or --calendar mon-fri",
             list.join(", ")
-        );
+        ));
     }
 }
 

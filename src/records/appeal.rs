@@ -93,10 +93,17 @@ fn pairs_json(pairs: &[(String, String)]) -> Option<String> {
     if pairs.is_empty() {
         return None;
     }
-    let map: serde_json::Map<String, serde_json::Value> = pairs
-        .iter()
-        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-        .collect();
+    // A column name given twice keeps both values: the second as `name#2`, and so on.
+    let mut map = serde_json::Map::new();
+    for (key, value) in pairs {
+        let mut name = key.clone();
+        let mut n = 1;
+        while map.contains_key(&name) {
+            n += 1;
+            name = format!("{key}#{n}");
+        }
+        map.insert(name, serde_json::Value::String(value.clone()));
+    }
     Some(serde_json::Value::Object(map).to_string())
 }
 

@@ -168,6 +168,10 @@ pub fn read_records(
         .decode_without_bom_handling(&head[bom_len..])
         .0
         .into_owned();
+    // A byte-order mark and blanks (what a spreadsheet saves for an empty sheet) is empty too.
+    if text_head.trim().is_empty() {
+        bail!("{input} is empty: there is nothing to import (expected a header line or JSON)");
+    }
     if encoding != UTF_16LE && encoding != UTF_16BE && head.contains(&0) {
         bail!(
             "{input} looks like a binary file (it holds NUL bytes), not CSV, JSON or JSON Lines: \
@@ -292,6 +296,7 @@ fn read_csv(
     delimiter: u8,
     on_record: &mut dyn FnMut(SourceRecord) -> Result<()>,
 ) -> Result<()> {
+    let reader = QuoteCheck::new(reader, delimiter);
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
@@ -320,7 +325,103 @@ fn read_csv(
             answers: None,
         })?;
     }
+    let check = csv.get_ref();
+    if check.state == Quoting::Quoted {
+        bail!(
+            "{input}, line {}: a quoted field opened on this line is never closed, so the rest \
+             of the file would be read as one field: close the quote, or write a quote inside a \
+             quoted field twice (\"\")",
+            check.opened
+        );
+    }
     Ok(())
+}
+
+/// Follows the CSV parser's quoting (csv-core's rules) on the bytes it reads, because the parser
+/// ends a quoted field that is still open at the end of the file without a word: a stray quote
+/// in the last column would silently swallow every line after it. Also refuses NUL bytes past
+/// the sample that is checked before parsing.
+struct QuoteCheck<R> {
+    inner: R,
+    delimiter: u8,
+    /// The bytes that can change the state: NUL, line ends, the quote and the delimiter.
+    special: [bool; 256],
+    state: Quoting,
+    line: u64,
+    /// The line the quoted field being read opened on.
+    opened: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: it closes the field, or a second one follows.
+    QuoteInQuoted,
+}
+
+impl<R> QuoteCheck<R> {
+    fn new(inner: R, delimiter: u8) -> QuoteCheck<R> {
+        let mut special = [false; 256];
+        for b in [0, b'\n', b'\r', b'"', delimiter] {
+            special[b as usize] = true;
+        }
+        QuoteCheck {
+            inner,
+            delimiter,
+            special,
+            state: Quoting::FieldStart,
+            line: 1,
+            opened: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteCheck<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut rest = &buf[..n];
+        while let Some((&b, tail)) = rest.split_first() {
+            if !self.special[b as usize] {
+                // Any other byte is text: a quoted field stays open, anything else is in an
+                // unquoted field. Skip the run of them at once.
+                if self.state != Quoting::Quoted {
+                    self.state = Quoting::Unquoted;
+                }
+                let run = tail.iter().position(|&c| self.special[c as usize]);
+                rest = &tail[run.unwrap_or(tail.len())..];
+                continue;
+            }
+            rest = tail;
+            self.state = match (self.state, b) {
+                (_, 0) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "line {}: a NUL byte, which text never holds: the file is damaged or \
+                             binary; check that this is the scraped file",
+                            self.line
+                        ),
+                    ));
+                }
+                (Quoting::FieldStart, b'"') => {
+                    self.opened = self.line;
+                    Quoting::Quoted
+                }
+                (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+                (Quoting::Quoted, _) | (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+                (_, b'\n' | b'\r') => Quoting::FieldStart,
+                (_, c) if c == self.delimiter => Quoting::FieldStart,
+                // A quote inside an unquoted field is text.
+                _ => Quoting::Unquoted,
+            };
+            if b == b'\n' {
+                self.line += 1;
+            }
+        }
+        Ok(n)
+    }
 }
 
 fn csv_error(input: &Input, error: csv::Error) -> anyhow::Error {
@@ -337,6 +438,10 @@ fn csv_error(input: &Input, error: csv::Error) -> anyhow::Error {
             "{len} fields where the header has {expected_len}: a stray delimiter or an unbalanced \
              quote; check the line, or give --delimiter"
         ),
+        // QuoteCheck's finding names its line itself.
+        csv::ErrorKind::Io(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return anyhow!("{input}, {e}");
+        }
         csv::ErrorKind::Io(e) => format!("cannot read: {e}"),
         _ => format!("malformed CSV: {error}"),
     };
@@ -550,6 +655,28 @@ mod tests {
         assert_eq!(detect_delimiter("id,addressee,date"), b',');
         assert_eq!(detect_delimiter("\"a;b\",c,d"), b',');
         assert_eq!(detect_delimiter("id"), b',');
+    }
+
+    #[test]
+    fn quote_check_finds_a_quote_left_open_at_the_end() {
+        let state = |text: &str, chunk: usize| {
+            let mut check = QuoteCheck::new(text.as_bytes(), b',');
+            let mut buf = vec![0; chunk];
+            while check.read(&mut buf).unwrap() > 0 {}
+            (check.state == Quoting::Quoted, check.opened)
+        };
+        for chunk in [1, 2, 3, 7, 4096] {
+            let closed = "a,b\r\n\"x,\"\"y\"\"\nz\",ab\"c\n\"q\"tail,\"\"\n";
+            assert!(!state(closed, chunk).0, "{chunk}");
+            assert_eq!(state("a,b\n1,\"open\n2,x\n", chunk), (true, 2), "{chunk}");
+            assert!(!state("a,b\n1,x\"y\n", chunk).0, "{chunk}");
+        }
+        let mut check = QuoteCheck::new(&b"a,b\n1,\x002\n"[..], b',');
+        let error = check.read(&mut [0; 64]).unwrap_err();
+        assert!(
+            error.to_string().starts_with("line 2: a NUL byte"),
+            "{error}"
+        );
     }
 
     #[test]

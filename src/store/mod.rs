@@ -51,12 +51,30 @@ impl Store {
             Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
+        let mut conn = Connection::open_with_flags(path, flags)
             .with_context(|| format!("cannot open the database {shown}"))?;
+        // SQLite opens a file it may not write read-only without a word; say so before an
+        // import fails on its first write with an error that names no file.
+        if access == Access::Write && conn.is_readonly(rusqlite::DatabaseName::Main)? {
+            bail!(
+                "{shown} is read-only (its permissions, its folder's, or a read-only disk): an \
+                 import must write to it, reports can still read it. Make it writable, or copy \
+                 it somewhere writable and give --db the copy"
+            );
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(|e| not_a_database(path, e))?;
+        let version: i64 = match conn.query_row("PRAGMA user_version", [], |row| row.get(0)) {
+            Ok(version) => version,
+            // A WAL database in a folder this process may not write: SQLite cannot create the
+            // -shm file it reads through. With no -wal file there is nothing unfinished to
+            // read, so the file alone is the database: read it as immutable.
+            Err(e) if access == Access::Read && is_cannot_open(&e) && !has_wal(path) => {
+                conn = open_immutable(path).ok_or_else(|| not_a_database(path, e))?;
+                conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+                    .map_err(|e| not_a_database(path, e))?
+            }
+            Err(e) => return Err(not_a_database(path, e)),
+        };
         if version > SCHEMA_VERSION {
             bail!(
                 "{shown} was written by a newer appeal-audit (schema version {version}; this one \
@@ -119,12 +137,56 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .with_context(|| format!("cannot start writing to {}", self.path.display()))?;
+            .map_err(|e| {
+                if is_cannot_open(&e) {
+                    not_a_database(&self.path, e)
+                } else {
+                    anyhow::Error::new(e)
+                        .context(format!("cannot start writing to {}", self.path.display()))
+                }
+            })?;
         Ok(Batch { tx })
     }
 }
 
+/// What SQLite says when it cannot create or write the -wal or -shm file beside a database:
+/// CANTOPEN when the folder cannot be written at all, READONLY when only another user could.
+fn is_cannot_open(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// Opens `path` read-only as an immutable file (no locks, no -shm), for a folder that cannot
+/// be written; None when the path cannot be written as a URI.
+fn open_immutable(path: &Path) -> Option<Connection> {
+    let text = path.to_str()?;
+    let escaped = text
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    Connection::open_with_flags(format!("file:{escaped}?immutable=1"), flags).ok()
+}
+
 fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Error {
+    if is_cannot_open(&error) {
+        return anyhow::anyhow!(
+            "cannot open the database {} ({error}): SQLite keeps its -wal and -shm files beside \
+             the database, so its folder must be writable (a report can read it from a \
+             read-only folder unless an import left unfinished writes in its -wal file)",
+            path.display()
+        );
+    }
     anyhow::anyhow!(
         "{} is not an appeal-audit database ({error}): give another --db path, or move the file \
          away",
