@@ -21,8 +21,8 @@
 # Every write starts from `sync`, so that one command's dirty pages are not the next one's bill.
 #
 # Environment: RUNS (3), WARMUP (1), SEED (1), AS_OF (2025-01-01), BENCH_WORK (bench/work:
-# generated files and databases, ~16 GB at 1,000,000 appeals), SKIP_PEER=1 to leave out
-# sqlite-utils.
+# generated files and databases, about 21 GB at 1,000,000 appeals with sqlite-utils),
+# SKIP_PEER=1 to leave out sqlite-utils, CARGO_TARGET_DIR, BENCH_COMMIT (a label for env.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
