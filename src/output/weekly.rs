@@ -109,29 +109,9 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
     )?;
 
     writeln!(out, "\n## Methodology\n")?;
-    writeln!(
-        out,
-        "- Period: appeals submitted from {} to {} inclusive, compared with {} to {}.",
-        period.since, period.until, weekly.previous.since, weekly.previous.until
-    )?;
-    writeln!(
-        out,
-        "- As of {}: an appeal unanswered by then counts as overdue once its due date has passed.",
-        method.as_of
-    )?;
-    writeln!(out, "- Deadline: {}.", method.deadline)?;
-    writeln!(
-        out,
-        "- Personal: the first answer is signed by the official (by name, initials, an alias or the \
-         post). Forwarded: the appeal was redirected, or the first answer is signed by someone else \
-         or says it was passed on. Unanswered: no answer on the page. Unknown: an answer with no \
-         author. Rejected: the body refused to consider it."
-    )?;
-    writeln!(
-        out,
-        "- Silence: days from a department's latest post to {}; stale after the threshold, never when it has no post.",
-        period.until
-    )?;
+    for line in methodology(weekly, method) {
+        writeln!(out, "- {line}")?;
+    }
     writeln!(out, "- Files:")?;
     for f in method.files {
         writeln!(
@@ -146,6 +126,35 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         env!("CARGO_PKG_VERSION")
     )?;
     Ok(())
+}
+
+/// The methodology note, one sentence a line, for the Markdown document and the HTML page alike
+/// (each adds the list of files in its own form).
+pub fn methodology(weekly: &Weekly, method: &Method) -> Vec<String> {
+    let (now, before) = (weekly.period, weekly.previous);
+    vec![
+        format!(
+            "Period: appeals submitted from {} to {} inclusive, compared with {} to {}.",
+            now.since, now.until, before.since, before.until
+        ),
+        format!(
+            "As of {}: an appeal unanswered by then counts as overdue once its due date has passed.",
+            method.as_of
+        ),
+        format!("Deadline: {}.", method.deadline),
+        "Personal: the first answer is signed by the official (by name, initials, an alias or the \
+         post). Forwarded: the appeal was redirected, or the first answer is signed by someone \
+         else or says it was passed on. Unanswered: no answer on the page. Unknown author: an \
+         answer with no author. Rejected: the body refused to consider it."
+            .to_string(),
+        "Shares are of each official's appeals, with 95% Wilson score intervals (E. B. Wilson, 1927)."
+            .to_string(),
+        format!(
+            "Silence: days from a department's latest post to {}; stale after the threshold, never \
+             when it has no post.",
+            now.until
+        ),
+    ]
 }
 
 /// Terminal tables, one per section, with a heading each.

@@ -386,25 +386,13 @@ pub(super) fn change_table(change: &[WeekChange]) -> Markup {
 }
 
 pub(super) fn methodology(weekly: &Weekly, method: &Method) -> Markup {
-    let (now, before) = (weekly.period, weekly.previous);
     html! {
         section aria-labelledby="h-method" {
             h2 #h-method { "Methodology" }
             ul {
-                li { "Period: appeals submitted from " (now.since) " to " (now.until)
-                     " inclusive, compared with " (before.since) " to " (before.until) "." }
-                li { "As of " (method.as_of) ": an appeal unanswered by then counts as overdue once \
-                      its due date has passed." }
-                li { "Deadline: " (method.deadline) "." }
-                li { "Personal: the first answer is signed by the official (by name, initials, an \
-                      alias or the post). Forwarded: the appeal was redirected, or the first answer \
-                      is signed by someone else or says it was passed on. Unanswered: no answer on \
-                      the page. Unknown author: an answer with no author. Rejected: the body \
-                      refused to consider it." }
-                li { "Shares are of each official's appeals, with 95% Wilson score intervals \
-                      (E. B. Wilson, 1927)." }
-                li { "Silence: days from a department's latest post to " (now.until)
-                     "; stale after the threshold, never when it has no post." }
+                @for line in super::super::weekly::methodology(weekly, method) {
+                    li { (line) }
+                }
                 li { "Files:"
                     ul { @for f in method.files {
                         li { (f.file) " (" (f.kind) ", " (f.records) " records, SHA-256 "
