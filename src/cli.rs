@@ -186,7 +186,7 @@ pub enum ReportCommand {
     Changes(ReportArgs),
     /// One week (or --since/--until) against the period before: routing, forwards, silence.
     #[command(
-        after_help = "--format md is a document to paste into a draft: a title with the period, a sentence per official, the tables and a methodology note. --format json is one object: since, until, routing, forwards, silence, previous {since, until, routing}, changes.\n\nExamples:\n  appeal-audit report weekly --week 2022-W39 --as-of 2022-10-03 --format md > weekly.md\n  appeal-audit report weekly --format json | jq '.routing[0]'"
+        after_help = "--format md is a document to paste into a draft: a title with the period, a sentence per official, the tables and a methodology note. --format html is one self-contained page with charts, including the trend of the last --weeks N weeks. --format json is one object: since, until, routing, forwards, silence, previous {since, until, routing}, changes.\n\nExamples:\n  appeal-audit report weekly --week 2022-W39 --as-of 2022-10-03 --format md > weekly.md\n  appeal-audit report weekly --week 2022-W39 --as-of 2022-10-03 --format html --output weekly.html\n  appeal-audit report weekly --format json | jq '.routing[0]'"
     )]
     Weekly {
         /// The ISO week, e.g. 2022-W39; default: the last full week before the as-of date.
