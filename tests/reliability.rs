@@ -504,17 +504,19 @@ mod concurrency {
         String::from_utf8(output.stderr).unwrap()
     }
 
+    const ROUTING_CSV: [&str; 6] = [
+        "report",
+        "routing",
+        "--format",
+        "csv",
+        "--as-of",
+        "2022-10-01",
+    ];
+
     /// What a reporter would look at: the routing report and every stored appeal.
     fn views(wd: &Workdir) -> (String, String) {
         (
-            wd.ok(&[
-                "report",
-                "routing",
-                "--format",
-                "csv",
-                "--as-of",
-                "2022-10-01",
-            ]),
+            wd.ok(&ROUTING_CSV),
             wd.ok(&[
                 "export",
                 "appeals",
@@ -642,6 +644,110 @@ mod concurrency {
         let b_stderr = finish(b, &b_args);
         assert_eq!(summary(&b_stderr, "<stdin>"), [4_000, 4_000, 0, 0, 0]);
         assert_eq!(fingerprint(&db), expected_final);
+    }
+
+    /// A database holding a directory and no appeals: the next appeals import is its first.
+    fn directory_only() -> Workdir {
+        let wd = Workdir::new();
+        wd.write(
+            "dir.csv",
+            "name,kind\nУправление ЖКХ области Жетысу,department\n",
+        );
+        wd.ok(&["import", "directory", "dir.csv"]);
+        wd
+    }
+
+    /// Starts an import reading standard input, feeds it `text` and holds it there, inside its
+    /// transaction, with its input still open.
+    fn hold_import(wd: &Workdir, args: &[&str], text: &str) -> (Child, std::process::ChildStdin) {
+        let mut import = spawn_piped(wd, args);
+        let mut input = import.stdin.take().unwrap();
+        input.write_all(text.as_bytes()).unwrap();
+        input.flush().unwrap();
+        wait_for_writer(&wd.path("test.db"));
+        // Time to write what it was given (and spill its page cache).
+        std::thread::sleep(Duration::from_millis(300));
+        (import, input)
+    }
+
+    /// The first import of appeals writes through a rollback journal (faster; nothing is there
+    /// to report yet). A report run meanwhile never fails and never sees part of the import:
+    /// while the import holds its exclusive lock the report waits and then shows all of it;
+    /// before that lock it shows the database as it was, with no appeals.
+    #[test]
+    fn a_report_during_the_first_import_waits_for_it_or_sees_nothing() {
+        let args = ["import", "appeals", "--scraped-at", "2022-09-01", "-"];
+        // Enough rows that the import spills its page cache, taking the exclusive lock.
+        let csv = appeals_csv(0..130_000, 2);
+        let lines: Vec<&str> = csv.split_inclusive('\n').collect();
+        let (head, tail) = (lines[..120_000].concat(), lines[120_000..].concat());
+        let wd = directory_only();
+        let db = wd.path("test.db");
+        let (import, mut input) = hold_import(&wd, &args, &head);
+        let probe = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        probe.busy_timeout(Duration::ZERO).unwrap();
+        let locked_out = probe
+            .query_row("SELECT count(*) FROM appeals", [], |r| r.get::<_, i64>(0))
+            .is_err();
+        drop(probe);
+        let report_args = ROUTING_CSV;
+        let report = wd
+            .command(&report_args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        input.write_all(tail.as_bytes()).unwrap();
+        drop(input);
+        finish(import, &args);
+        let output = report.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            describe(&report_args, &output)
+        );
+        let total: u64 = common::parse_csv(&String::from_utf8(output.stdout).unwrap())
+            .iter()
+            .map(|r| r["appeals"].parse::<u64>().unwrap())
+            .sum();
+        if locked_out {
+            assert_eq!(
+                total, 130_000,
+                "the report waited, then showed the whole import"
+            );
+        } else {
+            assert_eq!(
+                total, 0,
+                "before the exclusive lock the report shows no appeals"
+            );
+        }
+        let mode: String = Connection::open(&db)
+            .unwrap()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal", "the import returned the database to WAL mode");
+    }
+
+    /// A first import killed after it has written through its rollback journal: the next
+    /// report (a read-only command) plays the journal back and shows the database as before,
+    /// and the file passes the integrity check with no appeal in it.
+    #[test]
+    fn a_killed_first_import_is_rolled_back_by_the_next_report() {
+        let args = ["import", "appeals", "--scraped-at", "2022-09-01", "-"];
+        let wd = directory_only();
+        let before = fingerprint(&wd.path("test.db"));
+        let (mut import, input) = hold_import(&wd, &args, &appeals_csv(0..120_000, 2));
+        import.kill().unwrap();
+        import.wait().unwrap();
+        drop(input);
+        assert!(
+            wd.path("test.db-journal").exists(),
+            "the killed import left its journal"
+        );
+        let routing = wd.ok(&ROUTING_CSV);
+        assert_eq!(common::parse_csv(&routing).len(), 0, "{routing}");
+        assert_eq!(fingerprint(&wd.path("test.db")), before);
     }
 
     /// Two imports started at the same instant into a database that does not exist yet (two

@@ -11,13 +11,14 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
 use crate::cli::ImportArgs;
-use crate::derive::Knowledge;
+use crate::derive::{Derived, Knowledge};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
+use crate::records::reader::SourceRecord;
 use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
-use crate::records::typed::{Mapper, RecordError};
-use crate::store::{Access, Batch, ImportLog, Provenance, Store, now_stamp};
+use crate::records::typed::{Identity, Mapper, RecordError, record_hash};
+use crate::store::{Access, Batch, Hashes, ImportLog, Provenance, Store, now_stamp};
 
 /// The import's settings, validated.
 #[derive(Debug, Clone)]
@@ -110,45 +111,18 @@ pub fn import(
     let mut jobs: Vec<&(RecordKind, Input)> = jobs.iter().collect();
     jobs.sort_by_key(|(kind, _)| *kind != RecordKind::Directory);
     let started = now_stamp();
-    let batch = store.begin()?;
-    let mut phrases_added = false;
-    if let Some(path) = &options.phrases {
-        add_phrases(&batch, path)?;
-        phrases_added = true;
+    let first_appeals =
+        jobs.iter().any(|(kind, _)| *kind == RecordKind::Appeals) && store.has_no_appeals()?;
+    let rollback_journal = first_appeals && store.use_rollback_journal()?;
+    let logs = import_in_one_transaction(global, store, &jobs, options, &started);
+    if rollback_journal && let Err(e) = store.restore_wal() {
+        crate::commands::tell(format!(
+            "appeal-audit: warning: {}: cannot return to WAL mode after the import ({e:#}); the \
+             import is complete, and the next import sets WAL again",
+            store.path().display()
+        ));
     }
-    let mut know = knowledge(batch.directory()?, batch.phrases()?);
-    let mut logs = Vec::new();
-    let mut rejects = Vec::new();
-    let mut directory_changed = false;
-    for (kind, input) in jobs {
-        let log = import_file(
-            global,
-            &batch,
-            *kind,
-            input,
-            options,
-            &know,
-            &started,
-            &mut rejects,
-        )?;
-        if *kind == RecordKind::Directory && (log.inserted > 0 || log.updated > 0) {
-            directory_changed = true;
-            know = knowledge(batch.directory()?, batch.phrases()?);
-        }
-        logs.push(log);
-    }
-    if directory_changed || phrases_added {
-        let changed = batch.rederive(&know)?;
-        if changed > 0 {
-            global.say(format!(
-                "reclassified {changed} stored appeals with the new directory or phrases"
-            ));
-        }
-    }
-    if let Some(path) = &options.rejects {
-        write_rejects(path, &rejects)?;
-    }
-    batch.commit()?;
+    let (logs, rejects) = logs?;
     for log in &logs {
         global.say(format!(
             "{}: {} read, {} inserted, {} updated, {} unchanged, {} rejected",
@@ -180,6 +154,57 @@ pub fn import(
     Ok(logs)
 }
 
+/// The import proper: every job, the reclassification a new directory calls for, the
+/// --rejects file, one commit. Returns each file's log and the rejected records.
+fn import_in_one_transaction(
+    global: &Global,
+    store: &mut Store,
+    jobs: &[&(RecordKind, Input)],
+    options: &ImportOptions,
+    started: &str,
+) -> Result<(Vec<ImportLog>, Vec<Reject>)> {
+    let batch = store.begin()?;
+    let mut phrases_added = false;
+    if let Some(path) = &options.phrases {
+        add_phrases(&batch, path)?;
+        phrases_added = true;
+    }
+    let mut know = knowledge(batch.directory()?, batch.phrases()?);
+    let mut logs = Vec::new();
+    let mut rejects = Vec::new();
+    let mut directory_changed = false;
+    for (kind, input) in jobs {
+        let log = import_file(
+            global,
+            &batch,
+            *kind,
+            input,
+            options,
+            &know,
+            started,
+            &mut rejects,
+        )?;
+        if *kind == RecordKind::Directory && (log.inserted > 0 || log.updated > 0) {
+            directory_changed = true;
+            know = knowledge(batch.directory()?, batch.phrases()?);
+        }
+        logs.push(log);
+    }
+    if directory_changed || phrases_added {
+        let changed = batch.rederive(&know)?;
+        if changed > 0 {
+            global.say(format!(
+                "reclassified {changed} stored appeals with the new directory or phrases"
+            ));
+        }
+    }
+    if let Some(path) = &options.rejects {
+        write_rejects(path, &rejects)?;
+    }
+    batch.commit()?;
+    Ok((logs, rejects))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn import_file(
     global: &Global,
@@ -205,14 +230,34 @@ fn import_file(
         .clone()
         .unwrap_or_else(|| started.to_string());
     let progress = progress_bar(global, input);
+    // Into a source with no appeals yet every record is new, so the reading thread classifies
+    // too, taking that work off the writer. Otherwise the writer classifies only the new and
+    // changed records it finds, and a weekly re-import classifies almost nothing.
+    let classify_early = kind == RecordKind::Appeals && !batch.has_appeals(&options.source)?;
+    let deferred_indexes = match kind {
+        RecordKind::Appeals => batch.defer_indexes()?,
+        _ => Vec::new(),
+    };
     // A snapshot's appeals, and whose they are, to tell which stored appeals it no longer shows.
     let mut seen = HashSet::new();
     let mut addressees = BTreeSet::new();
     // Reading, typing and classifying run on a second thread while this one writes: SQLite
     // gets one core to itself. Batches keep the channel cheap; its bound keeps memory flat.
     let (sender, receiver) = mpsc::sync_channel::<Vec<Ready>>(4);
+    // Types the records the reading thread left raw, when they turn out new or changed.
+    let mut typist =
+        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
     let (read_outcome, write_outcome) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| prepare(kind, input, options, know, progress.clone(), sender));
+        let reader = scope.spawn(|| {
+            let reading = Reading {
+                kind,
+                input,
+                options,
+                know,
+                classify_early,
+            };
+            prepare(&reading, progress.clone(), sender)
+        });
         let mut write = || -> Result<()> {
             while let Ok(chunk) = receiver.recv() {
                 for ready in chunk {
@@ -225,17 +270,74 @@ fn import_file(
                         scraped_at,
                     };
                     let outcome = match ready {
-                        Ready::Appeal { appeal, hash, .. } => {
+                        Ready::Appeal {
+                            appeal,
+                            hashes,
+                            derived,
+                            ..
+                        } => {
                             let scrape = appeal
                                 .scraped_at
                                 .clone()
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let derive = |a: &Appeal| know.derive(a);
+                            let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
                             let (outcome, key, official) =
-                                batch.upsert_appeal(&appeal, &derive, hash, &from(&scrape))?;
+                                batch.upsert_appeal(&appeal, derive, hashes, &from(&scrape))?;
                             if options.snapshot {
                                 seen.insert(key);
                                 addressees.insert((appeal.source, official));
+                            }
+                            outcome
+                        }
+                        Ready::Raw {
+                            record,
+                            identity,
+                            record_hash,
+                            ..
+                        } => {
+                            let source = identity.source.unwrap_or_else(|| options.source.clone());
+                            let scrape = identity
+                                .scraped_at
+                                .unwrap_or_else(|| default_scrape.clone());
+                            let (outcome, key, official) = match batch
+                                .find_appeal(&source, &identity.id)?
+                            {
+                                // Read before exactly so: unchanged, without typing it.
+                                Some(stored) if stored.record_hash == Some(record_hash) => {
+                                    batch.keep_unchanged(stored, &from(&scrape))?
+                                }
+                                _ => {
+                                    let number = record.number;
+                                    let appeal = match typist.map(record) {
+                                        Ok(typed) => Appeal::from_typed(&typed, &options.source),
+                                        Err(error) => {
+                                            let error = rejected_or_refused(
+                                                &file, kind, line, number, error, options,
+                                            )?;
+                                            log.rejected += 1;
+                                            rejects.push(Reject {
+                                                file: file.clone(),
+                                                line,
+                                                error,
+                                            });
+                                            continue;
+                                        }
+                                    };
+                                    let hashes = Hashes {
+                                        value: value_hash(&appeal),
+                                        record: record_hash,
+                                    };
+                                    batch.upsert_appeal(
+                                        &appeal,
+                                        |a: &Appeal| know.derive(a),
+                                        hashes,
+                                        &from(&scrape),
+                                    )?
+                                }
+                            };
+                            if options.snapshot {
+                                seen.insert(key);
+                                addressees.insert((source, official));
                             }
                             outcome
                         }
@@ -275,6 +377,8 @@ fn import_file(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    // Before anything reads appeals through them (the snapshot's vanished search does).
+    batch.build_indexes(&deferred_indexes)?;
     if options.snapshot && kind == RecordKind::Appeals {
         let addressees: Vec<(String, String)> = addressees.into_iter().collect();
         let from = Provenance {
@@ -302,7 +406,17 @@ fn import_file(
 enum Ready {
     Appeal {
         appeal: Appeal,
-        hash: i64,
+        hashes: Hashes,
+        /// Classified already, when the reading thread does it.
+        derived: Option<Derived>,
+        line: u64,
+    },
+    /// An appeal left untyped: only the writer can tell whether it is stored as read, and
+    /// then it needs no typing at all.
+    Raw {
+        record: SourceRecord,
+        identity: Identity,
+        record_hash: i64,
         line: u64,
     },
     Post {
@@ -324,6 +438,7 @@ impl Ready {
     fn line(&self) -> u64 {
         match self {
             Ready::Appeal { line, .. }
+            | Ready::Raw { line, .. }
             | Ready::Post { line, .. }
             | Ready::Entry { line, .. }
             | Ready::Rejected { line, .. } => *line,
@@ -333,56 +448,99 @@ impl Ready {
 
 const BATCH: usize = 256;
 
-/// The reading thread: every record of the file typed, classified and hashed, sent in batches.
-/// Stops at the first invalid record unless --skip-invalid, or when the writer has gone.
-fn prepare(
+/// What, besides a record itself, decides the values it types to: its source, --map and
+/// --date-format. Part of every record hash, so that a record read with other options is typed
+/// again.
+fn typing_seed(options: &ImportOptions) -> Vec<u8> {
+    let mut seed = format!("{}\0{:?}\0", options.source, options.date_format);
+    for (field, column) in &options.maps {
+        seed.push_str(&format!("{field}={column}\0"));
+    }
+    seed.into_bytes()
+}
+
+/// What the reading thread reads, and how.
+struct Reading<'a> {
     kind: RecordKind,
-    input: &Input,
-    options: &ImportOptions,
-    know: &Knowledge,
+    input: &'a Input,
+    options: &'a ImportOptions,
+    know: &'a Knowledge,
+    classify_early: bool,
+}
+
+/// The reading thread: every record of the file typed and hashed (and classified, when
+/// `classify_early`), sent in batches. Stops at the first invalid record unless --skip-invalid,
+/// or when the writer has gone.
+fn prepare(
+    reading: &Reading,
     progress: Option<indicatif::ProgressBar>,
     sender: mpsc::SyncSender<Vec<Ready>>,
 ) -> Result<FileFacts> {
+    let Reading {
+        kind,
+        input,
+        options,
+        know,
+        classify_early,
+    } = *reading;
     let file = input.to_string();
     let mut mapper =
         Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
     let mut chunk = Vec::with_capacity(BATCH);
     let stopped = || anyhow!("stopped: the writer failed");
+    let seed = typing_seed(options);
     let facts = read_records(input, &options.read, progress, &mut |record| {
         let (line, number) = (record.line, record.number);
-        let ready = match mapper.map(record) {
-            Ok(typed) => match kind {
-                RecordKind::Appeals => {
-                    let appeal = Appeal::from_typed(&typed, &options.source);
-                    // Classified on the writing thread, and only when new or changed.
-                    let hash = value_hash(&appeal);
-                    Ready::Appeal { appeal, hash, line }
-                }
-                RecordKind::Posts => {
-                    let post = Post::from_typed(&typed, &options.source);
-                    let publisher = know.canonical(&post.department);
-                    Ready::Post {
-                        post,
-                        publisher,
-                        line,
+        let record_hash = match kind {
+            RecordKind::Appeals => record_hash(&seed, &record),
+            _ => 0,
+        };
+        // A re-import: the writer looks the record up before anything types it.
+        let identity = (kind == RecordKind::Appeals && !classify_early)
+            .then(|| mapper.identity(&record))
+            .flatten();
+        let ready = match identity {
+            Some(identity) => Ready::Raw {
+                record,
+                identity,
+                record_hash,
+                line,
+            },
+            None => match mapper.map(record) {
+                Ok(typed) => match kind {
+                    RecordKind::Appeals => {
+                        let appeal = Appeal::from_typed(&typed, &options.source);
+                        let hashes = Hashes {
+                            value: value_hash(&appeal),
+                            record: record_hash,
+                        };
+                        let derived = classify_early.then(|| know.derive(&appeal));
+                        Ready::Appeal {
+                            appeal,
+                            hashes,
+                            derived,
+                            line,
+                        }
                     }
-                }
-                RecordKind::Directory => Ready::Entry {
-                    entry: Entry::from_typed(&typed),
+                    RecordKind::Posts => {
+                        let post = Post::from_typed(&typed, &options.source);
+                        let publisher = know.canonical(&post.department);
+                        Ready::Post {
+                            post,
+                            publisher,
+                            line,
+                        }
+                    }
+                    RecordKind::Directory => Ready::Entry {
+                        entry: Entry::from_typed(&typed),
+                        line,
+                    },
+                },
+                Err(error) => Ready::Rejected {
                     line,
+                    error: rejected_or_refused(&file, kind, line, number, error, options)?,
                 },
             },
-            Err(error) if options.skip_invalid => Ready::Rejected { line, error },
-            Err(error) => {
-                return Err(record_error(
-                    &file,
-                    kind,
-                    line,
-                    number,
-                    &error,
-                    &options.read,
-                ));
-            }
         };
         chunk.push(ready);
         if chunk.len() == BATCH {
@@ -396,6 +554,29 @@ fn prepare(
         sender.send(chunk).map_err(|_| stopped())?;
     }
     Ok(facts)
+}
+
+/// A record that cannot be typed: kept as rejected with --skip-invalid, else the error that
+/// ends the import.
+fn rejected_or_refused(
+    file: &str,
+    kind: RecordKind,
+    line: u64,
+    number: u64,
+    error: RecordError,
+    options: &ImportOptions,
+) -> Result<RecordError> {
+    if options.skip_invalid {
+        return Ok(error);
+    }
+    Err(record_error(
+        file,
+        kind,
+        line,
+        number,
+        &error,
+        &options.read,
+    ))
 }
 
 fn record_error(

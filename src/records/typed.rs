@@ -66,6 +66,48 @@ const TRIMMED: &[&str] = &[
     "url",
 ];
 
+/// Which stored record a record is, and when it was scraped: typed as `map` types them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub source: Option<String>,
+    pub id: String,
+    pub scraped_at: Option<String>,
+}
+
+/// A hash of a record exactly as read (every column name and value in order, and the answers
+/// of a JSON record), seeded with what else decides how it is typed. Two records with the same
+/// hash type to the same values, so a re-import can skip typing a record whose hash is stored.
+/// XXH3 is fixed and documented; the seed carries the program's version, so a release whose
+/// typing rules differ does not trust hashes stored by another.
+pub fn record_hash(seed: &[u8], record: &SourceRecord) -> i64 {
+    use xxhash_rust::xxh3::Xxh3;
+    // Each piece length-first, so that no two different records run together alike.
+    fn put(hasher: &mut Xxh3, bytes: &[u8]) {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    let mut hasher = Xxh3::new();
+    put(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
+    put(&mut hasher, seed);
+    for (column, value) in &record.columns {
+        put(&mut hasher, column.as_bytes());
+        put(&mut hasher, value.as_bytes());
+    }
+    if let Some(answers) = &record.answers {
+        put(&mut hasher, b"answers");
+        for answer in answers {
+            for part in [&answer.answered_at, &answer.answered_by, &answer.text] {
+                match part {
+                    Some(text) => put(&mut hasher, text.as_bytes()),
+                    // A length no text has: None is not the empty text.
+                    None => hasher.update(&u64::MAX.to_le_bytes()),
+                }
+            }
+        }
+    }
+    (hasher.digest() >> 1) as i64
+}
+
 /// Maps one file's columns to the fields of one kind of record.
 pub struct Mapper {
     kind: RecordKind,
@@ -125,6 +167,37 @@ impl Mapper {
         });
         self.columns.insert(column.to_string(), index);
         index
+    }
+
+    /// The typed values of the fields that say which stored record this one is (`source`,
+    /// `id`) and when it was scraped, without typing the rest; None when any of them cannot be
+    /// typed or the id is missing (`map` then says why).
+    pub fn identity(&mut self, record: &SourceRecord) -> Option<Identity> {
+        let mut wanted: [(&str, Option<&str>); 3] =
+            [("source", None), ("id", None), ("scraped_at", None)];
+        for (column, value) in &record.columns {
+            let Some(index) = self.field_index(column) else {
+                continue;
+            };
+            let name = self.fields[index].name;
+            // The first column for a field wins, as in `map`.
+            if let Some(slot) = wanted.iter_mut().find(|(n, v)| *n == name && v.is_none()) {
+                slot.1 = Some(value);
+            }
+        }
+        let mut typed = wanted.iter().map(|(name, value)| {
+            let field = self.fields.iter().find(|f| f.name == *name)?;
+            match value {
+                Some(value) => self.type_value(field, value).ok(),
+                None => Some(None),
+            }
+        });
+        let (source, id, scraped_at) = (typed.next()??, typed.next()??, typed.next()??);
+        Some(Identity {
+            source,
+            id: id?,
+            scraped_at,
+        })
     }
 
     /// Types one record, or says which field is wrong.

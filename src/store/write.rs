@@ -34,6 +34,28 @@ pub enum Outcome {
     Older,
 }
 
+/// The two hashes of an appeal as read: of its typed values (what a change is) and of the
+/// record exactly as written with the options that type it (what lets a re-import skip typing
+/// a record it has seen before).
+#[derive(Debug, Clone, Copy)]
+pub struct Hashes {
+    pub value: i64,
+    pub record: i64,
+}
+
+/// What the store holds of an appeal to decide what a newly read version of it does.
+#[derive(Debug, Clone)]
+pub struct StoredAppeal {
+    pub key: i64,
+    value_hash: i64,
+    pub record_hash: Option<i64>,
+    last_seen: String,
+    vanished: Option<String>,
+    official: String,
+    /// The scrape that showed the stored values.
+    shown_at: String,
+}
+
 /// An import's row in the log, filled in as the import goes.
 #[derive(Debug, Clone, Default)]
 pub struct ImportLog {
@@ -67,6 +89,61 @@ pub(super) const APPEAL_VALUE_COLUMNS: &str = "source, id, addressee, submitted_
     url, rating, answers";
 
 impl Batch<'_> {
+    /// Whether any appeal of `source` is stored (this transaction's included).
+    pub fn has_appeals(&self, source: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT 1 FROM appeals WHERE source = ?1 LIMIT 1")?
+            .exists(params![source])?)
+    }
+
+    /// Into a store with no appeals, an import writes its appeals without the indexes reports
+    /// read and builds them once at the end: one sort instead of a million inserts at random
+    /// places (measured at 1,000,000 appeals: 16.7 s → 10.1 s plus 1.7 s to build them). The
+    /// (source, id) key stays, since the import looks records up by it. Returns the indexes'
+    /// definitions for `build_indexes`; none when appeals are stored already.
+    pub fn defer_indexes(&self) -> Result<Vec<String>> {
+        if self
+            .tx
+            .prepare_cached("SELECT 1 FROM appeals LIMIT 1")?
+            .exists([])?
+        {
+            return Ok(Vec::new());
+        }
+        // An index with no SQL is a UNIQUE or PRIMARY KEY constraint's own: it stays.
+        let indexes: Vec<(String, String)> = self
+            .tx
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' \
+                 AND tbl_name IN ('appeals', 'appeal_seen') AND sql IS NOT NULL",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &indexes {
+            self.tx
+                .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+    }
+
+    /// Builds the indexes `defer_indexes` dropped, within the same transaction. SQLite sorts
+    /// in as much memory as the page cache may hold, on top of the cache: half of each keeps
+    /// the two within the import's memory budget.
+    pub fn build_indexes(&self, definitions: &[String]) -> Result<()> {
+        if definitions.is_empty() {
+            return Ok(());
+        }
+        self.tx.pragma_update(None, "cache_size", -8192)?;
+        for sql in definitions {
+            self.tx
+                .execute_batch(sql)
+                .with_context(|| format!("cannot build an index: {sql}"))?;
+        }
+        self.tx
+            .pragma_update(None, "cache_size", super::CACHE_KIB)?;
+        Ok(())
+    }
+
     pub fn commit(self) -> Result<()> {
         self.tx.commit().context("cannot commit the import")
     }
@@ -109,6 +186,30 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// The stored appeal `source`/`id`, if any: what deciding between insert, update and
+    /// unchanged needs.
+    pub fn find_appeal(&self, source: &str, id: &str) -> Result<Option<StoredAppeal>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT appeal_key, value_hash, record_hash, last_seen, vanished, official, \
+                 scraped_at FROM appeals JOIN appeal_seen USING (appeal_key) \
+                 WHERE source = ?1 AND id = ?2",
+            )?
+            .query_row(params![source, id], |r| {
+                Ok(StoredAppeal {
+                    key: r.get(0)?,
+                    value_hash: r.get(1)?,
+                    record_hash: r.get(2)?,
+                    last_seen: r.get(3)?,
+                    vanished: r.get(4)?,
+                    official: r.get(5)?,
+                    shown_at: r.get(6)?,
+                })
+            })
+            .optional()?)
+    }
+
     /// Inserts, updates or keeps one appeal, records what changed, and returns its key.
     /// A scrape older than the stored one only adds a version to the history.
     /// `derive` classifies the appeal; it runs only when the values are new or changed, so an
@@ -116,49 +217,35 @@ impl Batch<'_> {
     pub fn upsert_appeal(
         &self,
         appeal: &Appeal,
-        derive: &dyn Fn(&Appeal) -> Derived,
-        hash: i64,
+        derive: impl FnOnce(&Appeal) -> Derived,
+        hashes: Hashes,
         from: &Provenance,
     ) -> Result<(Outcome, i64, String)> {
-        let existing: Option<(i64, i64, String, Option<String>, String)> = self
-            .tx
-            .prepare_cached(
-                "SELECT appeal_key, value_hash, last_seen, vanished, official FROM appeals \
-                 JOIN appeal_seen USING (appeal_key) \
-                 WHERE source = ?1 AND id = ?2",
-            )?
-            .query_row(params![appeal.source, appeal.id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .optional()?;
-        let Some((key, stored_hash, last_seen, vanished, official)) = existing else {
+        let Some(stored) = self.find_appeal(&appeal.source, &appeal.id)? else {
             // Its `new` change is its first_seen: nothing more to write.
             let derived = derive(appeal);
-            let key = self.insert_appeal(appeal, &derived, hash, from)?;
+            let key = self.insert_appeal(appeal, &derived, hashes, from)?;
             return Ok((Outcome::Inserted, key, derived.official));
         };
+        if stored.value_hash == hashes.value {
+            if stored.record_hash != Some(hashes.record) {
+                // The same values written otherwise (another format or other headers): the
+                // next scrape written like this one is then known unchanged before typing.
+                self.tx
+                    .prepare_cached("UPDATE appeals SET record_hash = ?2 WHERE appeal_key = ?1")?
+                    .execute(params![stored.key, hashes.record])?;
+            }
+            return self.keep_unchanged(stored, from);
+        }
+        self.reappear_if_newer(&stored, from)?;
+        let StoredAppeal {
+            key,
+            last_seen,
+            official,
+            ..
+        } = stored;
         let newer = from.scraped_at >= last_seen.as_str();
-        if newer && vanished.as_deref().is_some_and(|v| from.scraped_at > v) {
-            self.tx
-                .prepare_cached("UPDATE appeals SET vanished = NULL WHERE appeal_key = ?1")?
-                .execute(params![key])?;
-            let change = Change {
-                kind: ChangeKind::Reappeared,
-                before: vanished.clone(),
-                after: None,
-            };
-            self.record_change(key, from, &change)?;
-        }
-        if stored_hash == hash {
-            // Seen again unchanged: only when it was seen moves.
-            self.see(key, from.scraped_at)?;
-            self.tx
-                .prepare_cached(
-                    "UPDATE appeals SET scraped_at = ?2 WHERE appeal_key = ?1 AND scraped_at > ?2",
-                )?
-                .execute(params![key, from.scraped_at])?;
-            return Ok((Outcome::Unchanged, key, official));
-        }
+        let hash = hashes.value;
         let derived = derive(appeal);
         if !newer {
             // An older scrape: history gains a version (unless it holds these values already),
@@ -214,7 +301,7 @@ impl Batch<'_> {
                  answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, vanished = NULL \
+                 source_line = ?29, answered = ?30, record_hash = ?31, vanished = NULL \
                  WHERE appeal_key = ?1",
             )?
             .execute(params![
@@ -248,19 +335,63 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 derived.answered,
+                hashes.record,
             ])?;
         self.see(key, from.scraped_at)?;
         Ok((Outcome::Updated, key, derived.official))
     }
 
-    fn insert_appeal(&self, a: &Appeal, d: &Derived, hash: i64, from: &Provenance) -> Result<i64> {
+    /// An appeal scraped again with the values it has: only when it was seen moves (and,
+    /// for an earlier scrape of the same values, when they were first shown).
+    pub fn keep_unchanged(
+        &self,
+        stored: StoredAppeal,
+        from: &Provenance,
+    ) -> Result<(Outcome, i64, String)> {
+        self.reappear_if_newer(&stored, from)?;
+        self.see(stored.key, from.scraped_at)?;
+        if stored.shown_at.as_str() > from.scraped_at {
+            self.tx
+                .prepare_cached("UPDATE appeals SET scraped_at = ?2 WHERE appeal_key = ?1")?
+                .execute(params![stored.key, from.scraped_at])?;
+        }
+        Ok((Outcome::Unchanged, stored.key, stored.official))
+    }
+
+    /// A vanished appeal that a later scrape shows again has reappeared.
+    fn reappear_if_newer(&self, stored: &StoredAppeal, from: &Provenance) -> Result<()> {
+        let newer = from.scraped_at >= stored.last_seen.as_str();
+        let Some(vanished) = stored.vanished.as_deref() else {
+            return Ok(());
+        };
+        if newer && from.scraped_at > vanished {
+            self.tx
+                .prepare_cached("UPDATE appeals SET vanished = NULL WHERE appeal_key = ?1")?
+                .execute(params![stored.key])?;
+            let change = Change {
+                kind: ChangeKind::Reappeared,
+                before: Some(vanished.to_string()),
+                after: None,
+            };
+            self.record_change(stored.key, from, &change)?;
+        }
+        Ok(())
+    }
+
+    fn insert_appeal(
+        &self,
+        a: &Appeal,
+        d: &Derived,
+        hashes: Hashes,
+        from: &Provenance,
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered) \
+                 unsatisfied, import_id, source_file, source_line, answered, record_hash) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)"
             ))?
             .execute(params![
                 a.source,
@@ -283,7 +414,7 @@ impl Batch<'_> {
                 from.scraped_at,
                 a.as_written,
                 a.extra,
-                hash,
+                hashes.value,
                 d.official,
                 d.route.as_str(),
                 d.reason.as_str(),
@@ -294,6 +425,7 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 d.answered,
+                hashes.record,
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx
