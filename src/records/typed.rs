@@ -7,7 +7,9 @@ use std::fmt;
 
 use super::dates::{DateValue, parse_date, parse_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
-use super::reader::{SourceAnswer, SourceRecord};
+#[cfg(test)]
+use super::reader::Columns;
+use super::reader::{SourceAnswer, SourceRecord, field_text};
 
 /// A record's problem: which field, what value, and why (the caller adds file and line).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,9 +91,9 @@ pub fn record_hash(seed: &[u8], record: &SourceRecord) -> i64 {
     let mut hasher = Xxh3::new();
     put(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
     put(&mut hasher, seed);
-    for (column, value) in &record.columns {
+    for (column, value) in record.columns.iter_raw() {
         put(&mut hasher, column.as_bytes());
-        put(&mut hasher, value.as_bytes());
+        put(&mut hasher, value);
     }
     if let Some(answers) = &record.answers {
         put(&mut hasher, b"answers");
@@ -173,9 +175,9 @@ impl Mapper {
     /// `id`) and when it was scraped, without typing the rest; None when any of them cannot be
     /// typed or the id is missing (`map` then says why).
     pub fn identity(&mut self, record: &SourceRecord) -> Option<Identity> {
-        let mut wanted: [(&str, Option<&str>); 3] =
+        let mut wanted: [(&str, Option<&[u8]>); 3] =
             [("source", None), ("id", None), ("scraped_at", None)];
-        for (column, value) in &record.columns {
+        for (column, value) in record.columns.iter_raw() {
             let Some(index) = self.field_index(column) else {
                 continue;
             };
@@ -188,7 +190,7 @@ impl Mapper {
         let mut typed = wanted.iter().map(|(name, value)| {
             let field = self.fields.iter().find(|f| f.name == *name)?;
             match value {
-                Some(value) => self.type_value(field, value).ok(),
+                Some(value) => self.type_value(field, field_text(value)).ok(),
                 None => Some(None),
             }
         });
@@ -391,10 +393,12 @@ mod tests {
         SourceRecord {
             line: 2,
             number: 1,
-            columns: columns
-                .iter()
-                .map(|(c, v)| (c.to_string(), v.to_string()))
-                .collect(),
+            columns: Columns::Pairs(
+                columns
+                    .iter()
+                    .map(|(c, v)| (c.to_string(), v.to_string()))
+                    .collect(),
+            ),
             answers: None,
         }
     }
