@@ -107,7 +107,7 @@ for N in "${SIZES[@]}"; do
   rm -f template.db template.db-wal template.db-shm
   "$BIN" -q --db template.db import directory directory.csv
   "$BIN" -q --db template.db import posts posts.csv
-  FRESH='rm -f db.db db.db-wal db.db-shm && cp template.db db.db && sync'
+  FRESH='rm -f db.db db.db-wal db.db-shm db.db-journal && cp template.db db.db && sync'
 
   peer_names=()
   peer_prepare=()
