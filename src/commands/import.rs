@@ -18,7 +18,7 @@ use crate::records::fields::RecordKind;
 use crate::records::reader::SourceRecord;
 use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
 use crate::records::typed::{Identity, Mapper, RecordError, record_hash};
-use crate::store::{Access, Batch, Hashes, ImportLog, Provenance, Store, now_stamp};
+use crate::store::{Access, Batch, Hashes, ImportLog, Outcome, Provenance, Store, now_stamp};
 
 /// The import's settings, validated.
 #[derive(Debug, Clone)]
@@ -299,14 +299,24 @@ fn import_file(
                             let scrape = identity
                                 .scraped_at
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let (outcome, key, official) = match batch
-                                .find_appeal(&source, &identity.id)?
-                            {
+                            let unchanged = batch.find_unchanged(
+                                &source,
+                                &identity.id,
+                                record_hash,
+                                &scrape,
+                            )?;
+                            let (outcome, key, official) = match unchanged {
                                 // Read before exactly so: unchanged, without typing it.
-                                Some(stored) if stored.record_hash == Some(record_hash) => {
-                                    batch.keep_unchanged(stored, &from(&scrape))?
+                                Some(key) => {
+                                    batch.see(key, &scrape)?;
+                                    // Only a snapshot asks whose it is.
+                                    let official = match options.snapshot {
+                                        true => know.canonical(&identity.addressee),
+                                        false => String::new(),
+                                    };
+                                    (Outcome::Unchanged, key, official)
                                 }
-                                _ => {
+                                None => {
                                     let number = record.number;
                                     let appeal = match typist.map(record) {
                                         Ok(typed) => Appeal::from_typed(&typed, &options.source),

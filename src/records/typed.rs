@@ -68,12 +68,14 @@ const TRIMMED: &[&str] = &[
     "url",
 ];
 
-/// Which stored record a record is, and when it was scraped: typed as `map` types them.
+/// Which stored record a record is, when it was scraped and to whom: typed as `map` types
+/// them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
     pub source: Option<String>,
     pub id: String,
     pub scraped_at: Option<String>,
+    pub addressee: String,
 }
 
 /// A hash of a record exactly as read (every column name and value in order, and the answers
@@ -172,11 +174,15 @@ impl Mapper {
     }
 
     /// The typed values of the fields that say which stored record this one is (`source`,
-    /// `id`) and when it was scraped, without typing the rest; None when any of them cannot be
-    /// typed or the id is missing (`map` then says why).
+    /// `id`), when it was scraped and to whom, without typing the rest; None when any of them
+    /// cannot be typed or the id or addressee is missing (`map` then says why).
     pub fn identity(&mut self, record: &SourceRecord) -> Option<Identity> {
-        let mut wanted: [(&str, Option<&[u8]>); 3] =
-            [("source", None), ("id", None), ("scraped_at", None)];
+        let mut wanted: [(&str, Option<&[u8]>); 4] = [
+            ("source", None),
+            ("id", None),
+            ("scraped_at", None),
+            ("addressee", None),
+        ];
         for (column, value) in record.columns.iter_raw() {
             let Some(index) = self.field_index(column) else {
                 continue;
@@ -194,11 +200,17 @@ impl Mapper {
                 None => Some(None),
             }
         });
-        let (source, id, scraped_at) = (typed.next()??, typed.next()??, typed.next()??);
+        let (source, id, scraped_at, addressee) = (
+            typed.next()??,
+            typed.next()??,
+            typed.next()??,
+            typed.next()??,
+        );
         Some(Identity {
             source,
             id: id?,
             scraped_at,
+            addressee: addressee?,
         })
     }
 

@@ -228,14 +228,16 @@ impl Batch<'_> {
             return Ok((Outcome::Inserted, key, derived.official));
         };
         if stored.value_hash == hashes.value {
-            if stored.record_hash != Some(hashes.record) {
-                // The same values written otherwise (another format or other headers): the
-                // next scrape written like this one is then known unchanged before typing.
-                self.tx
-                    .prepare_cached("UPDATE appeals SET record_hash = ?2 WHERE appeal_key = ?1")?
-                    .execute(params![stored.key, hashes.record])?;
+            let stored_record = stored.record_hash;
+            let (key, vanished) = (stored.key, stored.vanished.is_some());
+            let kept = self.keep_unchanged(stored, from)?;
+            // The same values, written otherwise (another format, other headers) or seen
+            // again after vanishing: the next scrape written like this one is known unchanged
+            // before it is typed.
+            if vanished || stored_record != Some(hashes.record) {
+                self.keep_record_hash(key, Some(hashes.record))?;
             }
-            return self.keep_unchanged(stored, from);
+            return Ok(kept);
         }
         self.reappear_if_newer(&stored, from)?;
         let StoredAppeal {
@@ -301,7 +303,7 @@ impl Batch<'_> {
                  answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, record_hash = ?31, vanished = NULL \
+                 source_line = ?29, answered = ?30, vanished = NULL \
                  WHERE appeal_key = ?1",
             )?
             .execute(params![
@@ -335,10 +337,38 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 derived.answered,
-                hashes.record,
             ])?;
         self.see(key, from.scraped_at)?;
+        self.keep_record_hash(key, Some(hashes.record))?;
         Ok((Outcome::Updated, key, derived.official))
+    }
+
+    /// The key of appeal `source`/`id` when it is stored exactly as read now (same record
+    /// hash), was last seen no later than `scraped_at`, and has not vanished: then it is
+    /// unchanged, and `see` is all there is to do. Reads only the key's index and the narrow
+    /// `appeal_seen` table, never the wide row.
+    pub fn find_unchanged(
+        &self,
+        source: &str,
+        id: &str,
+        record_hash: i64,
+        scraped_at: &str,
+    ) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT appeal_key FROM appeals JOIN appeal_seen USING (appeal_key) \
+                 WHERE source = ?1 AND id = ?2 AND record_hash = ?3 AND last_seen <= ?4",
+            )?
+            .query_row(params![source, id, record_hash, scraped_at], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn keep_record_hash(&self, key: i64, record_hash: Option<i64>) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE appeal_seen SET record_hash = ?2 WHERE appeal_key = ?1")?
+            .execute(params![key, record_hash])?;
+        Ok(())
     }
 
     /// An appeal scraped again with the values it has: only when it was seen moves (and,
@@ -389,9 +419,9 @@ impl Batch<'_> {
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered, record_hash) \
+                 unsatisfied, import_id, source_file, source_line, answered) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
             ))?
             .execute(params![
                 a.source,
@@ -425,19 +455,19 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 d.answered,
-                hashes.record,
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx
             .prepare_cached(
-                "INSERT INTO appeal_seen (appeal_key, first_seen, last_seen) VALUES (?1, ?2, ?2)",
+                "INSERT INTO appeal_seen (appeal_key, first_seen, last_seen, record_hash) \
+                 VALUES (?1, ?2, ?2, ?3)",
             )?
-            .execute(params![key, from.scraped_at])?;
+            .execute(params![key, from.scraped_at, hashes.record])?;
         Ok(key)
     }
 
     /// Widens when an appeal was seen to take in this scrape.
-    fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
+    pub fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
         self.tx
             .prepare_cached(
                 "UPDATE appeal_seen SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) \
@@ -564,6 +594,8 @@ impl Batch<'_> {
                 self.tx
                     .prepare_cached("UPDATE appeals SET vanished = ?2 WHERE appeal_key = ?1")?
                     .execute(params![key, from.scraped_at])?;
+                // Its return must go through the full path, which records it.
+                self.keep_record_hash(key, None)?;
                 let change = Change {
                     kind: ChangeKind::Vanished,
                     before: Some(last_seen),
