@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 
 use super::import::{ImportOptions, import};
-use super::report::{appeal_filter, routing_rows, settings, silence_rows};
+use super::report::{appeal_filter, routing_rows, settings, silence_rows, warn_calendar_days};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ImportArgs, ReportArgs};
 use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
-use crate::store::{Access, Store};
+use crate::store::{Access, FactColumns, Store};
 
 const DATA_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "json", "jsonl", "ndjson"];
 
@@ -62,10 +62,18 @@ pub fn run(
 
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(&report_args.filters, &know)?;
-    let facts = store.appeal_facts(&appeal_filter(&filters))?;
-    super::report::warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
-    let routing = routing::routing(&facts, &filters, &calendar);
-    let forwards = forwards::top_per_addressee(forwards::forwards(&facts), top);
+    // One read of the appeals feeds both tables.
+    let mut routing_fold = routing::RoutingFold::new(&filters, &calendar);
+    let mut forwards_fold = forwards::ForwardsFold::default();
+    store.for_each_appeal_fact(&appeal_filter(&filters), FactColumns::All, |fact| {
+        routing_fold.add(&fact);
+        forwards_fold.add(&fact);
+        Ok(())
+    })?;
+    let routing = routing_fold.finish();
+    warn_calendar_days(&calendar, routing.submitted_days.iter().copied());
+    let routing = routing.rows;
+    let forwards = forwards::top_per_addressee(forwards_fold.finish(), top);
     let silence = silence_rows(&store, &filters)?;
     let mut destination = Destination::open(report_args.output.as_deref())?;
     let out = destination.writer();

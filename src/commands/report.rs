@@ -14,7 +14,7 @@ use crate::derive::Knowledge;
 use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::dates::parse_date;
 use crate::report::{Filters, forwards, routing, silence};
-use crate::store::{Access, AppealFilter, Store};
+use crate::store::{Access, AppealFilter, FactColumns, Store};
 
 pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
@@ -22,9 +22,10 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
     match which {
         ReportCommand::Routing(args) => {
             let (filters, calendar) = settings(&args.filters, &know)?;
-            let facts = store.appeal_facts(&appeal_filter(&filters))?;
-            warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
-            let rows = routing::routing(&facts, &filters, &calendar);
+            let routing =
+                routing::routing_of_store(&store, &appeal_filter(&filters), &filters, &calendar)?;
+            warn_calendar_days(&calendar, routing.submitted_days.iter().copied());
+            let rows = routing.rows;
             if args.format == Format::Html {
                 emit_html(&args, |out| html::routing(out, &rows, &filters))?;
             } else {
@@ -33,8 +34,12 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
         }
         ReportCommand::Forwards(args) => {
             let (filters, _) = settings(&args.filters, &know)?;
-            let facts = store.appeal_facts(&appeal_filter(&filters))?;
-            let rows = forwards::forwards(&facts);
+            let mut fold = forwards::ForwardsFold::default();
+            store.for_each_appeal_fact(&appeal_filter(&filters), FactColumns::All, |fact| {
+                fold.add(&fact);
+                Ok(())
+            })?;
+            let rows = fold.finish();
             if args.format == Format::Html {
                 emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
             } else {
@@ -113,8 +118,12 @@ pub const CHANGE_COLUMNS: &[&str] = &[
 /// Warns on stderr when due dates fall in years the built-in holiday table does not cover:
 /// there, only weekends and the fixed holidays count.
 pub fn warn_calendar<'a>(calendar: &Calendar, submitted: impl Iterator<Item = &'a str>) {
+    warn_calendar_days(calendar, submitted.filter_map(crate::derive::date_of));
+}
+
+/// `warn_calendar` over submission days, such as the distinct ones a report's fold has seen.
+pub fn warn_calendar_days(calendar: &Calendar, submitted: impl Iterator<Item = NaiveDate>) {
     let mut years: Vec<i32> = submitted
-        .filter_map(crate::derive::date_of)
         .filter(|d| calendar.outside_table(*d))
         .map(|d| chrono::Datelike::year(&d))
         .collect();

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::median_days;
-use crate::store::AppealFact;
+use super::DayCounts;
+use crate::store::{AppealFact, FactRef};
 
 pub const COLUMNS: &[&str] = &[
     "addressee",
@@ -27,30 +27,81 @@ pub struct ForwardRow {
 
 /// Sorted by addressee, then appeals descending, then target.
 pub fn forwards(facts: &[AppealFact]) -> Vec<ForwardRow> {
-    let mut groups: BTreeMap<(&str, &str), Vec<&AppealFact>> = BTreeMap::new();
-    for fact in facts.iter().filter(|f| f.route == "forwarded") {
-        let target = fact.route_target.as_deref().unwrap_or(UNKNOWN_TARGET);
-        groups
-            .entry((fact.official.as_str(), target))
-            .or_default()
-            .push(fact);
+    let mut fold = ForwardsFold::default();
+    for fact in facts {
+        fold.add(&fact.fact_ref());
     }
-    let mut rows: Vec<ForwardRow> = groups
-        .into_iter()
-        .map(|((addressee, target), group)| ForwardRow {
-            addressee: addressee.to_string(),
-            forwarded_to: target.to_string(),
-            appeals: group.len() as u64,
-            median_days_to_answer: median_days(group.iter().filter_map(|f| f.days_to_answer)),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        a.addressee
-            .cmp(&b.addressee)
-            .then_with(|| b.appeals.cmp(&a.appeals))
-            .then_with(|| a.forwarded_to.cmp(&b.forwarded_to))
-    });
-    rows
+    fold.finish()
+}
+
+/// Forwarded appeals gathered appeal by appeal, in any order; in official order (as the store
+/// reads them) each official's targets are looked up once.
+#[derive(Debug, Default)]
+pub struct ForwardsFold {
+    /// The official whose appeals are being read, and their targets.
+    official: String,
+    targets: Targets,
+    /// Every other official's targets so far.
+    others: BTreeMap<String, Targets>,
+}
+
+/// Per target: how many appeals went there and their days to answer.
+type Targets = BTreeMap<String, (u64, DayCounts)>;
+
+impl ForwardsFold {
+    pub fn add(&mut self, fact: &FactRef<'_>) {
+        if fact.route != "forwarded" {
+            return;
+        }
+        if fact.official != self.official {
+            self.switch_to(fact.official);
+        }
+        let target = fact.route_target.unwrap_or(UNKNOWN_TARGET);
+        // Looked up by &str first, so that only a new target allocates.
+        let group = match self.targets.get_mut(target) {
+            Some(group) => group,
+            None => self.targets.entry(target.to_string()).or_default(),
+        };
+        group.0 += 1;
+        if let Some(days) = fact.days_to_answer {
+            group.1.add(days);
+        }
+    }
+
+    /// Puts the current official's targets away and takes out the official's own.
+    fn switch_to(&mut self, official: &str) {
+        let targets = self.others.remove(official).unwrap_or_default();
+        let done = std::mem::replace(&mut self.targets, targets);
+        let name = std::mem::replace(&mut self.official, official.to_string());
+        if !done.is_empty() {
+            self.others.insert(name, done);
+        }
+    }
+
+    /// Sorted by addressee, then appeals descending, then target.
+    pub fn finish(mut self) -> Vec<ForwardRow> {
+        if !self.targets.is_empty() {
+            self.others.insert(self.official, self.targets);
+        }
+        let mut rows: Vec<ForwardRow> = Vec::new();
+        for (addressee, targets) in self.others {
+            for (target, (appeals, mut days)) in targets {
+                rows.push(ForwardRow {
+                    addressee: addressee.clone(),
+                    forwarded_to: target,
+                    appeals,
+                    median_days_to_answer: days.median(),
+                });
+            }
+        }
+        rows.sort_by(|a, b| {
+            a.addressee
+                .cmp(&b.addressee)
+                .then_with(|| b.appeals.cmp(&a.appeals))
+                .then_with(|| a.forwarded_to.cmp(&b.forwarded_to))
+        });
+        rows
+    }
 }
 
 /// The first `top` targets of each addressee, for the audit summary.

@@ -2,11 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use anyhow::Result;
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Filters, median_days, overdue, pct, wilson};
+use super::{DayCounts, DueDates, Filters, missed_deadline, pct, wilson};
 use crate::calendar::Calendar;
-use crate::store::AppealFact;
+use crate::store::{AppealFact, AppealFilter, FactColumns, FactRef, Store};
 
 pub const COLUMNS: &[&str] = &[
     "addressee",
@@ -56,62 +58,171 @@ pub struct RoutingRow {
     pub note: Option<String>,
 }
 
-/// One row per official, sorted by appeals descending, then name.
-pub fn routing(facts: &[AppealFact], filters: &Filters, calendar: &Calendar) -> Vec<RoutingRow> {
-    let mut groups: BTreeMap<&str, Vec<&AppealFact>> = BTreeMap::new();
-    for fact in facts {
-        groups.entry(fact.official.as_str()).or_default().push(fact);
-    }
-    let mut rows: Vec<RoutingRow> = groups
-        .into_iter()
-        .map(|(name, group)| row(name, &group, filters, calendar))
-        .collect();
-    rows.sort_by(|a, b| {
-        b.appeals
-            .cmp(&a.appeals)
-            .then_with(|| a.addressee.cmp(&b.addressee))
-    });
-    rows
+/// The routing report and what its warning about the calendar needs.
+#[derive(Debug, Clone)]
+pub struct Routing {
+    /// One row per official, sorted by appeals descending, then name.
+    pub rows: Vec<RoutingRow>,
+    /// Every distinct day appeals were submitted on, in no order.
+    pub submitted_days: Vec<NaiveDate>,
 }
 
-fn row(name: &str, group: &[&AppealFact], filters: &Filters, calendar: &Calendar) -> RoutingRow {
-    let count = |route: &str| group.iter().filter(|f| f.route == route).count() as u64;
-    let n = group.len() as u64;
-    let personal = count("personal");
-    let forwarded = count("forwarded");
-    let answered = group.iter().filter(|f| f.answered).count() as u64;
-    let personal_ci = wilson(personal, n);
-    let forwarded_ci = wilson(forwarded, n);
-    let timed = || {
-        group
-            .iter()
-            .filter_map(|f| f.days_to_answer)
-            .filter(|d| *d >= 0)
-    };
-    RoutingRow {
-        addressee: name.to_string(),
-        appeals: n,
-        personal,
-        forwarded,
-        unanswered: count("unanswered"),
-        unknown: count("unknown"),
-        personal_pct: pct(personal, n),
-        forwarded_pct: pct(forwarded, n),
-        median_days_to_answer: median_days(timed()),
-        timed_answers: timed().count() as u64,
-        overdue: group
-            .iter()
-            .filter(|f| overdue(f, calendar, filters) == Some(true))
-            .count() as u64,
-        rejected: count("rejected"),
-        answered_pct: pct(answered, n),
-        personal_pct_low: personal_ci.map(|c| c.0),
-        personal_pct_high: personal_ci.map(|c| c.1),
-        forwarded_pct_low: forwarded_ci.map(|c| c.0),
-        forwarded_pct_high: forwarded_ci.map(|c| c.1),
-        unsatisfied: group.iter().filter(|f| f.unsatisfied == Some(true)).count() as u64,
-        vanished: group.iter().filter(|f| f.vanished).count() as u64,
-        note: (n < filters.min_n).then(|| "few".to_string()),
+/// The routing report over the stored appeals the filter lets through, read as a stream.
+pub fn routing_of_store(
+    store: &Store,
+    filter: &AppealFilter,
+    filters: &Filters,
+    calendar: &Calendar,
+) -> Result<Routing> {
+    let mut fold = RoutingFold::new(filters, calendar);
+    store.for_each_appeal_fact(filter, FactColumns::WithoutTargets, |fact| {
+        fold.add(&fact);
+        Ok(())
+    })?;
+    Ok(fold.finish())
+}
+
+/// One row per official, sorted by appeals descending, then name.
+pub fn routing(facts: &[AppealFact], filters: &Filters, calendar: &Calendar) -> Vec<RoutingRow> {
+    // In official order the fold switches officials once each.
+    let mut ordered: Vec<&AppealFact> = facts.iter().collect();
+    ordered.sort_by(|a, b| a.official.cmp(&b.official));
+    let mut fold = RoutingFold::new(filters, calendar);
+    for fact in ordered {
+        fold.add(&fact.fact_ref());
+    }
+    fold.finish().rows
+}
+
+/// Routing figures gathered appeal by appeal. Facts may come in any order; in official order
+/// (as the store reads them) each official's tally is looked up once.
+pub struct RoutingFold<'a> {
+    filters: &'a Filters,
+    dues: DueDates<'a>,
+    /// The official whose appeals are being read, and their tally.
+    official: String,
+    tally: Tally,
+    /// Every other official's tally so far.
+    others: BTreeMap<String, Tally>,
+}
+
+/// What one official's row is made from.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    appeals: u64,
+    personal: u64,
+    forwarded: u64,
+    unanswered: u64,
+    unknown: u64,
+    rejected: u64,
+    answered: u64,
+    overdue: u64,
+    unsatisfied: u64,
+    vanished: u64,
+    /// Days to answer, for the median.
+    days: DayCounts,
+}
+
+impl<'a> RoutingFold<'a> {
+    pub fn new(filters: &'a Filters, calendar: &'a Calendar) -> RoutingFold<'a> {
+        RoutingFold {
+            filters,
+            dues: DueDates::new(calendar, filters.deadline_days),
+            official: String::new(),
+            tally: Tally::default(),
+            others: BTreeMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, fact: &FactRef<'_>) {
+        if fact.official != self.official {
+            self.switch_to(fact.official);
+        }
+        let overdue = self.dues.due(fact.submitted_at).and_then(|due| {
+            let answered_on = fact.answered_at.and_then(|a| self.dues.answered_on(a));
+            missed_deadline(fact, due, answered_on, self.filters.as_of)
+        });
+        self.tally.add(fact, overdue == Some(true));
+    }
+
+    /// Puts the current tally away and takes out the official's own.
+    fn switch_to(&mut self, official: &str) {
+        let tally = self.others.remove(official).unwrap_or_default();
+        let done = std::mem::replace(&mut self.tally, tally);
+        let name = std::mem::replace(&mut self.official, official.to_string());
+        if done.appeals > 0 {
+            self.others.insert(name, done);
+        }
+    }
+
+    pub fn finish(mut self) -> Routing {
+        if self.tally.appeals > 0 {
+            self.others.insert(self.official, self.tally);
+        }
+        let min_n = self.filters.min_n;
+        let mut rows: Vec<RoutingRow> = self
+            .others
+            .into_iter()
+            .map(|(name, tally)| tally.into_row(name, min_n))
+            .collect();
+        rows.sort_by(|a, b| {
+            b.appeals
+                .cmp(&a.appeals)
+                .then_with(|| a.addressee.cmp(&b.addressee))
+        });
+        Routing {
+            rows,
+            submitted_days: self.dues.submitted_days().collect(),
+        }
+    }
+}
+
+impl Tally {
+    fn add(&mut self, fact: &FactRef<'_>, overdue: bool) {
+        self.appeals += 1;
+        match fact.route {
+            "personal" => self.personal += 1,
+            "forwarded" => self.forwarded += 1,
+            "unanswered" => self.unanswered += 1,
+            "unknown" => self.unknown += 1,
+            "rejected" => self.rejected += 1,
+            _ => {}
+        }
+        self.answered += u64::from(fact.answered);
+        self.overdue += u64::from(overdue);
+        self.unsatisfied += u64::from(fact.unsatisfied == Some(true));
+        self.vanished += u64::from(fact.vanished);
+        if let Some(days) = fact.days_to_answer {
+            self.days.add(days);
+        }
+    }
+
+    fn into_row(mut self, name: String, min_n: u64) -> RoutingRow {
+        let n = self.appeals;
+        let personal_ci = wilson(self.personal, n);
+        let forwarded_ci = wilson(self.forwarded, n);
+        RoutingRow {
+            addressee: name,
+            appeals: n,
+            personal: self.personal,
+            forwarded: self.forwarded,
+            unanswered: self.unanswered,
+            unknown: self.unknown,
+            personal_pct: pct(self.personal, n),
+            forwarded_pct: pct(self.forwarded, n),
+            median_days_to_answer: self.days.median(),
+            timed_answers: self.days.total(),
+            overdue: self.overdue,
+            rejected: self.rejected,
+            answered_pct: pct(self.answered, n),
+            personal_pct_low: personal_ci.map(|c| c.0),
+            personal_pct_high: personal_ci.map(|c| c.1),
+            forwarded_pct_low: forwarded_ci.map(|c| c.0),
+            forwarded_pct_high: forwarded_ci.map(|c| c.1),
+            unsatisfied: self.unsatisfied,
+            vanished: self.vanished,
+            note: (n < min_n).then(|| "few".to_string()),
+        }
     }
 }
 
