@@ -299,23 +299,19 @@ fn import_file(
                             let scrape = identity
                                 .scraped_at
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let unchanged = batch.find_unchanged(
-                                &source,
-                                &identity.id,
-                                record_hash,
-                                &scrape,
-                            )?;
-                            let (outcome, key, official) = match unchanged {
-                                // Read before exactly so: unchanged, without typing it.
-                                Some(key) => {
-                                    batch.see(key, &scrape)?;
-                                    // Only a snapshot asks whose it is.
-                                    let official = match options.snapshot {
-                                        true => know.canonical(&identity.addressee),
-                                        false => String::new(),
-                                    };
-                                    (Outcome::Unchanged, key, official)
-                                }
+                            let unchanged =
+                                batch.see_unchanged(&source, &identity.id, record_hash, &scrape)?;
+                            // Read before exactly so: unchanged, without typing it. Only a
+                            // snapshot asks which appeal it is and whose.
+                            let seen_unchanged = match (unchanged, options.snapshot) {
+                                (false, _) => None,
+                                (true, false) => Some((0, String::new())),
+                                (true, true) => batch
+                                    .appeal_key(&source, &identity.id)?
+                                    .map(|key| (key, know.canonical(&identity.addressee))),
+                            };
+                            let (outcome, key, official) = match seen_unchanged {
+                                Some((key, official)) => (Outcome::Unchanged, key, official),
                                 None => {
                                     let number = record.number;
                                     let appeal = match typist.map(record) {

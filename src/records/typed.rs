@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use super::dates::{DateValue, parse_date, parse_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
-#[cfg(test)]
-use super::reader::Columns;
-use super::reader::{SourceAnswer, SourceRecord, field_text};
+use super::reader::{Columns, SourceAnswer, SourceRecord, field_text};
 
 /// A record's problem: which field, what value, and why (the caller adds file and line).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +119,15 @@ pub struct Mapper {
     overrides: HashMap<String, usize>,
     date_format: Option<String>,
     columns: HashMap<String, Option<usize>>,
+    /// The last CSV header `identity` saw, and where its identity fields are in it.
+    identity_columns: Option<(Arc<[String]>, IdentityPositions)>,
 }
+
+/// Where each of `IDENTITY` is among a record's columns.
+type IdentityPositions = [Option<usize>; 4];
+
+/// The fields `identity` types, in the order it reads them.
+const IDENTITY: [&str; 4] = ["source", "id", "scraped_at", "addressee"];
 
 impl Mapper {
     /// `maps` are `--map` pairs (field, column); an unknown field is an error naming the fields.
@@ -151,6 +158,7 @@ impl Mapper {
             overrides,
             date_format,
             columns: HashMap::new(),
+            identity_columns: None,
         })
     }
 
@@ -177,23 +185,19 @@ impl Mapper {
     /// `id`), when it was scraped and to whom, without typing the rest; None when any of them
     /// cannot be typed or the id or addressee is missing (`map` then says why).
     pub fn identity(&mut self, record: &SourceRecord) -> Option<Identity> {
-        let mut wanted: [(&str, Option<&[u8]>); 4] = [
-            ("source", None),
-            ("id", None),
-            ("scraped_at", None),
-            ("addressee", None),
-        ];
-        for (column, value) in record.columns.iter_raw() {
-            let Some(index) = self.field_index(column) else {
-                continue;
-            };
-            let name = self.fields[index].name;
-            // The first column for a field wins, as in `map`.
-            if let Some(slot) = wanted.iter_mut().find(|(n, v)| *n == name && v.is_none()) {
-                slot.1 = Some(value);
+        let values: [Option<&[u8]>; 4] = match &record.columns {
+            // A CSV file's rows share one header: where the fields are is worked out once.
+            Columns::Row { headers, fields } => self
+                .identity_positions(headers)
+                .map(|at| at.and_then(|i| fields.get(i))),
+            pairs => {
+                let columns: Vec<&str> = pairs.iter_raw().map(|(c, _)| c).collect();
+                let values: Vec<&[u8]> = pairs.iter_raw().map(|(_, v)| v).collect();
+                self.positions_of(IDENTITY, &columns)
+                    .map(|at| at.map(|i| values[i]))
             }
-        }
-        let mut typed = wanted.iter().map(|(name, value)| {
+        };
+        let mut typed = IDENTITY.iter().zip(values).map(|(name, value)| {
             let field = self.fields.iter().find(|f| f.name == *name)?;
             match value {
                 Some(value) => self.type_value(field, field_text(value)).ok(),
@@ -212,6 +216,35 @@ impl Mapper {
             scraped_at,
             addressee: addressee?,
         })
+    }
+
+    /// `positions_of` the identity fields in a CSV header, remembered for the header's rows.
+    fn identity_positions(&mut self, headers: &Arc<[String]>) -> IdentityPositions {
+        if let Some((known, positions)) = &self.identity_columns {
+            if Arc::ptr_eq(known, headers) {
+                return *positions;
+            }
+        }
+        let columns: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let positions = self.positions_of(IDENTITY, &columns);
+        self.identity_columns = Some((Arc::clone(headers), positions));
+        positions
+    }
+
+    /// For each of `names`, the position of the first column that maps to that field (as in
+    /// `map`, where the first column for a field wins).
+    fn positions_of(&mut self, names: [&str; 4], columns: &[&str]) -> IdentityPositions {
+        let mut positions = [None; 4];
+        for (at, column) in columns.iter().enumerate() {
+            let Some(index) = self.field_index(column) else {
+                continue;
+            };
+            let name = self.fields[index].name;
+            if let Some(slot) = names.iter().position(|n| *n == name) {
+                positions[slot].get_or_insert(at);
+            }
+        }
+        positions
     }
 
     /// Types one record, or says which field is wrong.

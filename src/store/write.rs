@@ -346,24 +346,36 @@ impl Batch<'_> {
         Ok((Outcome::Updated, key, derived.official))
     }
 
-    /// The key of appeal `source`/`id` when it is stored exactly as read now (same record
-    /// hash), was last seen no later than `scraped_at`, and has not vanished: then it is
-    /// unchanged, and `see` is all there is to do. Reads only the key's index and the narrow
-    /// `appeal_seen` table, never the wide row.
-    pub fn find_unchanged(
+    /// When appeal `source`/`id` is stored exactly as read now (same record hash), was last
+    /// seen no later than `scraped_at`, and has not vanished, it is unchanged: moves its
+    /// last_seen to this scrape (its first_seen is earlier already) and says so. One statement
+    /// that reads only the key's index and the narrow `appeal_seen` table, never the wide row
+    /// (a RETURNING clause, to give the key too, opened a temporary b-tree each time and cost
+    /// more than the update). False: the record needs the full path.
+    pub fn see_unchanged(
         &self,
         source: &str,
         id: &str,
         record_hash: i64,
         scraped_at: &str,
-    ) -> Result<Option<i64>> {
-        Ok(self
+    ) -> Result<bool> {
+        let updated = self
             .tx
             .prepare_cached(
-                "SELECT appeal_key FROM appeals JOIN appeal_seen USING (appeal_key) \
-                 WHERE source = ?1 AND id = ?2 AND record_hash = ?3 AND last_seen <= ?4",
+                "UPDATE appeal_seen SET last_seen = ?4 \
+                 WHERE appeal_key = (SELECT appeal_key FROM appeals WHERE source = ?1 AND id = ?2) \
+                 AND record_hash = ?3 AND last_seen <= ?4",
             )?
-            .query_row(params![source, id, record_hash, scraped_at], |r| r.get(0))
+            .execute(params![source, id, record_hash, scraped_at])?;
+        Ok(updated == 1)
+    }
+
+    /// The key of a stored appeal, through the (source, id) index alone.
+    pub fn appeal_key(&self, source: &str, id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT appeal_key FROM appeals WHERE source = ?1 AND id = ?2")?
+            .query_row(params![source, id], |r| r.get(0))
             .optional()?)
     }
 
@@ -470,7 +482,7 @@ impl Batch<'_> {
     }
 
     /// Widens when an appeal was seen to take in this scrape.
-    pub fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
+    fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
         self.tx
             .prepare_cached(
                 "UPDATE appeal_seen SET first_seen = min(first_seen, ?2), last_seen = max(last_seen, ?2) \
