@@ -244,20 +244,22 @@ fn import_file(
     // Reading, typing and classifying run on a second thread while this one writes: SQLite
     // gets one core to itself. Batches keep the channel cheap; its bound keeps memory flat.
     let (sender, receiver) = mpsc::sync_channel::<Vec<Ready>>(4);
-    // Types the records the reading thread left raw, when they turn out new or changed.
-    let mut typist =
-        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
+    let reading = Reading {
+        kind,
+        input,
+        options,
+        know,
+        classify_early,
+    };
+    // Types the records the reading thread left raw, when they turn out new or changed; the
+    // writer classifies those itself, and only when it stores them.
+    let writing = Reading {
+        classify_early: false,
+        ..reading
+    };
+    let mut typist = mapper(options, kind)?;
     let (read_outcome, write_outcome) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
-            let reading = Reading {
-                kind,
-                input,
-                options,
-                know,
-                classify_early,
-            };
-            prepare(&reading, progress.clone(), sender)
-        });
+        let reader = scope.spawn(|| prepare(&reading, progress.clone(), sender));
         let mut write = || -> Result<()> {
             while let Ok(chunk) = receiver.recv() {
                 for ready in chunk {
@@ -269,12 +271,39 @@ fn import_file(
                         line,
                         scraped_at,
                     };
-                    let outcome = match ready {
-                        Ready::Appeal {
+                    let typed = match ready {
+                        Ready::Typed { typed, .. } => typed,
+                        Ready::Raw {
+                            record,
+                            identity,
+                            record_hash,
+                            ..
+                        } => {
+                            let source = identity.source.unwrap_or_else(|| options.source.clone());
+                            let scrape = identity
+                                .scraped_at
+                                .unwrap_or_else(|| default_scrape.clone());
+                            // Stored exactly as read: unchanged, and never typed. Only a
+                            // snapshot asks which appeal it is and whose.
+                            if batch.see_unchanged(&source, &identity.id, record_hash, &scrape)? {
+                                if options.snapshot
+                                    && let Some(key) = batch.appeal_key(&source, &identity.id)?
+                                {
+                                    seen.insert(key);
+                                    addressees
+                                        .insert((source, know.canonical(&identity.addressee)));
+                                }
+                                log.count(Outcome::Unchanged);
+                                continue;
+                            }
+                            type_record(&writing, &mut typist, record, record_hash)?
+                        }
+                    };
+                    let outcome = match typed {
+                        Typed::Appeal {
                             appeal,
                             hashes,
                             derived,
-                            ..
                         } => {
                             let scrape = appeal
                                 .scraped_at
@@ -289,71 +318,13 @@ fn import_file(
                             }
                             outcome
                         }
-                        Ready::Raw {
-                            record,
-                            identity,
-                            record_hash,
-                            ..
-                        } => {
-                            let source = identity.source.unwrap_or_else(|| options.source.clone());
-                            let scrape = identity
-                                .scraped_at
-                                .unwrap_or_else(|| default_scrape.clone());
-                            let unchanged =
-                                batch.see_unchanged(&source, &identity.id, record_hash, &scrape)?;
-                            // Read before exactly so: unchanged, without typing it. Only a
-                            // snapshot asks which appeal it is and whose.
-                            let seen_unchanged = match (unchanged, options.snapshot) {
-                                (false, _) => None,
-                                (true, false) => Some((0, String::new())),
-                                (true, true) => batch
-                                    .appeal_key(&source, &identity.id)?
-                                    .map(|key| (key, know.canonical(&identity.addressee))),
-                            };
-                            let (outcome, key, official) = match seen_unchanged {
-                                Some((key, official)) => (Outcome::Unchanged, key, official),
-                                None => {
-                                    let number = record.number;
-                                    let appeal = match typist.map(record) {
-                                        Ok(typed) => Appeal::from_typed(&typed, &options.source),
-                                        Err(error) => {
-                                            let error = rejected_or_refused(
-                                                &file, kind, line, number, error, options,
-                                            )?;
-                                            log.rejected += 1;
-                                            rejects.push(Reject {
-                                                file: file.clone(),
-                                                line,
-                                                error,
-                                            });
-                                            continue;
-                                        }
-                                    };
-                                    let hashes = Hashes {
-                                        value: value_hash(&appeal),
-                                        record: record_hash,
-                                    };
-                                    batch.upsert_appeal(
-                                        &appeal,
-                                        |a: &Appeal| know.derive(a),
-                                        hashes,
-                                        &from(&scrape),
-                                    )?
-                                }
-                            };
-                            if options.snapshot {
-                                seen.insert(key);
-                                addressees.insert((source, official));
-                            }
-                            outcome
+                        Typed::Post { post, publisher } => {
+                            batch.upsert_post(&post, &publisher, &from(&default_scrape))?
                         }
-                        Ready::Post {
-                            post, publisher, ..
-                        } => batch.upsert_post(&post, &publisher, &from(&default_scrape))?,
-                        Ready::Entry { entry, .. } => {
+                        Typed::Entry { entry } => {
                             batch.upsert_entry(&entry, &from(&default_scrape))?
                         }
-                        Ready::Rejected { error, .. } => {
+                        Typed::Rejected { error } => {
                             log.rejected += 1;
                             rejects.push(Reject {
                                 file: file.clone(),
@@ -406,50 +377,52 @@ fn import_file(
     Ok(log)
 }
 
-/// A record read and typed on the reading thread (posts also judged), ready to be written.
-// Appeals are nearly every record; boxing them would cost an allocation each for nothing.
+/// A record as the reading thread hands it over: typed, or left for the writer to look up.
+// Typed appeals are nearly every record of a first import; boxing them would cost an
+// allocation each for nothing.
 #[allow(clippy::large_enum_variant)]
 enum Ready {
-    Appeal {
-        appeal: Appeal,
-        hashes: Hashes,
-        /// Classified already, when the reading thread does it.
-        derived: Option<Derived>,
+    Typed {
+        typed: Typed,
         line: u64,
     },
-    /// An appeal left untyped: only the writer can tell whether it is stored as read, and
-    /// then it needs no typing at all.
+    /// An appeal left untyped: only the writer can tell whether it is stored exactly as read,
+    /// and then it needs no typing at all.
     Raw {
         record: SourceRecord,
         identity: Identity,
         record_hash: i64,
         line: u64,
     },
-    Post {
-        post: Post,
-        publisher: String,
-        line: u64,
-    },
-    Entry {
-        entry: Entry,
-        line: u64,
-    },
-    Rejected {
-        line: u64,
-        error: RecordError,
-    },
 }
 
 impl Ready {
     fn line(&self) -> u64 {
         match self {
-            Ready::Appeal { line, .. }
-            | Ready::Raw { line, .. }
-            | Ready::Post { line, .. }
-            | Ready::Entry { line, .. }
-            | Ready::Rejected { line, .. } => *line,
+            Ready::Typed { line, .. } | Ready::Raw { line, .. } => *line,
         }
     }
+}
+
+/// A record typed (posts also judged), ready to be written.
+#[allow(clippy::large_enum_variant)] // as `Ready`
+enum Typed {
+    Appeal {
+        appeal: Appeal,
+        hashes: Hashes,
+        /// Classified already, when the reading thread does it.
+        derived: Option<Derived>,
+    },
+    Post {
+        post: Post,
+        publisher: String,
+    },
+    Entry {
+        entry: Entry,
+    },
+    Rejected {
+        error: RecordError,
+    },
 }
 
 const BATCH: usize = 256;
@@ -465,7 +438,8 @@ fn typing_seed(options: &ImportOptions) -> Vec<u8> {
     seed.into_bytes()
 }
 
-/// What the reading thread reads, and how.
+/// How a file's records are read and typed: the reading thread's settings, and (with
+/// `classify_early` off) the writer's for the records it types itself.
 struct Reading<'a> {
     kind: RecordKind,
     input: &'a Input,
@@ -486,17 +460,15 @@ fn prepare(
         kind,
         input,
         options,
-        know,
         classify_early,
+        ..
     } = *reading;
-    let file = input.to_string();
-    let mut mapper =
-        Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))?;
+    let mut mapper = mapper(options, kind)?;
     let mut chunk = Vec::with_capacity(BATCH);
     let stopped = || anyhow!("stopped: the writer failed");
     let seed = typing_seed(options);
     let facts = read_records(input, &options.read, progress, &mut |record| {
-        let (line, number) = (record.line, record.number);
+        let line = record.line;
         let record_hash = match kind {
             RecordKind::Appeals => record_hash(&seed, &record),
             _ => 0,
@@ -512,40 +484,9 @@ fn prepare(
                 record_hash,
                 line,
             },
-            None => match mapper.map(record) {
-                Ok(typed) => match kind {
-                    RecordKind::Appeals => {
-                        let appeal = Appeal::from_typed(&typed, &options.source);
-                        let hashes = Hashes {
-                            value: value_hash(&appeal),
-                            record: record_hash,
-                        };
-                        let derived = classify_early.then(|| know.derive(&appeal));
-                        Ready::Appeal {
-                            appeal,
-                            hashes,
-                            derived,
-                            line,
-                        }
-                    }
-                    RecordKind::Posts => {
-                        let post = Post::from_typed(&typed, &options.source);
-                        let publisher = know.canonical(&post.department);
-                        Ready::Post {
-                            post,
-                            publisher,
-                            line,
-                        }
-                    }
-                    RecordKind::Directory => Ready::Entry {
-                        entry: Entry::from_typed(&typed),
-                        line,
-                    },
-                },
-                Err(error) => Ready::Rejected {
-                    line,
-                    error: rejected_or_refused(&file, kind, line, number, error, options)?,
-                },
+            None => Ready::Typed {
+                typed: type_record(reading, &mut mapper, record, record_hash)?,
+                line,
             },
         };
         chunk.push(ready);
@@ -560,6 +501,60 @@ fn prepare(
         sender.send(chunk).map_err(|_| stopped())?;
     }
     Ok(facts)
+}
+
+fn mapper(options: &ImportOptions, kind: RecordKind) -> Result<Mapper> {
+    Mapper::new(kind, &options.maps, options.date_format.clone()).map_err(|e| anyhow!(e))
+}
+
+/// Types one record as `reading` says (an appeal hashed, and classified when
+/// `classify_early`; a post judged), or rejects it under --skip-invalid; an error otherwise.
+fn type_record(
+    reading: &Reading,
+    mapper: &mut Mapper,
+    record: SourceRecord,
+    record_hash: i64,
+) -> Result<Typed> {
+    let Reading {
+        kind,
+        input,
+        options,
+        know,
+        classify_early,
+    } = *reading;
+    let (line, number) = (record.line, record.number);
+    let typed = match mapper.map(record) {
+        Ok(typed) => typed,
+        Err(error) => {
+            let file = input.to_string();
+            return Ok(Typed::Rejected {
+                error: rejected_or_refused(&file, kind, line, number, error, options)?,
+            });
+        }
+    };
+    Ok(match kind {
+        RecordKind::Appeals => {
+            let appeal = Appeal::from_typed(&typed, &options.source);
+            let hashes = Hashes {
+                value: value_hash(&appeal),
+                record: record_hash,
+            };
+            let derived = classify_early.then(|| know.derive(&appeal));
+            Typed::Appeal {
+                appeal,
+                hashes,
+                derived,
+            }
+        }
+        RecordKind::Posts => {
+            let post = Post::from_typed(&typed, &options.source);
+            let publisher = know.canonical(&post.department);
+            Typed::Post { post, publisher }
+        }
+        RecordKind::Directory => Typed::Entry {
+            entry: Entry::from_typed(&typed),
+        },
+    })
 }
 
 /// A record that cannot be typed: kept as rejected with --skip-invalid, else the error that

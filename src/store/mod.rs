@@ -152,10 +152,7 @@ impl Store {
 
     /// Whether no appeal is stored yet: the first import of a new audit.
     pub fn has_no_appeals(&self) -> Result<bool> {
-        Ok(!self
-            .conn
-            .prepare("SELECT 1 FROM appeals LIMIT 1")?
-            .exists([])?)
+        Ok(!holds_appeals(&self.conn)?)
     }
 
     /// For the first import of appeals into a database, writes through a rollback journal
@@ -215,6 +212,13 @@ impl Store {
             })?;
         Ok(Batch { tx })
     }
+}
+
+/// Whether any appeal is stored (within `conn`'s transaction, if it is in one).
+fn holds_appeals(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM appeals LIMIT 1")?
+        .exists([])?)
 }
 
 /// Retries `op` while another connection holds a lock it needs, up to the busy timeout.

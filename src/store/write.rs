@@ -45,10 +45,10 @@ pub struct Hashes {
 
 /// What the store holds of an appeal to decide what a newly read version of it does.
 #[derive(Debug, Clone)]
-pub struct StoredAppeal {
-    pub key: i64,
+struct StoredAppeal {
+    key: i64,
     value_hash: i64,
-    pub record_hash: Option<i64>,
+    record_hash: Option<i64>,
     last_seen: String,
     vanished: Option<String>,
     official: String,
@@ -103,11 +103,7 @@ impl Batch<'_> {
     /// (source, id) key stays, since the import looks records up by it. Returns the indexes'
     /// definitions for `build_indexes`; none when appeals are stored already.
     pub fn defer_indexes(&self) -> Result<Vec<String>> {
-        if self
-            .tx
-            .prepare_cached("SELECT 1 FROM appeals LIMIT 1")?
-            .exists([])?
-        {
+        if super::holds_appeals(&self.tx)? {
             return Ok(Vec::new());
         }
         // An index with no SQL is a UNIQUE or PRIMARY KEY constraint's own: it stays.
@@ -191,7 +187,7 @@ impl Batch<'_> {
 
     /// The stored appeal `source`/`id`, if any: what deciding between insert, update and
     /// unchanged needs.
-    pub fn find_appeal(&self, source: &str, id: &str) -> Result<Option<StoredAppeal>> {
+    fn find_appeal(&self, source: &str, id: &str) -> Result<Option<StoredAppeal>> {
         Ok(self
             .tx
             .prepare_cached(
@@ -388,7 +384,7 @@ impl Batch<'_> {
 
     /// An appeal scraped again with the values it has: only when it was seen moves (and,
     /// for an earlier scrape of the same values, when they were first shown).
-    pub fn keep_unchanged(
+    fn keep_unchanged(
         &self,
         stored: StoredAppeal,
         from: &Provenance,
