@@ -115,7 +115,12 @@ pub fn import(
         jobs.iter().any(|(kind, _)| *kind == RecordKind::Appeals) && store.has_no_appeals()?;
     let rollback_journal = first_appeals && store.use_rollback_journal()?;
     let logs = import_in_one_transaction(global, store, &jobs, options, &started);
-    if rollback_journal && let Err(e) = store.restore_wal() {
+    // Not a let chain: the crate builds on Rust 1.85, and let chains came in 1.88.
+    let restored = match rollback_journal {
+        true => store.restore_wal(),
+        false => Ok(()),
+    };
+    if let Err(e) = restored {
         crate::commands::tell(format!(
             "appeal-audit: warning: {}: cannot return to WAL mode after the import ({e:#}); the \
              import is complete, and the next import sets WAL again",
@@ -286,9 +291,11 @@ fn import_file(
                             // Stored exactly as read: unchanged, and never typed. Only a
                             // snapshot asks which appeal it is and whose.
                             if batch.see_unchanged(&source, &identity.id, record_hash, &scrape)? {
-                                if options.snapshot
-                                    && let Some(key) = batch.appeal_key(&source, &identity.id)?
-                                {
+                                let key = match options.snapshot {
+                                    true => batch.appeal_key(&source, &identity.id)?,
+                                    false => None,
+                                };
+                                if let Some(key) = key {
                                     seen.insert(key);
                                     addressees
                                         .insert((source, know.canonical(&identity.addressee)));
