@@ -158,8 +158,9 @@ impl Store {
     /// For the first import of appeals into a database, writes through a rollback journal
     /// instead of the WAL. The WAL writes every page twice (to the log, then to the database
     /// when the log is checkpointed); a rollback journal writes new pages once, which is what
-    /// makes SQLite's own `.import` fast (measured: a 200,000-appeal first import 1.12 → 0.76 of
-    /// `sqlite3 .import`). The price is that a report started meanwhile waits for the import
+    /// makes SQLite's own `.import` fast (with it, and the deferred indexes, a first import of
+    /// 200,000 appeals takes 0.91 of `sqlite3 .import`, and of 1,000,000 0.79: BENCHMARKS.md;
+    /// the checkpoint alone had been up to 29% of a first import's profile). The price is that a report started meanwhile waits for the import
     /// (up to the busy timeout) instead of reading the state before it, and a database with
     /// nothing in it has no such state worth reading. synchronous=FULL keeps the rollback
     /// journal crash-safe. Only taken when no other connection has the database open (SQLite
