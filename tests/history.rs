@@ -51,6 +51,19 @@ fn two_weeks() -> Workdir {
     wd
 }
 
+/// Week 1's snapshot again a week later: 102 is back, 105 gone.
+fn week3_brings_back_week1(wd: &Workdir) {
+    wd.write("week3.csv", WEEK1);
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-08-22",
+        "week3.csv",
+    ]);
+}
+
 fn changes(wd: &Workdir, args: &[&str]) -> Vec<(String, String, String, String, String)> {
     let mut all = vec!["report", "changes", "--format", "csv"];
     all.extend(args);
@@ -241,15 +254,7 @@ fn an_older_scrape_imported_late_goes_into_the_history_in_scrape_order() {
 #[test]
 fn a_vanished_appeal_that_comes_back_is_reappeared() {
     let wd = two_weeks();
-    wd.write("week3.csv", WEEK1);
-    wd.ok(&[
-        "import",
-        "appeals",
-        "--snapshot",
-        "--scraped-at",
-        "2022-08-22",
-        "week3.csv",
-    ]);
+    week3_brings_back_week1(&wd);
     let week3 = changes(&wd, &["--since", "2022-08-22"]);
     assert!(
         week3.contains(&(
@@ -313,4 +318,153 @@ fn show_history_in_a_table() {
             && table.contains("answer_edited"),
         "{table}"
     );
+}
+
+/// The reports read narrow figures (an official's number, the route and yes/no facts packed in
+/// one integer) that every import keeps beside the wide columns they come from. Through every
+/// way an appeal changes (new, changed, vanished, reappeared, renamed by a directory, rated)
+/// the reports must count what the wide columns, through the SQL views, say.
+#[test]
+fn report_figures_follow_every_change_to_the_appeals() {
+    let wd = two_weeks();
+    figures_agree_with_the_wide_columns(&wd, "two snapshots");
+    week3_brings_back_week1(&wd);
+    figures_agree_with_the_wide_columns(&wd, "a third snapshot");
+    wd.write(
+        "dir.csv",
+        "name,kind,aliases\nАким области Жетысу,official,Исабаев Бейбит Бакирович\n\
+         Управление ЖКХ области,department,Управление ЖКХ\n",
+    );
+    wd.ok(&["import", "directory", "dir.csv"]);
+    let routing = figures_agree_with_the_wide_columns(&wd, "a directory");
+    assert_eq!(
+        routing
+            .iter()
+            .map(|r| r["addressee"].as_str())
+            .collect::<Vec<_>>(),
+        ["Аким области Жетысу"]
+    );
+    // Week 1 again, rated: 100 goes back to unanswered, 101 (forwarded) is satisfied, 103
+    // (personal) and 104 (unanswered) are not.
+    wd.write(
+        "week4.csv",
+        WEEK1
+            .lines()
+            .enumerate()
+            .map(|(i, line)| match i {
+                0 => format!("{line};оценка\n"),
+                1 | 3 => format!("{line};\n"),
+                2 => format!("{line};Удовлетворен\n"),
+                _ => format!("{line};Не удовлетворен\n"),
+            })
+            .collect::<String>(),
+    );
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--scraped-at",
+        "2022-08-29",
+        "week4.csv",
+    ]);
+    let routing = figures_agree_with_the_wide_columns(&wd, "ratings");
+    assert_eq!(
+        (
+            routing[0]["forwarded"].as_str(),
+            routing[0]["unanswered"].as_str(),
+            routing[0]["unsatisfied"].as_str()
+        ),
+        ("2", "3", "2")
+    );
+}
+
+/// Compares `report routing` and `report forwards` with the `routing` and `forwards` views and
+/// with counts over the wide columns; returns the routing rows.
+fn figures_agree_with_the_wide_columns(
+    wd: &Workdir,
+    after: &str,
+) -> Vec<std::collections::HashMap<String, String>> {
+    let conn = rusqlite::Connection::open(wd.path("test.db")).unwrap();
+    let routing = wd.csv_rows(&[
+        "report",
+        "routing",
+        "--as-of",
+        "2022-09-30",
+        "--format",
+        "csv",
+    ]);
+    let mut stmt = conn
+        .prepare(
+            "SELECT addressee, appeals, personal, forwarded, unanswered, unknown, rejected, \
+             coalesce(unsatisfied, 0), (SELECT count(*) FROM appeals a WHERE a.official = r.addressee \
+             AND a.vanished IS NOT NULL), \
+             (SELECT round(100.0 * sum(answered) / count(*), 1) FROM appeals a \
+             WHERE a.official = r.addressee) FROM routing r",
+        )
+        .unwrap();
+    let expected: Vec<Vec<String>> = stmt
+        .query_map([], |r| {
+            (0..10)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                        rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                        rusqlite::types::ValueRef::Real(x) => format!("{x:.1}"),
+                        _ => String::new(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let columns = [
+        "addressee",
+        "appeals",
+        "personal",
+        "forwarded",
+        "unanswered",
+        "unknown",
+        "rejected",
+        "unsatisfied",
+        "vanished",
+        "answered_pct",
+    ];
+    let reported: Vec<Vec<String>> = routing
+        .iter()
+        .map(|row| {
+            columns
+                .iter()
+                .map(|c| match (*c, row[*c].parse::<f64>()) {
+                    ("answered_pct", Ok(x)) => format!("{x:.1}"),
+                    _ => row[*c].clone(),
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(reported, expected, "routing after {after}");
+
+    let forwards = wd.csv_rows(&["report", "forwards", "--format", "csv"]);
+    let mut stmt = conn
+        .prepare("SELECT addressee, forwarded_to, appeals FROM forwards")
+        .unwrap();
+    let expected: Vec<(String, String, String)> = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.to_string()))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let reported: Vec<(String, String, String)> = forwards
+        .iter()
+        .map(|r| {
+            (
+                r["addressee"].clone(),
+                r["forwarded_to"].clone(),
+                r["appeals"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(reported, expected, "forwards after {after}");
+    assert!(!expected.is_empty(), "nothing forwarded after {after}");
+    routing
 }

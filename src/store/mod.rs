@@ -2,6 +2,7 @@
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
 mod read;
+mod state;
 mod write;
 
 pub use read::*;
@@ -18,13 +19,18 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_changes.sql"),
     include_str!("migrations/003_record_hash.sql"),
+    include_str!("migrations/004_figures.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// The oldest schema reports can read as it is: version 3 only added what imports use, so a
-/// database from before it serves reports until its next import upgrades it.
+/// The oldest schema reports can read as it is: version 3 only added what imports use, and
+/// before version 4 reports read the wide columns (see `FIGURES_SINCE`), so a
+/// database from before them serves reports until its next import upgrades it.
 const OLDEST_READABLE: i64 = 2;
+
+/// The first schema with the narrow figures (`official_id`, `state`, ...) reports read.
+const FIGURES_SINCE: i64 = 4;
 
 /// An import's page cache, 16 MiB (negative: KiB).
 const CACHE_KIB: i64 = -16384;
@@ -43,6 +49,8 @@ pub enum Access {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The schema version the file has (once migrated, for an import).
+    schema: i64,
 }
 
 impl Store {
@@ -102,6 +110,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            schema: version,
         };
         match access {
             Access::Write => {
@@ -120,6 +129,7 @@ impl Store {
                 // pages to the WAL before it commits, within the 64 MiB memory budget.
                 store.conn.pragma_update(None, "cache_size", CACHE_KIB)?;
                 store.migrate(version)?;
+                store.schema = SCHEMA_VERSION;
             }
             Access::Read if version < OLDEST_READABLE => bail!(
                 "{shown} has schema version {version}, older than the oldest this appeal-audit \
@@ -211,7 +221,10 @@ impl Store {
                         .context(format!("cannot start writing to {}", self.path.display()))
                 }
             })?;
-        Ok(Batch { tx })
+        Ok(Batch {
+            tx,
+            names: Default::default(),
+        })
     }
 }
 

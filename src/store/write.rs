@@ -1,9 +1,13 @@
 //! Writing: the imports log and the upserts of appeals, posts and directory entries, each inside
 //! the caller's one transaction; and recomputing derived columns when the directory changes.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::state;
 use crate::derive::{Derived, Knowledge};
 use crate::history::{Change, ChangeKind, Version, diff};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
@@ -12,6 +16,8 @@ use crate::records::names::normalize_name;
 /// One import transaction. Dropped without `commit`, it rolls everything back.
 pub struct Batch<'a> {
     pub(super) tx: Transaction<'a>,
+    /// The numbers of the names this transaction wrote or looked up (`name_id`).
+    pub(super) names: RefCell<HashMap<String, i64>>,
 }
 
 /// Where the record being written came from.
@@ -302,8 +308,8 @@ impl Batch<'_> {
                  answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, vanished = NULL \
-                 WHERE appeal_key = ?1",
+                 source_line = ?29, answered = ?30, vanished = NULL, official_id = ?31, \
+                 target_id = ?32, state = ?33 WHERE appeal_key = ?1",
             )?
             .execute(params![
                 key,
@@ -336,6 +342,9 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 derived.answered,
+                self.name_id(&derived.official)?,
+                self.target_id(&derived)?,
+                state::of(&derived),
             ])?;
         self.see(key, from.scraped_at)?;
         self.keep_record_hash(key, Some(hashes.record))?;
@@ -407,7 +416,10 @@ impl Batch<'_> {
         };
         if newer && from.scraped_at > vanished {
             self.tx
-                .prepare_cached("UPDATE appeals SET vanished = NULL WHERE appeal_key = ?1")?
+                .prepare_cached(&format!(
+                    "UPDATE appeals SET vanished = NULL, state = state & ~{} WHERE appeal_key = ?1",
+                    state::VANISHED
+                ))?
                 .execute(params![stored.key])?;
             let change = Change {
                 kind: ChangeKind::Reappeared,
@@ -430,9 +442,11 @@ impl Batch<'_> {
             .prepare_cached(&format!(
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered) \
+                 unsatisfied, import_id, source_file, source_line, answered, official_id, target_id, \
+                 state) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
+                 ?33, ?34)"
             ))?
             .execute(params![
                 a.source,
@@ -466,6 +480,9 @@ impl Batch<'_> {
                 from.file,
                 from.line as i64,
                 d.answered,
+                self.name_id(&d.official)?,
+                self.target_id(d)?,
+                state::of(d),
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx
@@ -591,9 +608,10 @@ impl Batch<'_> {
         let mut stmt = self.tx.prepare_cached(
             // Through the official index (the (source, id) key would read every appeal of the
             // source once per official), appeals as the outer loop.
-            "SELECT appeal_key, last_seen FROM appeals INDEXED BY appeals_figures \
+            "SELECT appeal_key, last_seen FROM appeals INDEXED BY appeals_by_official \
              CROSS JOIN appeal_seen USING (appeal_key) \
-             WHERE source = ?1 AND official = ?2 AND vanished IS NULL AND last_seen < ?3",
+             WHERE official_id = (SELECT name_id FROM names WHERE name = ?2) AND source = ?1 \
+             AND vanished IS NULL AND last_seen < ?3",
         )?;
         for (source, official) in addressees {
             let candidates: Vec<(i64, String)> = stmt
@@ -603,7 +621,10 @@ impl Batch<'_> {
                 .collect::<rusqlite::Result<_>>()?;
             for (key, last_seen) in candidates.into_iter().filter(|(k, _)| !seen.contains(k)) {
                 self.tx
-                    .prepare_cached("UPDATE appeals SET vanished = ?2 WHERE appeal_key = ?1")?
+                    .prepare_cached(&format!(
+                        "UPDATE appeals SET vanished = ?2, state = state | {} WHERE appeal_key = ?1",
+                        state::VANISHED
+                    ))?
                     .execute(params![key, from.scraped_at])?;
                 // Its return must go through the full path, which records it.
                 self.keep_record_hash(key, None)?;
@@ -762,10 +783,12 @@ impl Batch<'_> {
             let mut select = self.tx.prepare(&format!(
                 "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target FROM appeals"
             ))?;
-            let mut update = self.tx.prepare(
-                "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, route_target = ?5 \
-                 WHERE appeal_key = ?1",
-            )?;
+            let mut update = self.tx.prepare(&format!(
+                "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, \
+                     route_target = ?5, official_id = ?6, target_id = ?7, \
+                     state = (state & ~{}) | ?8 WHERE appeal_key = ?1",
+                state::ROUTE
+            ))?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let appeal = super::read::appeal_from_row(row, 1)?;
@@ -779,7 +802,16 @@ impl Batch<'_> {
                     derived.target.clone(),
                 );
                 if stored != now {
-                    update.execute(params![row.get::<_, i64>(0)?, now.0, now.1, now.2, now.3])?;
+                    update.execute(params![
+                        row.get::<_, i64>(0)?,
+                        now.0,
+                        now.1,
+                        now.2,
+                        now.3,
+                        self.name_id(&derived.official)?,
+                        self.target_id(&derived)?,
+                        state::route_code(derived.route),
+                    ])?;
                     changed += 1;
                 }
             }
@@ -796,6 +828,31 @@ impl Batch<'_> {
             update.execute(params![department, knowledge.canonical(&department)])?;
         }
         Ok(changed)
+    }
+
+    /// The number of a name in `names`, which gains it if new. Looked up once per name and
+    /// transaction: an import names a few hundred officials over a million appeals.
+    fn name_id(&self, name: &str) -> Result<i64> {
+        if let Some(&id) = self.names.borrow().get(name) {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached("INSERT INTO names (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+            .execute(params![name])?;
+        let id: i64 = self
+            .tx
+            .prepare_cached("SELECT name_id FROM names WHERE name = ?1")?
+            .query_row(params![name], |r| r.get(0))?;
+        self.names.borrow_mut().insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    fn target_id(&self, derived: &Derived) -> Result<Option<i64>> {
+        derived
+            .target
+            .as_deref()
+            .map(|target| self.name_id(target))
+            .transpose()
     }
 
     /// The directory as it stands inside this transaction (after this import's entries).
