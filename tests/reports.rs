@@ -424,6 +424,11 @@ fn show_gives_fields_route_due_date_and_provenance() {
     assert_eq!(one["overdue"], true);
     assert_eq!(one["source_file"], "data/appeals.csv");
     assert_eq!(one["source_line"], 4);
+    // Not the reports' narrow copies of the route and the names.
+    for narrow in ["official_id", "target_id", "state"] {
+        assert!(one.get(narrow).is_none(), "{narrow} shown: {one}");
+    }
+    assert_eq!(one["official"], "Исабаев Бейбит Бакирович");
     wd.fails(&["show", "999"], 1);
 }
 

@@ -249,7 +249,8 @@ impl Store {
         load_phrases(&self.conn)
     }
 
-    /// Every stored column of one appeal, in table order, as (column, value) pairs.
+    /// Every stored column of one appeal, in table order, as (column, value) pairs; not the
+    /// reports' narrow copies (`state::NARROW_COLUMNS`), which say again what the others say.
     pub fn appeal_columns(
         &self,
         source: Option<&str>,
@@ -263,6 +264,7 @@ impl Store {
         let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let rows = stmt.query_map(rusqlite::params![id, source], |r| {
             (0..names.len())
+                .filter(|&i| !super::state::NARROW_COLUMNS.contains(&names[i].as_str()))
                 .map(|i| Ok((names[i].clone(), r.get::<_, SqlValue>(i)?)))
                 .collect()
         })?;

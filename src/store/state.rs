@@ -6,6 +6,11 @@
 use crate::classify::Route;
 use crate::derive::Derived;
 
+/// The columns schema 4 added for the reports (`state` and the names' numbers), which `show`
+/// leaves out: they repeat `route`, `answered`, `unsatisfied`, `vanished`, `official` and
+/// `route_target`.
+pub const NARROW_COLUMNS: [&str; 3] = ["official_id", "target_id", "state"];
+
 /// The three low bits: the route's code, an index into `ROUTES`.
 pub const ROUTE: i64 = 7;
 pub const ANSWERED: i64 = 8;
