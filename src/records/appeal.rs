@@ -71,22 +71,27 @@ pub struct Entry {
 /// A stable 63-bit hash of a record's typed values (what `Serialize` shows: provenance, the
 /// scrape time and the values as written are left out, so they are never a change). XXH3 is a
 /// fixed, documented algorithm, so stored hashes stay comparable across builds; the values are
-/// streamed into it as JSON without building the text.
+/// streamed into it as serde_json's compact JSON without building the text (`flat_json` writes
+/// the same bytes faster for the flat records the store hashes).
 pub fn value_hash<T: Serialize>(record: &T) -> i64 {
-    struct Sink(xxhash_rust::xxh3::Xxh3);
-    impl std::io::Write for Sink {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    if super::flat_json::write(&mut hasher, record).is_err() {
+        struct Sink(xxhash_rust::xxh3::Xxh3);
+        impl std::io::Write for Sink {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.update(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
         }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+        let mut sink = Sink(xxhash_rust::xxh3::Xxh3::new());
+        // Serialising into a sink that never fails cannot fail.
+        let _ = serde_json::to_writer(&mut sink, record);
+        hasher = sink.0;
     }
-    let mut sink = Sink(xxhash_rust::xxh3::Xxh3::new());
-    // Serialising plain structs of strings into a sink that never fails cannot fail.
-    let _ = serde_json::to_writer(&mut sink, record);
-    (sink.0.digest() >> 1) as i64
+    (hasher.digest() >> 1) as i64
 }
 
 fn pairs_json(pairs: &[(String, String)]) -> Option<String> {

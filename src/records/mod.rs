@@ -4,6 +4,7 @@
 pub mod appeal;
 pub mod dates;
 pub mod fields;
+mod flat_json;
 pub mod names;
 pub mod reader;
 pub mod typed;
