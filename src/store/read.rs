@@ -171,7 +171,8 @@ impl Store {
                 }
                 ValueRef::Text(_) => {}
                 other => bail!(
-                    "an appeal's official is {:?}, not a name",
+                    "an appeal's official_id is {:?}, not a number of the names table: the \
+                     database was changed outside appeal-audit",
                     other.data_type()
                 ),
             }
@@ -183,7 +184,11 @@ impl Store {
                     ValueRef::Text(name) => {
                         Some(std::str::from_utf8(name).context("a forward target's name")?)
                     }
-                    other => bail!("a forward target is {:?}, not a name", other.data_type()),
+                    other => bail!(
+                        "an appeal's target_id is {:?}, not a number of the names table: the \
+                         database was changed outside appeal-audit",
+                        other.data_type()
+                    ),
                 },
             };
             each(fact_from_row(row, &official, target)?)?;
@@ -201,7 +206,10 @@ impl Store {
 
 fn name_of(names: &HashMap<i64, String>, id: i64) -> Result<&str> {
     names.get(&id).map(String::as_str).with_context(|| {
-        format!("an appeal refers to name number {id}, which the names table lacks")
+        format!(
+            "an appeal refers to name number {id}, which the names table lacks: the database \
+             was changed outside appeal-audit"
+        )
     })
 }
 
