@@ -145,13 +145,16 @@ impl Store {
         mut each: impl FnMut(FactRef<'_>) -> Result<()>,
     ) -> Result<()> {
         let figures = self.schema >= super::FIGURES_SINCE;
+        // One snapshot for the names and the facts: an import committing between the two reads
+        // could add an official the names read earlier would not know.
+        let snapshot = self.conn.unchecked_transaction()?;
         let names = if figures {
-            self.names()?
+            load_names(&snapshot)?
         } else {
             HashMap::new()
         };
         let (sql, args) = appeal_facts_query(filter, columns, figures);
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = snapshot.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
         // Rows come grouped by official: its name is looked up (or checked to be UTF-8) once
         // per official rather than once per row.
@@ -171,8 +174,8 @@ impl Store {
                 }
                 ValueRef::Text(_) => {}
                 other => bail!(
-                    "an appeal's official_id is {:?}, not a number of the names table: the \
-                     database was changed outside appeal-audit",
+                    "an appeal's official is {:?}, not a name or a number of the names table: \
+                     the database was changed outside appeal-audit",
                     other.data_type()
                 ),
             }
@@ -185,8 +188,8 @@ impl Store {
                         Some(std::str::from_utf8(name).context("a forward target's name")?)
                     }
                     other => bail!(
-                        "an appeal's target_id is {:?}, not a number of the names table: the \
-                         database was changed outside appeal-audit",
+                        "an appeal's forward target is {:?}, not a name or a number of the \
+                         names table: the database was changed outside appeal-audit",
                         other.data_type()
                     ),
                 },
@@ -195,13 +198,13 @@ impl Store {
         }
         Ok(())
     }
+}
 
-    /// Every name in `names`, by number.
-    fn names(&self) -> Result<HashMap<i64, String>> {
-        let mut stmt = self.conn.prepare("SELECT name_id, name FROM names")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+/// Every name in `names`, by number.
+fn load_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare("SELECT name_id, name FROM names")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn name_of(names: &HashMap<i64, String>, id: i64) -> Result<&str> {
