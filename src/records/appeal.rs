@@ -87,7 +87,8 @@ pub fn value_hash<T: Serialize>(record: &T) -> i64 {
             }
         }
         let mut sink = Sink(xxhash_rust::xxh3::Xxh3::new());
-        // Serialising into a sink that never fails cannot fail.
+        // The sink never fails and the records hashed here (plain structs) always serialise;
+        // a value that could not (a map with non-text keys) would hash what was written.
         let _ = serde_json::to_writer(&mut sink, record);
         hasher = sink.0;
     }

@@ -32,7 +32,10 @@ impl Out for xxhash_rust::xxh3::Xxh3 {
 /// Writes `value` as serde_json's compact JSON into `out`; `NotFlat` (with part of it written)
 /// when it is not a flat record.
 pub fn write<T: Serialize + ?Sized>(out: &mut impl Out, value: &T) -> Result<(), NotFlat> {
-    value.serialize(&mut Writer { out })
+    value.serialize(&mut Writer {
+        out,
+        in_struct: false,
+    })
 }
 
 #[derive(Debug)]
@@ -54,6 +57,8 @@ impl ser::Error for NotFlat {
 
 struct Writer<'o, O> {
     out: &'o mut O,
+    /// Writing a field's value: a struct there is not flat.
+    in_struct: bool,
 }
 
 /// A JSON string as serde_json escapes it: `"` and `\` with a backslash; \b \t \n \f \r in
@@ -254,7 +259,16 @@ impl<'a, O: Out> ser::Serializer for &'a mut Writer<'_, O> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotFlat> {
         Err(NotFlat)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotFlat> {
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, NotFlat> {
+        // serde_json's own types (an arbitrary-precision number, a raw value) are structs
+        // with a `$` name that serde_json writes otherwise.
+        if self.in_struct || name.starts_with('$') {
+            return Err(NotFlat);
+        }
         self.out.put(b"{");
         Ok(Fields {
             out: &mut *self.out,
@@ -295,6 +309,7 @@ impl<O: Out> ser::SerializeStruct for Fields<'_, O> {
         self.out.put(b":");
         value.serialize(&mut Writer {
             out: &mut *self.out,
+            in_struct: true,
         })
     }
 
@@ -442,6 +457,24 @@ mod tests {
 
     #[test]
     fn what_is_not_flat_is_refused() {
+        #[derive(serde::Serialize)]
+        struct Outer {
+            inner: Post,
+        }
+        let outer = Outer {
+            inner: Post::default(),
+        };
+        assert!(write(&mut Vec::new(), &outer).is_err());
+        // With arbitrary_precision, serde_json writes a number through a struct of its own.
+        #[derive(serde::Serialize)]
+        struct WithNumber {
+            n: serde_json::Value,
+        }
+        let number = WithNumber {
+            n: serde_json::json!(1.5),
+        };
+        assert!(write(&mut Vec::new(), &number).is_err());
+        assert!(write(&mut Vec::new(), &serde_json::json!(1.5)).is_err());
         assert!(write(&mut Vec::new(), &vec![1, 2]).is_err());
         assert!(write(&mut Vec::new(), &1.5f64).is_err());
         let mut map = std::collections::BTreeMap::new();
