@@ -377,8 +377,8 @@ fn report_figures_follow_every_change_to_the_appeals() {
     );
 }
 
-/// Compares `report routing` and `report forwards` with the `routing` and `forwards` views and
-/// with counts over the wide columns; returns the routing rows.
+/// Compares `report routing` and `report forwards`, and the `routing` and `forwards` views, with
+/// counts over the wide columns; returns the routing rows.
 fn figures_agree_with_the_wide_columns(
     wd: &Workdir,
     after: &str,
@@ -392,31 +392,22 @@ fn figures_agree_with_the_wide_columns(
         "--format",
         "csv",
     ]);
-    let mut stmt = conn
-        .prepare(
-            "SELECT addressee, appeals, personal, forwarded, unanswered, unknown, rejected, \
-             coalesce(unsatisfied, 0), (SELECT count(*) FROM appeals a WHERE a.official = r.addressee \
-             AND a.vanished IS NOT NULL), \
-             (SELECT round(100.0 * sum(answered) / count(*), 1) FROM appeals a \
-             WHERE a.official = r.addressee) FROM routing r",
-        )
-        .unwrap();
-    let expected: Vec<Vec<String>> = stmt
-        .query_map([], |r| {
-            (0..10)
-                .map(|i| {
-                    Ok(match r.get_ref(i)? {
-                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
-                        rusqlite::types::ValueRef::Integer(n) => n.to_string(),
-                        rusqlite::types::ValueRef::Real(x) => format!("{x:.1}"),
-                        _ => String::new(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let expected = rows(
+        &conn,
+        "SELECT official, count(*), sum(route = 'personal'), sum(route = 'forwarded'), \
+         sum(route = 'unanswered'), sum(route = 'unknown'), sum(route = 'rejected'), \
+         coalesce(sum(unsatisfied = 1), 0), sum(vanished IS NOT NULL), \
+         round(100.0 * sum(answered) / count(*), 1) \
+         FROM appeals GROUP BY official ORDER BY count(*) DESC, official",
+    );
+    // The view, for SQL users, counts from the narrow columns too.
+    let view = rows(
+        &conn,
+        "SELECT addressee, appeals, personal, forwarded, unanswered, unknown, rejected, \
+         coalesce(unsatisfied, 0) FROM routing",
+    );
+    let wide: Vec<Vec<String>> = expected.iter().map(|row| row[..8].to_vec()).collect();
+    assert_eq!(view, wide, "the routing view after {after}");
     let columns = [
         "addressee",
         "appeals",
@@ -444,27 +435,48 @@ fn figures_agree_with_the_wide_columns(
     assert_eq!(reported, expected, "routing after {after}");
 
     let forwards = wd.csv_rows(&["report", "forwards", "--format", "csv"]);
-    let mut stmt = conn
-        .prepare("SELECT addressee, forwarded_to, appeals FROM forwards")
-        .unwrap();
-    let expected: Vec<(String, String, String)> = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.to_string()))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let reported: Vec<(String, String, String)> = forwards
+    let expected = rows(
+        &conn,
+        "SELECT official, coalesce(route_target, 'unknown'), count(*) FROM appeals \
+         WHERE route = 'forwarded' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+    );
+    let reported: Vec<Vec<String>> = forwards
         .iter()
         .map(|r| {
-            (
+            vec![
                 r["addressee"].clone(),
                 r["forwarded_to"].clone(),
                 r["appeals"].clone(),
-            )
+            ]
         })
         .collect();
     assert_eq!(reported, expected, "forwards after {after}");
+    let view = rows(
+        &conn,
+        "SELECT addressee, forwarded_to, appeals FROM forwards",
+    );
+    assert_eq!(view, expected, "the forwards view after {after}");
     assert!(!expected.is_empty(), "nothing forwarded after {after}");
     routing
+}
+
+/// The rows `sql` returns, every value as text (reals with one decimal, NULL as "").
+fn rows(conn: &rusqlite::Connection, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let columns = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..columns)
+            .map(|i| {
+                Ok(match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    rusqlite::types::ValueRef::Real(x) => format!("{x:.1}"),
+                    _ => String::new(),
+                })
+            })
+            .collect()
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
 }

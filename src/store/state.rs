@@ -169,19 +169,26 @@ mod tests {
         )
         .unwrap();
         let all = every_appeal();
+        // A target for two appeals in three, one of them also an official's name.
+        let target = |i: usize| match i % 3 {
+            0 => None,
+            1 => Some("Отдел".to_string()),
+            _ => Some("Аким 1".to_string()),
+        };
         for (i, (derived, vanished, _)) in all.iter().enumerate() {
             conn.execute(
                 "INSERT INTO appeals (source, id, official, route, route_reason, answered, \
                  unsatisfied, vanished, value_hash, scraped_at, import_id, source_file, \
-                 source_line, submitted_at, addressee) \
-                 VALUES ('s', ?1, ?2, ?3, 'x', ?4, ?5, ?6, 0, '2022-10-03', 1, 'f', 1, '2022-08-01', 'a')",
+                 source_line, submitted_at, addressee, route_target) \
+                 VALUES ('s', ?1, ?2, ?3, 'x', ?4, ?5, ?6, 0, '2022-10-03', 1, 'f', 1, '2022-08-01', 'a', ?7)",
                 params![
                     i.to_string(),
                     format!("Аким {}", i % 3),
                     derived.route.as_str(),
                     derived.answered,
                     derived.unsatisfied,
-                    vanished.then_some("2022-10-03")
+                    vanished.then_some("2022-10-03"),
+                    target(i)
                 ],
             )
             .unwrap();
@@ -189,15 +196,16 @@ mod tests {
         let tx = conn.transaction().unwrap();
         tx.execute_batch(migrations[3]).unwrap();
         for (i, (_, _, state)) in all.iter().enumerate() {
-            let (stored, official): (i64, String) = tx
+            let stored: (i64, String, Option<String>) = tx
                 .query_row(
-                    "SELECT state, (SELECT name FROM names WHERE name_id = official_id) \
+                    "SELECT state, (SELECT name FROM names WHERE name_id = official_id), \
+                     (SELECT name FROM names WHERE name_id = target_id) \
                      FROM appeals WHERE id = ?1",
                     params![i.to_string()],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .unwrap();
-            assert_eq!((stored, official), (*state, format!("Аким {}", i % 3)));
+            assert_eq!(stored, (*state, format!("Аким {}", i % 3), target(i)));
         }
     }
 }
