@@ -228,6 +228,21 @@ impl Store {
     }
 }
 
+/// A database as schema 3 left it, with one import for appeals to refer to: the starting point
+/// of the tests that read and upgrade older files.
+#[cfg(test)]
+fn schema_3_with_an_import(conn: &Connection) {
+    for sql in &MIGRATIONS[..3] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    conn.execute_batch(
+        "INSERT INTO imports (import_id, kind, file, size, sha256, format, encoding, started_at) \
+         VALUES (1, 'appeals', 'a.csv', 0, '', 'csv', 'utf-8', '2022-10-03')",
+    )
+    .unwrap();
+}
+
 /// Whether any appeal is stored (within `conn`'s transaction, if it is in one).
 fn holds_appeals(conn: &Connection) -> Result<bool> {
     Ok(conn

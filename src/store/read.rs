@@ -802,12 +802,10 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Access, MIGRATIONS};
+    use crate::store::Access;
 
     /// Appeals of two officials, in every route, answered or not, rated or not, one vanished.
     const OLD_APPEALS: &str = "
-        INSERT INTO imports (import_id, kind, file, size, sha256, format, encoding, started_at)
-        VALUES (1, 'appeals', 'a.csv', 0, '', 'csv', 'utf-8', '2022-10-03');
         INSERT INTO appeals (source, id, official, route, route_reason, route_target,
             days_to_answer, unsatisfied, answered, vanished, value_hash, scraped_at, import_id,
             source_file, source_line, submitted_at, answered_at, addressee) VALUES
@@ -840,10 +838,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let conn = Connection::open(&path).unwrap();
-        for sql in &MIGRATIONS[..3] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 3).unwrap();
+        crate::store::schema_3_with_an_import(&conn);
         conn.execute_batch(OLD_APPEALS).unwrap();
         drop(conn);
         let filters = [

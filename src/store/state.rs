@@ -159,15 +159,7 @@ mod tests {
     #[test]
     fn migration_4_fills_the_state_as_imports_write_it() {
         let mut conn = Connection::open_in_memory().unwrap();
-        let migrations = super::super::MIGRATIONS;
-        for sql in &migrations[..3] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute_batch(
-            "INSERT INTO imports (import_id, kind, file, size, sha256, format, encoding, \
-             started_at) VALUES (1, 'appeals', 'f', 0, '', 'csv', 'utf-8', '2022-10-03')",
-        )
-        .unwrap();
+        super::super::schema_3_with_an_import(&conn);
         let all = every_appeal();
         // A target for two appeals in three, one of them also an official's name.
         let target = |i: usize| match i % 3 {
@@ -194,7 +186,7 @@ mod tests {
             .unwrap();
         }
         let tx = conn.transaction().unwrap();
-        tx.execute_batch(migrations[3]).unwrap();
+        tx.execute_batch(super::super::MIGRATIONS[3]).unwrap();
         for (i, (_, _, state)) in all.iter().enumerate() {
             let stored: (i64, String, Option<String>) = tx
                 .query_row(
