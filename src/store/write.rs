@@ -613,6 +613,10 @@ impl Batch<'_> {
              WHERE official_id = (SELECT name_id FROM names WHERE name = ?2) AND source = ?1 \
              AND vanished IS NULL AND last_seen < ?3",
         )?;
+        let mut mark = self.tx.prepare(&format!(
+            "UPDATE appeals SET vanished = ?2, state = state | {} WHERE appeal_key = ?1",
+            state::VANISHED
+        ))?;
         for (source, official) in addressees {
             let candidates: Vec<(i64, String)> = stmt
                 .query_map(params![source, official, from.scraped_at], |r| {
@@ -620,12 +624,7 @@ impl Batch<'_> {
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             for (key, last_seen) in candidates.into_iter().filter(|(k, _)| !seen.contains(k)) {
-                self.tx
-                    .prepare_cached(&format!(
-                        "UPDATE appeals SET vanished = ?2, state = state | {} WHERE appeal_key = ?1",
-                        state::VANISHED
-                    ))?
-                    .execute(params![key, from.scraped_at])?;
+                mark.execute(params![key, from.scraped_at])?;
                 // Its return must go through the full path, which records it.
                 self.keep_record_hash(key, None)?;
                 let change = Change {
