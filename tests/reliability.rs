@@ -373,7 +373,7 @@ mod crash {
                 ("week2.csv", "2022-09-08", &complete, full_run)
             };
             // Half the kills anywhere in the run, half in its last fifth (commit, checkpoint).
-            let fraction = if rng.next() % 2 == 0 {
+            let fraction = if rng.next().is_multiple_of(2) {
                 rng.unit() * 1.1
             } else {
                 0.8 + rng.unit() * 0.25

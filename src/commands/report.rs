@@ -200,12 +200,12 @@ pub fn settings(args: &FilterArgs, know: &Knowledge) -> Result<(Filters, Calenda
         min_n: args.min_n,
         originals_only: args.originals_only,
     };
-    if let (Some(since), Some(until)) = (filters.since, filters.until) {
-        if since > until {
-            return Err(anyhow!(
-                "--since {since} is after --until {until}: swap them"
-            ));
-        }
+    if let (Some(since), Some(until)) = (filters.since, filters.until)
+        && since > until
+    {
+        return Err(anyhow!(
+            "--since {since} is after --until {until}: swap them"
+        ));
     }
     let overrides = match &args.holidays {
         Some(path) => {

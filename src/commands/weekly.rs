@@ -111,10 +111,10 @@ fn trend(
         };
         // Whole weeks back from the period's end; a later appeal falls in none.
         let back = (period.until - day).num_days();
-        if back >= 0 {
-            if let Some(bucket) = buckets.get_mut((back / 7) as usize) {
-                bucket.push(fact.clone());
-            }
+        if back >= 0
+            && let Some(bucket) = buckets.get_mut((back / 7) as usize)
+        {
+            bucket.push(fact.clone());
         }
     }
     let mut week = Period {

@@ -460,10 +460,10 @@ impl Who {
                 .or_else(|| self.by_alias.get(n))
                 .copied()
         };
-        if let (Some(i), Some(j)) = (by_name_or_alias(&na), by_name_or_alias(&nb)) {
-            if i == j {
-                return Some(MatchRule::Alias);
-            }
+        if let (Some(i), Some(j)) = (by_name_or_alias(&na), by_name_or_alias(&nb))
+            && i == j
+        {
+            return Some(MatchRule::Alias);
         }
         if (is_person_norm(&na) && same_person_norm(&na, &nb))
             || (is_person_norm(&nb) && same_person_norm(&nb, &na))

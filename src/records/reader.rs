@@ -736,11 +736,11 @@ fn record_from_object(object: Map<String, Value>, line: u64, number: u64) -> Sou
         ..SourceRecord::default()
     };
     for (key, value) in object {
-        if key.trim().eq_ignore_ascii_case("answers") {
-            if let Value::Array(items) = &value {
-                record.answers = Some(items.iter().map(answer_from_value).collect());
-                continue;
-            }
+        if key.trim().eq_ignore_ascii_case("answers")
+            && let Value::Array(items) = &value
+        {
+            record.answers = Some(items.iter().map(answer_from_value).collect());
+            continue;
         }
         if let Some(text) = json_text(value) {
             record.columns.push(key, text);

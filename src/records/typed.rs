@@ -220,10 +220,10 @@ impl Mapper {
 
     /// `positions_of` the identity fields in a CSV header, remembered for the header's rows.
     fn identity_positions(&mut self, headers: &Arc<[String]>) -> IdentityPositions {
-        if let Some((known, positions)) = &self.identity_columns {
-            if Arc::ptr_eq(known, headers) {
-                return *positions;
-            }
+        if let Some((known, positions)) = &self.identity_columns
+            && Arc::ptr_eq(known, headers)
+        {
+            return *positions;
         }
         let columns: Vec<&str> = headers.iter().map(String::as_str).collect();
         let positions = self.positions_of(IDENTITY, &columns);
@@ -360,10 +360,10 @@ impl Mapper {
         if let Some(first) = list.first() {
             let fields = self.fields;
             let mut fill = |name: &str, value: &Option<String>| {
-                if let Some(index) = fields.iter().position(|f| f.name == name) {
-                    if typed.values[index].is_none() {
-                        typed.values[index] = value.clone();
-                    }
+                if let Some(index) = fields.iter().position(|f| f.name == name)
+                    && typed.values[index].is_none()
+                {
+                    typed.values[index] = value.clone();
                 }
             };
             fill("answered_at", &first.answered_at);

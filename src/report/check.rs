@@ -59,25 +59,25 @@ pub fn check(
     for f in facts {
         let submitted = date_of(&f.submitted_at);
         let answered = f.answered_at.as_deref().and_then(date_of);
-        if let (Some(s), Some(a)) = (submitted, answered) {
-            if a < s {
-                rows.push(problem(
-                    "answer_before_submission",
-                    f,
-                    "answered_at",
-                    f.answered_at.as_deref().unwrap_or(""),
-                ));
-            }
+        if let (Some(s), Some(a)) = (submitted, answered)
+            && a < s
+        {
+            rows.push(problem(
+                "answer_before_submission",
+                f,
+                "answered_at",
+                f.answered_at.as_deref().unwrap_or(""),
+            ));
         }
         let scraped = date_of(&f.scraped_at);
         for (field, value, date) in [
             ("submitted_at", Some(&f.submitted_at), submitted),
             ("answered_at", f.answered_at.as_ref(), answered),
         ] {
-            if let (Some(value), Some(date)) = (value, date) {
-                if date > as_of || scraped.is_some_and(|s| date > s) {
-                    rows.push(problem("date_in_future", f, field, value));
-                }
+            if let (Some(value), Some(date)) = (value, date)
+                && (date > as_of || scraped.is_some_and(|s| date > s))
+            {
+                rows.push(problem("date_in_future", f, field, value));
             }
         }
     }

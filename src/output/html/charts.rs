@@ -154,7 +154,7 @@ pub(super) fn week_slots<'a>(weeks: &'a [WeekTotal]) -> (f64, impl Fn(usize) -> 
     let step = (TREND_W - LEFT - RIGHT) / weeks.len() as f64;
     let every = weeks.len().div_ceil(13).max(1);
     let label = move |i: usize| {
-        (i % every == 0 || i + 1 == weeks.len()).then(|| short_week(&weeks[i].label))
+        (i.is_multiple_of(every) || i + 1 == weeks.len()).then(|| short_week(&weeks[i].label))
     };
     (step, label)
 }
