@@ -97,24 +97,32 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
         report: ReportArgs,
     },
 
-    /// Every stored record, appeals with their route and reason, for spreadsheets and scripts.
+    /// Every stored record, appeals with their route and reason, for spreadsheets, scripts and
+    /// analysts' engines (Parquet); or `database`: a copy of the database safe to publish.
     #[command(
-        after_help = "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading ' unless --raw. The author column is left out unless --include-authors.\n\nExamples:\n  appeal-audit export appeals --excel --output appeals.csv\n  appeal-audit export appeals --redact --format jsonl | head\n  appeal-audit export posts --department 'Управление ЖКХ' --format json"
+        after_help = "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading ' unless --raw. The author column is left out unless --include-authors.\n\n--format parquet writes typed columns (timestamps, dates, integers, booleans), zstd-compressed, in row groups of up to 100,000 rows; --partition-by year|addressee writes a folder of Hive-style partitions (year=2022/part-0.parquet) for DuckDB, Spark, Trino or BigQuery.\n\nexport database writes a copy for Datasette or sqlite3 readers: no authors, every text redacted (IIN/BIN, phones, e-mail, card and account numbers), file names without their folders, the views kept, read-only; and beside it NAME.metadata.json for `datasette serve --immutable NAME.db --metadata NAME.metadata.json`.\n\nExamples:\n  appeal-audit export appeals --excel --output appeals.csv\n  appeal-audit export appeals --redact --format jsonl | head\n  appeal-audit export posts --department 'Управление ЖКХ' --format json\n  appeal-audit export appeals --format parquet --partition-by year --output appeals-parquet\n  appeal-audit export database --output public.db"
     )]
     Export {
         what: ExportKind,
         #[arg(long, default_value = "csv")]
         format: ExportFormat,
-        /// Write to FILE instead of standard output (complete or not at all).
+        /// Write to FILE instead of standard output (complete or not at all). Parquet and
+        /// `export database` need it; with --partition-by it is a new folder.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Parquet: one folder per year of submission or per addressee (Hive-style: year=2022/).
+        #[arg(long, value_name = "COLUMN")]
+        partition_by: Option<PartitionBy>,
+        /// export database: keep texts as scraped, identifiers and all (not for publication).
+        #[arg(long)]
+        raw_texts: bool,
         /// CSV for Excel: UTF-8 byte-order mark and CRLF line ends.
         #[arg(long)]
         excel: bool,
         /// Include the citizen's name (personal data; left out by default).
         #[arg(long)]
         include_authors: bool,
-        /// Mask IIN/BIN numbers, phone numbers and e-mail addresses in every text field.
+        /// Mask IIN/BIN, phone, e-mail, card and account numbers in every text field.
         #[arg(long)]
         redact: bool,
         /// No spreadsheet-formula protection: cells exactly as stored.
@@ -298,6 +306,8 @@ pub struct FilterArgs {
 pub enum ExportKind {
     Appeals,
     Posts,
+    /// A publishable copy of the whole database (give --output FILE).
+    Database,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -306,17 +316,29 @@ pub enum ExportFormat {
     Tsv,
     Json,
     Jsonl,
+    /// Typed columns for DuckDB, Spark, Trino, BigQuery (give --output PATH).
+    Parquet,
 }
 
 impl ExportFormat {
-    pub fn format(self) -> Format {
+    /// The writer's format; None for Parquet, which has a writer of its own.
+    pub fn format(self) -> Option<Format> {
         match self {
-            ExportFormat::Csv => Format::Csv,
-            ExportFormat::Tsv => Format::Tsv,
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Csv => Some(Format::Csv),
+            ExportFormat::Tsv => Some(Format::Tsv),
+            ExportFormat::Json => Some(Format::Json),
+            ExportFormat::Jsonl => Some(Format::Jsonl),
+            ExportFormat::Parquet => None,
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PartitionBy {
+    /// The year of submission (posts: of publication): year=2022/.
+    Year,
+    /// The addressee under its directory name, as reports group them: official=NAME/.
+    Addressee,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

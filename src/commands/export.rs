@@ -3,16 +3,18 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::report::{appeal_filter, settings};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::calendar::Calendar;
+use crate::cli::{ExportFormat, ExportKind, FilterArgs, PartitionBy};
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
+use crate::report::Filters;
 use crate::report::{due_of, overdue};
-use crate::store::{Access, AppealFact, Store};
+use crate::store::{Access, AppealFact, Store, StoredAppeal};
 
 /// Every field of the record contract, then what the tool concluded and where it came from.
 pub const APPEAL_COLUMNS: &[&str] = &[
@@ -62,7 +64,7 @@ pub const POST_COLUMNS: &[&str] = &[
 ];
 
 /// The fields `--redact` masks: every free text a citizen or an official wrote.
-const TEXT_FIELDS: &[&str] = &[
+pub(super) const TEXT_FIELDS: &[&str] = &[
     "title",
     "text",
     "answer_text",
@@ -72,43 +74,46 @@ const TEXT_FIELDS: &[&str] = &[
     "author",
 ];
 
+/// One appeal as exported: its values, what the tool concluded, where it came from.
 #[derive(Debug, Serialize)]
-struct AppealRow {
-    id: String,
-    addressee: String,
-    submitted_at: String,
-    source: String,
-    addressee_position: Option<String>,
-    category: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
-    author: Option<String>,
-    status: Option<String>,
-    answered_at: Option<String>,
-    answered_by: Option<String>,
-    answer_text: Option<String>,
-    forwarded_to: Option<String>,
-    url: Option<String>,
-    rating: Option<String>,
-    scraped_at: Option<String>,
-    route: String,
-    route_reason: String,
-    days_to_answer: Option<i64>,
-    due_date: Option<String>,
-    overdue: Option<bool>,
-    first_seen: String,
-    last_seen: String,
-    vanished: Option<String>,
-    source_file: String,
-    source_line: i64,
-    official: String,
-    route_target: Option<String>,
+pub(super) struct AppealRow {
+    pub(super) id: String,
+    pub(super) addressee: String,
+    pub(super) submitted_at: String,
+    pub(super) source: String,
+    pub(super) addressee_position: Option<String>,
+    pub(super) category: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) text: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) status: Option<String>,
+    pub(super) answered_at: Option<String>,
+    pub(super) answered_by: Option<String>,
+    pub(super) answer_text: Option<String>,
+    pub(super) forwarded_to: Option<String>,
+    pub(super) url: Option<String>,
+    pub(super) rating: Option<String>,
+    pub(super) scraped_at: Option<String>,
+    pub(super) route: String,
+    pub(super) route_reason: String,
+    pub(super) days_to_answer: Option<i64>,
+    pub(super) due_date: Option<String>,
+    pub(super) overdue: Option<bool>,
+    pub(super) first_seen: String,
+    pub(super) last_seen: String,
+    pub(super) vanished: Option<String>,
+    pub(super) source_file: String,
+    pub(super) source_line: i64,
+    pub(super) official: String,
+    pub(super) route_target: Option<String>,
 }
 
 pub struct ExportOptions {
     pub what: ExportKind,
     pub format: ExportFormat,
     pub output: Option<PathBuf>,
+    pub partition_by: Option<PartitionBy>,
+    pub raw_texts: bool,
     pub excel: bool,
     pub include_authors: bool,
     pub redact: bool,
@@ -116,6 +121,19 @@ pub struct ExportOptions {
 }
 
 pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+    if options.what == ExportKind::Database {
+        return super::publish::run(global, options);
+    }
+    let Some(format) = options.format.format() else {
+        return super::export_parquet::run(global, options, filter_args);
+    };
+    if options.partition_by.is_some() || options.raw_texts {
+        bail!(
+            "--partition-by is for --format parquet and --raw-texts for export database: leave \
+             them out of a {} export",
+            format!("{:?}", options.format).to_lowercase()
+        );
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(filter_args, &know)?;
@@ -128,53 +146,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
             );
             let rows: Vec<AppealRow> = stored
                 .into_iter()
-                .map(|s| {
-                    let a = s.appeal;
-                    let fact = AppealFact {
-                        official: s.official.clone(),
-                        route: s.route.clone(),
-                        route_target: s.route_target.clone(),
-                        submitted_at: a.submitted_at.clone(),
-                        answered_at: a.answered_at.clone(),
-                        days_to_answer: s.days_to_answer,
-                        unsatisfied: None,
-                        vanished: s.vanished.is_some(),
-                        answered: a.answered_at.is_some()
-                            || a.answer_text.is_some()
-                            || a.answers.is_some(),
-                    };
-                    AppealRow {
-                        due_date: due_of(&fact, &calendar, &filters).map(|d| d.to_string()),
-                        overdue: overdue(&fact, &calendar, &filters),
-                        id: a.id,
-                        addressee: a.addressee,
-                        submitted_at: a.submitted_at,
-                        source: a.source,
-                        addressee_position: a.addressee_position,
-                        category: a.category,
-                        title: a.title,
-                        text: a.text,
-                        author: a.author,
-                        status: a.status,
-                        answered_at: a.answered_at,
-                        answered_by: a.answered_by,
-                        answer_text: a.answer_text,
-                        forwarded_to: a.forwarded_to,
-                        url: a.url,
-                        rating: a.rating,
-                        scraped_at: a.scraped_at,
-                        route: s.route,
-                        route_reason: s.route_reason,
-                        days_to_answer: s.days_to_answer,
-                        first_seen: s.first_seen,
-                        last_seen: s.last_seen,
-                        vanished: s.vanished,
-                        source_file: s.source_file,
-                        source_line: s.source_line,
-                        official: s.official,
-                        route_target: s.route_target,
-                    }
-                })
+                .map(|s| appeal_row(s, &calendar, &filters))
                 .collect();
             let columns: Vec<&str> = APPEAL_COLUMNS
                 .iter()
@@ -183,7 +155,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                 .collect();
             Rows::from_serialize(&columns, &rows)?
         }
-        ExportKind::Posts => {
+        ExportKind::Posts | ExportKind::Database => {
             let since = filters.since.map(|d| d.to_string());
             let until = filters.until.map(|d| d.to_string());
             let posts = store.stored_posts(
@@ -203,7 +175,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         excel: options.excel,
         protect_formulas: !options.raw,
     };
-    write_styled(destination.writer(), options.format.format(), &rows, style)?;
+    write_styled(destination.writer(), format, &rows, style)?;
     destination.finish()?;
     if let Some(path) = &options.output {
         global.say(format!(
@@ -213,6 +185,54 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         ));
     }
     Ok(Finish::Done)
+}
+
+/// The exported row of a stored appeal: its due date and overdue flag under the filters'
+/// deadline rules and as-of date.
+pub(super) fn appeal_row(s: StoredAppeal, calendar: &Calendar, filters: &Filters) -> AppealRow {
+    let a = s.appeal;
+    let fact = AppealFact {
+        official: s.official.clone(),
+        route: s.route.clone(),
+        route_target: s.route_target.clone(),
+        submitted_at: a.submitted_at.clone(),
+        answered_at: a.answered_at.clone(),
+        days_to_answer: s.days_to_answer,
+        unsatisfied: None,
+        vanished: s.vanished.is_some(),
+        answered: a.answered_at.is_some() || a.answer_text.is_some() || a.answers.is_some(),
+    };
+    AppealRow {
+        due_date: due_of(&fact, calendar, filters).map(|d| d.to_string()),
+        overdue: overdue(&fact, calendar, filters),
+        id: a.id,
+        addressee: a.addressee,
+        submitted_at: a.submitted_at,
+        source: a.source,
+        addressee_position: a.addressee_position,
+        category: a.category,
+        title: a.title,
+        text: a.text,
+        author: a.author,
+        status: a.status,
+        answered_at: a.answered_at,
+        answered_by: a.answered_by,
+        answer_text: a.answer_text,
+        forwarded_to: a.forwarded_to,
+        url: a.url,
+        rating: a.rating,
+        scraped_at: a.scraped_at,
+        route: s.route,
+        route_reason: s.route_reason,
+        days_to_answer: s.days_to_answer,
+        first_seen: s.first_seen,
+        last_seen: s.last_seen,
+        vanished: s.vanished,
+        source_file: s.source_file,
+        source_line: s.source_line,
+        official: s.official,
+        route_target: s.route_target,
+    }
 }
 
 fn redact_rows(rows: &mut Rows) {

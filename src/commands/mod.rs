@@ -4,7 +4,9 @@
 mod audit;
 mod check;
 mod export;
+mod export_parquet;
 mod import;
+mod publish;
 mod report;
 mod shell;
 mod show;
@@ -58,6 +60,8 @@ pub fn run(cli: Cli) -> Result<Finish> {
             what,
             format,
             output,
+            partition_by,
+            raw_texts,
             excel,
             include_authors,
             redact,
@@ -68,6 +72,8 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 what,
                 format,
                 output,
+                partition_by,
+                raw_texts,
                 excel,
                 include_authors,
                 redact,

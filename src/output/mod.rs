@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub mod html;
+pub mod parquet;
 pub mod weekly;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -41,19 +42,7 @@ impl Destination {
                 writer: BufWriter::new(Box::new(io::stdout().lock())),
             }),
             Some(path) => {
-                let dir = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p,
-                    _ => Path::new("."),
-                };
-                let temp = tempfile::Builder::new()
-                    .prefix(".appeal-audit-")
-                    .tempfile_in(dir)
-                    .with_context(|| {
-                        format!(
-                            "cannot write in {}: check the --output folder",
-                            dir.display()
-                        )
-                    })?;
+                let temp = temp_beside(path)?;
                 let file = temp.reopen()?;
                 Ok(Destination {
                     target: Some(path.to_path_buf()),
@@ -87,6 +76,29 @@ impl Destination {
         }
         Ok(())
     }
+}
+
+/// The folder a file is written in: its parent, or the current folder for a bare name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// A private temporary file in the folder of `path`, to be renamed to it once complete (a
+/// rename within one folder is atomic).
+pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
+    let dir = folder_of(path);
+    tempfile::Builder::new()
+        .prefix(".appeal-audit-")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot write in {}: check the --output folder",
+                dir.display()
+            )
+        })
 }
 
 /// Rows ready to write: the column names, and each row's values in that order.

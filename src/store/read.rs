@@ -467,6 +467,15 @@ pub(super) fn appeal_from_row(row: &Row, at: usize) -> rusqlite::Result<Appeal> 
     })
 }
 
+/// The order `for_each_stored_appeal` hands appeals out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppealOrder {
+    /// By source, then in the order they were first stored.
+    Stored,
+    /// Grouped by official: a writer per official needs only one open at a time.
+    Official,
+}
+
 /// An appeal as stored: its values, what was concluded from them, and where they came from.
 #[derive(Debug, Clone)]
 pub struct StoredAppeal {
@@ -502,6 +511,30 @@ pub struct StoredPost {
 impl Store {
     /// Every stored appeal the filter lets through, in source and id order.
     pub fn stored_appeals(&self, filter: &AppealFilter) -> Result<Vec<StoredAppeal>> {
+        let mut appeals = Vec::new();
+        self.for_each_stored_appeal(filter, AppealOrder::Stored, |a| {
+            appeals.push(a);
+            Ok(())
+        })?;
+        Ok(appeals)
+    }
+
+    /// Hands every stored appeal the filter lets through to `each`, one row at a time as the
+    /// cursor reads it, so that an export of any size holds one appeal in memory.
+    pub fn for_each_stored_appeal(
+        &self,
+        filter: &AppealFilter,
+        order: AppealOrder,
+        mut each: impl FnMut(StoredAppeal) -> Result<()>,
+    ) -> Result<()> {
+        // By official: the index `appeals_by_official` gives that order without a sort.
+        let order_by = match order {
+            AppealOrder::Stored => "source, appeal_key",
+            AppealOrder::Official if self.schema >= super::FIGURES_SINCE => {
+                "official_id, submitted_at"
+            }
+            AppealOrder::Official => "official, submitted_at",
+        };
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
              first_seen, last_seen, vanished, source_file, source_line FROM appeals \
@@ -509,30 +542,32 @@ impl Store {
              WHERE (?1 IS NULL OR submitted_at >= ?1) \
                AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
                AND (?3 IS NULL OR official = ?3) \
-             ORDER BY source, appeal_key",
+             ORDER BY {order_by}",
             super::write::APPEAL_VALUE_COLUMNS
         ))?;
-        let rows = stmt.query_map(
-            rusqlite::params![filter.since, filter.until, filter.official],
-            |r| {
-                let mut appeal = appeal_from_row(r, 0)?;
-                appeal.scraped_at = r.get(17)?;
-                Ok(StoredAppeal {
-                    appeal,
-                    official: r.get(18)?,
-                    route: r.get(19)?,
-                    route_reason: r.get(20)?,
-                    route_target: r.get(21)?,
-                    days_to_answer: r.get(22)?,
-                    first_seen: r.get(23)?,
-                    last_seen: r.get(24)?,
-                    vanished: r.get(25)?,
-                    source_file: r.get(26)?,
-                    source_line: r.get(27)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = stmt.query(rusqlite::params![
+            filter.since,
+            filter.until,
+            filter.official
+        ])?;
+        while let Some(r) = rows.next()? {
+            let mut appeal = appeal_from_row(r, 0)?;
+            appeal.scraped_at = r.get(17)?;
+            each(StoredAppeal {
+                appeal,
+                official: r.get(18)?,
+                route: r.get(19)?,
+                route_reason: r.get(20)?,
+                route_target: r.get(21)?,
+                days_to_answer: r.get(22)?,
+                first_seen: r.get(23)?,
+                last_seen: r.get(24)?,
+                vanished: r.get(25)?,
+                source_file: r.get(26)?,
+                source_line: r.get(27)?,
+            })?;
+        }
+        Ok(())
     }
 
     /// Every stored post, filtered by publisher, channel and publication date.
@@ -543,6 +578,23 @@ impl Store {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<StoredPost>> {
+        let mut posts = Vec::new();
+        self.for_each_stored_post(publisher, channel, since, until, |p| {
+            posts.push(p);
+            Ok(())
+        })?;
+        Ok(posts)
+    }
+
+    /// `stored_posts` one row at a time, for exports of any size.
+    pub fn for_each_stored_post(
+        &self,
+        publisher: Option<&str>,
+        channel: Option<&str>,
+        since: Option<&str>,
+        until: Option<&str>,
+        mut each: impl FnMut(StoredPost) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT department, published_at, channel, repost, title, url, id, source, publisher, \
              source_file, source_line FROM posts \
@@ -551,8 +603,9 @@ impl Store {
                AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
              ORDER BY publisher, published_at, post_key",
         )?;
-        let rows = stmt.query_map(rusqlite::params![publisher, channel, since, until], |r| {
-            Ok(StoredPost {
+        let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until])?;
+        while let Some(r) = rows.next()? {
+            each(StoredPost {
                 department: r.get(0)?,
                 published_at: r.get(1)?,
                 channel: r.get(2)?,
@@ -564,9 +617,9 @@ impl Store {
                 publisher: r.get(8)?,
                 source_file: r.get(9)?,
                 source_line: r.get(10)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
     }
 }
 

@@ -121,3 +121,39 @@ pub fn row<'a>(
         .find(|r| r.get(key).map(String::as_str) == Some(value))
         .unwrap_or_else(|| panic!("no row with {key} = {value:?} in {rows:#?}"))
 }
+
+/// Whether `python3` can import every module named, for the tests that read our files with
+/// DuckDB or serve them with Datasette; they skip, saying so, where it cannot.
+pub fn python_has(modules: &[&str]) -> bool {
+    let script = modules
+        .iter()
+        .map(|m| format!("import {m}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs a Python script with arguments; requires exit 0 and returns stdout parsed as JSON.
+pub fn python_json(script: &str, args: &[&str]) -> serde_json::Value {
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run python3");
+    assert!(
+        output.status.success(),
+        "python3 failed:\n{}\n--- stderr\n{}",
+        script,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
