@@ -1,10 +1,164 @@
-//! `export database`: a copy of the database safe to publish.
+//! `export database --output FILE`: a copy of the database safe to put online (no authors,
+//! texts redacted, file names without folders, the views kept, read-only), written whole or
+//! not at all, and beside it the metadata Datasette shows: descriptions and canned queries.
 
-use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Map, Value, json};
 
 use super::export::ExportOptions;
-use super::{Finish, Global};
+use super::{Finish, Global, tell};
+use crate::cli::ExportFormat;
+use crate::output::{Destination, temp_beside};
+use crate::store::{self, Access, PublicCopy, Store};
 
-pub fn run(_global: &Global, _options: &ExportOptions) -> Result<Finish> {
-    bail!("export database is not built yet in this version of appeal-audit")
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+    let Some(target) = options.output.as_deref() else {
+        bail!("export database writes a SQLite file: give --output FILE, e.g. --output public.db");
+    };
+    if options.format != ExportFormat::Csv
+        || options.partition_by.is_some()
+        || options.excel
+        || options.raw
+        || options.redact
+    {
+        bail!(
+            "export database writes a SQLite file, always redacted unless --raw-texts: \
+             --format, --partition-by, --excel, --raw and --redact do not apply"
+        );
+    }
+    if same_file(target, &global.db) {
+        bail!(
+            "--output {} is the database itself: give the copy another name",
+            target.display()
+        );
+    }
+    if options.include_authors {
+        tell(
+            "appeal-audit: warning: --include-authors: the copy names the citizen who wrote each \
+             appeal (personal data); do not publish it without a lawful basis",
+        );
+    }
+    if options.raw_texts {
+        tell(
+            "appeal-audit: warning: --raw-texts: texts keep every IIN, phone number, e-mail \
+             address, card and account number their writers put in them; do not publish them",
+        );
+    }
+    let copy = temp_beside(target)?;
+    Store::open(&global.db, Access::Read)?.snapshot_into(copy.path())?;
+    store::make_public(
+        copy.path(),
+        PublicCopy {
+            include_authors: options.include_authors,
+            raw_texts: options.raw_texts,
+        },
+    )?;
+    let objects = store::objects(copy.path())?;
+    let metadata_path = metadata_path(target);
+    let metadata = metadata(&database_name(target), &objects)?;
+    // Read-only for everyone: the published file is a record, not a working database.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(copy.path(), std::fs::Permissions::from_mode(0o444))?;
+    }
+    copy.persist(target)
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    let mut destination = Destination::open(Some(&metadata_path))?;
+    serde_json::to_writer_pretty(destination.writer(), &metadata)?;
+    destination.finish()?;
+    global.say(format!(
+        "{} written (read-only){}{}, with {}: fill in its source and licence, then serve it \
+         with datasette serve --immutable {} --metadata {}",
+        target.display(),
+        if options.include_authors {
+            ", with authors"
+        } else {
+            ", without authors"
+        },
+        if options.raw_texts {
+            ", texts as scraped"
+        } else {
+            ", texts redacted"
+        },
+        metadata_path.display(),
+        target.display(),
+        metadata_path.display()
+    ));
+    Ok(Finish::Done)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `public.db` → `public.metadata.json`, beside it: one folder can hold several copies.
+fn metadata_path(target: &Path) -> PathBuf {
+    target.with_file_name(format!("{}.metadata.json", database_name(target)))
+}
+
+/// The name Datasette gives the database: its file name without the extension.
+fn database_name(target: &Path) -> String {
+    target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string())
+}
+
+const DESCRIPTION: &str = "Citizens' appeals to officials scraped from their blogs, each \
+classified as answered personally, forwarded, rejected, unanswered or unknown by appeal-audit, \
+and departments' posts. Citizens' names are left out and identifiers in texts (IIN/BIN, phone \
+numbers, e-mail addresses, card and account numbers) masked. The views and canned queries count \
+every appeal as stored; the deadline is not applied here: the law in force on the submission \
+date gives 15 calendar days before 1 July 2021 (Law No. 221 of 12 January 2007) and 15 working \
+days from then (Administrative Procedural Code, art. 76), which `appeal-audit report routing \
+--as-of DATE` applies (its overdue column). Silence counts to today unless a date is given.";
+
+/// Datasette's metadata: title and description, source and licence to fill in, every table,
+/// view and column described, and the canned queries.
+fn metadata(database: &str, objects: &[(String, String, Vec<String>)]) -> Result<Value> {
+    let descriptions: Value = serde_json::from_str(store::DESCRIPTIONS)?;
+    let mut tables = Map::new();
+    for (name, _, columns) in objects {
+        let known = &descriptions["tables"][name];
+        let described: Map<String, Value> = columns
+            .iter()
+            .map(|c| {
+                let text = known["columns"][c].as_str().unwrap_or("Not described.");
+                (c.clone(), Value::from(text))
+            })
+            .collect();
+        let text = known["description"].as_str().unwrap_or("Not described.");
+        tables.insert(
+            name.clone(),
+            json!({ "description": text, "columns": described }),
+        );
+    }
+    let queries: Map<String, Value> = store::canned_queries()
+        .into_iter()
+        .map(|(name, title, description, sql)| {
+            let query = json!({ "title": title, "description": description, "sql": sql });
+            (name.to_string(), query)
+        })
+        .collect();
+    Ok(json!({
+        "title": "Appeals to officials",
+        "description": DESCRIPTION,
+        "source": "",
+        "source_url": "",
+        "license": "",
+        "license_url": "",
+        "databases": {
+            database: {
+                "description": DESCRIPTION,
+                "tables": tables,
+                "queries": queries,
+            }
+        }
+    }))
 }

@@ -1,10 +1,12 @@
 //! SQLite storage: opening and migrating the database file, and every SQL statement the tool
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
+mod publish;
 mod read;
 mod state;
 mod write;
 
+pub use publish::{DESCRIPTIONS, PublicCopy, canned_queries, make_public, objects};
 pub use read::*;
 pub use write::*;
 
