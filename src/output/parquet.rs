@@ -28,12 +28,15 @@ pub const ROW_GROUP_ROWS: usize = 100_000;
 /// Rows gathered in Arrow builders before they are handed to the Parquet encoder.
 const BATCH_ROWS: usize = 4096;
 
-/// Text gathered in the builders before they are handed on, whatever the rows.
-const BATCH_BYTES: usize = 8 << 20;
+/// Text gathered in one file's builders before they are handed on, whatever the rows.
+const BATCH_BYTES: usize = 4 << 20;
 
-/// What the open files' unfinished row groups may hold together; past it the largest one is
-/// finished early. With the batches this keeps a whole export under 128 MB.
-const IN_PROGRESS_BYTES: usize = 48 << 20;
+/// What the open files' gathered rows and unfinished row groups may hold together; past it the
+/// largest is finished early (a shorter row group). This keeps a whole export under 128 MB.
+const HELD_BYTES: usize = 48 << 20;
+
+/// How often, in rows, the memory held by every open file is added up.
+const CHECK_EVERY: u64 = 1024;
 
 /// Files open at once when writing partitions; past it the least recently used one is
 /// finished and its partition continues in a new part file.
@@ -230,8 +233,9 @@ impl FileWriter {
         Ok(())
     }
 
-    fn in_progress(&self) -> usize {
-        self.writer.memory_size()
+    /// Memory held: the rows gathered (their text) and the unfinished row group.
+    fn held(&self) -> usize {
+        self.text_bytes + self.writer.memory_size()
     }
 
     fn finish(mut self, columns: &Columns) -> Result<()> {
@@ -264,8 +268,8 @@ pub struct ParquetOutput {
     open: HashMap<String, FileWriter>,
     /// How many part files each partition has had.
     parts: HashMap<String, usize>,
+    /// Rows pushed so far: also the clock that says which file was used last.
     rows: u64,
-    clock: u64,
 }
 
 impl ParquetOutput {
@@ -316,27 +320,24 @@ impl ParquetOutput {
             open: HashMap::new(),
             parts: HashMap::new(),
             rows: 0,
-            clock: 0,
         }
     }
 
     /// Adds a row; `key` is its partition's value (ignored for one file).
     pub fn push(&mut self, key: &str, row: &[Cell]) -> Result<()> {
         let key = if self.staging.is_some() { key } else { "" };
-        self.clock += 1;
         if !self.open.contains_key(key) {
             self.open_partition(key)?;
         }
         let Some(writer) = self.open.get_mut(key) else {
             bail!("internal: no Parquet file open for the partition {key:?}");
         };
-        writer.last_used = self.clock;
-        let before = writer.in_progress();
+        writer.last_used = self.rows;
         writer.push(&self.columns, row)?;
-        if writer.in_progress() != before {
+        self.rows += 1;
+        if self.rows.is_multiple_of(CHECK_EVERY) {
             self.limit_memory()?;
         }
-        self.rows += 1;
         Ok(())
     }
 
@@ -367,18 +368,13 @@ impl ParquetOutput {
         Ok(())
     }
 
-    /// Finishes the largest unfinished row group early while they hold too much together.
+    /// Finishes the largest file's row group early while the open files hold too much together.
     fn limit_memory(&mut self) -> Result<()> {
-        while self
-            .open
-            .values()
-            .map(FileWriter::in_progress)
-            .sum::<usize>()
-            > IN_PROGRESS_BYTES
-        {
-            let Some(largest) = self.open.values_mut().max_by_key(|w| w.in_progress()) else {
+        while self.open.values().map(FileWriter::held).sum::<usize>() > HELD_BYTES {
+            let Some(largest) = self.open.values_mut().max_by_key(|w| w.held()) else {
                 break;
             };
+            largest.write_batch(&self.columns)?;
             largest.writer.flush()?;
         }
         Ok(())
