@@ -24,6 +24,7 @@ fn kind_of(column: &str) -> Kind {
         | "published_at" => Kind::Timestamp,
         "due_date" => Kind::Date,
         "days_to_answer" | "source_line" => Kind::Int,
+        "title" | "text" | "answer_text" | "author" => Kind::Prose,
         "overdue" | "repost" => Kind::Bool,
         "source" | "addressee" | "addressee_position" | "category" | "status" | "rating"
         | "answered_by" | "forwarded_to" | "route" | "route_reason" | "official"
@@ -98,7 +99,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         _ => {
             let order = match options.partition_by {
                 Some(PartitionBy::Addressee) => AppealOrder::Official,
-                _ => AppealOrder::Stored,
+                _ => AppealOrder::Key,
             };
             store.for_each_stored_appeal(&appeal_filter(&filters), order, |stored| {
                 let row = super::export::appeal_row(stored, &calendar, &filters);
