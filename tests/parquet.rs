@@ -324,3 +324,103 @@ fn parquet_needs_an_output_path_and_refuses_csv_only_options() {
         "{error}"
     );
 }
+
+/// The query after `-- duckdb: NAME` in docs/scale.md, as written there.
+fn documented_query(name: &str) -> String {
+    let doc = include_str!("../docs/scale.md");
+    let start = doc
+        .find(&format!("-- duckdb: {name}\n"))
+        .unwrap_or_else(|| panic!("docs/scale.md has no `-- duckdb: {name}` query"));
+    let end = start + doc[start..].find("```").unwrap();
+    doc[start..end].to_string()
+}
+
+/// Runs a query with DuckDB in a folder; the rows as JSON arrays, dates as text.
+const DUCKDB_QUERY: &str = r#"
+import duckdb, json, os, sys
+os.chdir(sys.argv[1])
+rows = duckdb.connect().execute(sys.argv[2]).fetchall()
+print(json.dumps([list(r) for r in rows], default=str))
+"#;
+
+#[test]
+fn the_duckdb_queries_of_docs_scale_give_the_reports_figures() {
+    if !python_has(&["duckdb"]) {
+        eprintln!("skipped: DuckDB for Python is not installed (python3 -m pip install duckdb)");
+        return;
+    }
+    let wd = Workdir::new();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    wd.ok(&["--quiet", "audit", data, "--as-of", "2022-10-03"]);
+    for what in ["appeals", "posts"] {
+        wd.ok(&[
+            "export",
+            what,
+            "--format",
+            "parquet",
+            "--partition-by",
+            "year",
+            "--as-of",
+            "2022-10-03",
+            "--output",
+            what,
+        ]);
+    }
+    let folder = wd.root().to_str().unwrap();
+    let report = |which: &str| -> Vec<serde_json::Value> {
+        let json = wd.json(&["report", which, "--as-of", "2022-10-03", "--format", "json"]);
+        json.as_array().unwrap().clone()
+    };
+
+    let got = python_json(DUCKDB_QUERY, &[folder, &documented_query("routing")]);
+    let columns = [
+        "addressee",
+        "appeals",
+        "personal",
+        "forwarded",
+        "unanswered",
+        "unknown",
+        "rejected",
+        "personal_pct",
+        "forwarded_pct",
+        "median_days_to_answer",
+        "overdue",
+    ];
+    let want: Vec<serde_json::Value> = report("routing")
+        .iter()
+        .map(|r| columns.iter().map(|c| r[*c].clone()).collect())
+        .collect();
+    assert!(want.len() >= 3, "the sample's officials");
+    assert_eq!(got.as_array().unwrap().len(), want.len());
+    for (got, want) in got.as_array().unwrap().iter().zip(&want) {
+        for (i, column) in columns.iter().enumerate() {
+            let same = match (got[i].as_f64(), want[i].as_f64()) {
+                (Some(a), Some(b)) => a == b,
+                _ => got[i] == want[i],
+            };
+            assert!(
+                same,
+                "routing, {column}: DuckDB {} against {}",
+                got[i], want[i]
+            );
+        }
+    }
+
+    // Silence: every publisher that posted (those that never did are not in the export).
+    let got = python_json(DUCKDB_QUERY, &[folder, &documented_query("silence")]);
+    let columns = [
+        "name",
+        "last_post",
+        "days_since",
+        "posts_30d",
+        "status",
+        "reposts_30d",
+    ];
+    let want: Vec<serde_json::Value> = report("silence")
+        .iter()
+        .filter(|r| r["status"] != "never")
+        .map(|r| columns.iter().map(|c| r[*c].clone()).collect())
+        .collect();
+    assert!(want.len() >= 5);
+    assert_eq!(got, serde_json::Value::from(want));
+}
