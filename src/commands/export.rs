@@ -45,6 +45,7 @@ pub const APPEAL_COLUMNS: &[&str] = &[
     "source_line",
     "official",
     "route_target",
+    "answered",
 ];
 
 pub const POST_COLUMNS: &[&str] = &[
@@ -103,6 +104,8 @@ struct AppealRow {
     source_line: i64,
     official: String,
     route_target: Option<String>,
+    /// The appeal has an answer: the one definition every report uses.
+    answered: bool,
 }
 
 pub struct ExportOptions {
@@ -139,9 +142,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         days_to_answer: s.days_to_answer,
                         unsatisfied: None,
                         vanished: s.vanished.is_some(),
-                        answered: a.answered_at.is_some()
-                            || a.answer_text.is_some()
-                            || a.answers.is_some(),
+                        answered: s.answered,
                     };
                     AppealRow {
                         due_date: due_of(&fact, &calendar, &filters).map(|d| d.to_string()),
@@ -173,6 +174,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         source_line: s.source_line,
                         official: s.official,
                         route_target: s.route_target,
+                        answered: s.answered,
                     }
                 })
                 .collect();

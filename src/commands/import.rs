@@ -316,9 +316,13 @@ fn import_file(
                                 .scraped_at
                                 .clone()
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
-                            let (outcome, key, official) =
-                                batch.upsert_appeal(&appeal, derive, hashes, &from(&scrape))?;
+                            let (outcome, key, official) = batch.upsert_appeal(
+                                &appeal,
+                                derived,
+                                know,
+                                hashes,
+                                &from(&scrape),
+                            )?;
                             if options.snapshot {
                                 seen.insert(key);
                                 addressees.insert((appeal.source, official));
