@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::report::{appeal_filter, settings};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::cli::{ExportFormat, ExportKind};
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
 use crate::report::{due_of, overdue};
@@ -116,16 +116,17 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    pub filters: FilterOptions,
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
     let mut rows = match options.what {
         ExportKind::Appeals => {
             let stored = store.stored_appeals(&appeal_filter(&filters))?;
-            super::report::warn_calendar(
+            warn_calendar(
                 &calendar,
                 stored.iter().map(|s| s.appeal.submitted_at.as_str()),
             );

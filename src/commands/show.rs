@@ -5,9 +5,9 @@ use anyhow::{Result, bail};
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
-use super::report::{CHANGE_COLUMNS, settings};
+use super::options::ReportOptions;
+use super::report::CHANGE_COLUMNS;
 use super::{Finish, Global, knowledge};
-use crate::cli::ReportArgs;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
@@ -32,11 +32,11 @@ pub fn run(
     id: &str,
     source: Option<&str>,
     history: bool,
-    args: &ReportArgs,
+    args: &ReportOptions,
 ) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&args.filters, &know)?;
+    let (filters, calendar) = args.filters.resolve(&know)?;
     let mut found = store.appeal_columns(source, id.trim())?;
     let columns = match found.len() {
         0 => bail!(
