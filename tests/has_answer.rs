@@ -1,7 +1,7 @@
 //! "Has an answer" is one question (records.md, Classification): an appeal scraped unanswered,
 //! then again with only `answered_by` filled in, is answered for the route, the answered share,
 //! the deadline (an answer on an unknown date is never overdue), the `answered` change, the
-//! export and `check` alike.
+//! export, `show` and `check` alike.
 
 mod common;
 
@@ -64,6 +64,9 @@ fn an_answerer_alone_is_an_answer_everywhere() {
         one["overdue"], "",
         "cannot be told without the answer's date"
     );
+
+    let shown = wd.json(&["show", "1", "--as-of", "2022-10-03", "--format", "json"]);
+    assert_eq!(shown[0]["overdue"], serde_json::Value::Null, "{shown}");
 
     let problems = wd.csv_rows(&["check", "--as-of", "2022-10-03", "--format", "csv"]);
     let undated = row(&problems, "problem", "answer_without_date");

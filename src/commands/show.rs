@@ -78,9 +78,8 @@ pub fn run(
         days_to_answer: get("days_to_answer").and_then(|d| d.parse().ok()),
         unsatisfied: None,
         vanished: get("vanished").is_some(),
-        answered: get("answered_at").is_some()
-            || get("answer_text").is_some()
-            || get("answers").is_some(),
+        // As the import stored it: the one definition of an answer.
+        answered: get("answered").is_some_and(|a| a != "0"),
     };
     let mut pairs: Vec<(String, Value)> = columns
         .iter()
