@@ -499,6 +499,48 @@ mod tests {
     }
 
     #[test]
+    fn has_an_answer_is_any_one_of_five_things() {
+        let p = Phrases::defaults();
+        let none = AppealFacts {
+            addressee: "Исабаев Бейбит Бакирович",
+            status: Some("На рассмотрении"),
+            answer_text: Some("  "),
+            answered_by: Some(" "),
+            forwarded_to: Some("Управление ЖКХ"),
+            ..Default::default()
+        };
+        assert!(
+            !none.has_answer(&p),
+            "blanks, a forward and a pending status"
+        );
+        let each = [
+            AppealFacts {
+                has_answer_date: true,
+                ..none
+            },
+            AppealFacts {
+                answer_text: Some("Решено."),
+                ..none
+            },
+            AppealFacts {
+                answered_by: Some("Управление ЖКХ"),
+                ..none
+            },
+            AppealFacts {
+                has_answers: true,
+                ..none
+            },
+            AppealFacts {
+                status: Some("Ответ получен"),
+                ..none
+            },
+        ];
+        for facts in each {
+            assert!(facts.has_answer(&p), "{facts:?}");
+        }
+    }
+
+    #[test]
     fn unanswered_status_is_not_answered() {
         let p = Phrases::defaults();
         assert!(p.status_says(PhraseKind::Answered, "Отвечено"));
