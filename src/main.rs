@@ -30,6 +30,11 @@ fn main() -> ExitCode {
         Ok(commands::Finish::Findings) => ExitCode::from(3),
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // A mistake in the call that clap cannot see (an unknown --columns name): exit 2 too.
+        Err(e) if e.downcast_ref::<output::columns::UsageError>().is_some() => {
+            commands::tell(format!("appeal-audit: error: {e:#}"));
+            ExitCode::from(2)
+        }
         Err(e) => {
             commands::tell(format!("appeal-audit: error: {e:#}"));
             ExitCode::from(1)

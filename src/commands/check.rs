@@ -3,9 +3,10 @@
 
 use anyhow::Result;
 
-use super::report::{emit, settings};
+use super::report::{chosen, emit, settings};
 use super::{Finish, Global, knowledge};
 use crate::cli::ReportArgs;
+use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
@@ -16,6 +17,10 @@ pub fn run(
     as_directory: bool,
     args: &ReportArgs,
 ) -> Result<Finish> {
+    let choice = chosen(args, "check", COLUMNS)?;
+    if as_directory {
+        choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, _) = settings(&args.filters, &know)?;
@@ -53,7 +58,12 @@ pub fn run(
         )?;
         destination.finish()?;
     } else {
-        emit(args, &Rows::from_serialize(COLUMNS, &rows)?)?;
+        emit(
+            args,
+            &CHECK,
+            &choice,
+            &Rows::from_serialize(COLUMNS, &rows)?,
+        )?;
     }
     if rows.is_empty() {
         global.say("check: no problems found");

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::report::{appeal_filter, settings};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::output::columns::Choice;
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
 use crate::report::{due_of, overdue};
@@ -113,9 +114,19 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    /// `--columns`: only these, in this order.
+    pub columns: Vec<String>,
 }
 
 pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts => choice.check("export posts", POST_COLUMNS)?,
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = settings(filter_args, &know)?;
@@ -176,11 +187,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                     }
                 })
                 .collect();
-            let columns: Vec<&str> = APPEAL_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| options.include_authors || *c != "author")
-                .collect();
+            let columns: Vec<&str> = appeal_columns(options.include_authors).collect();
             Rows::from_serialize(&columns, &rows)?
         }
         ExportKind::Posts => {
@@ -198,6 +205,9 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
     if options.redact {
         redact_rows(&mut rows);
     }
+    if !choice.named().is_empty() {
+        rows = rows.select(choice.named());
+    }
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
@@ -213,6 +223,14 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         ));
     }
     Ok(Finish::Done)
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
 }
 
 fn redact_rows(rows: &mut Rows) {

@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             include_authors,
             redact,
             raw,
+            columns,
             filters,
         } => {
             let options = export::ExportOptions {
@@ -72,6 +73,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 include_authors,
                 redact,
                 raw,
+                columns,
             };
             export::run(&global, &options, &filters)
         }
@@ -80,7 +82,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             unmatched_as_directory,
             report,
         } => check::run(&global, fail_on_problems, unmatched_as_directory, &report),
-        Command::Status { format } => status::status(&global, format),
+        Command::Status { format, wide } => status::status(&global, format, wide),
         Command::Phrases { format } => status::phrases(&global, format),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
