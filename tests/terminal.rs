@@ -35,9 +35,14 @@ fn quote(arg: &str) -> String {
     format!("'{}'", arg.replace('\'', r"'\''"))
 }
 
-/// Runs appeal-audit in a detached tmux pane `width` columns wide, on a server of its own,
-/// and returns the screen's lines down to the end of the command's output.
 fn screen(wd: &Workdir, width: u16, args: &[&str]) -> Vec<String> {
+    screen_with(wd, width, &[], args)
+}
+
+/// Runs appeal-audit in a detached tmux pane `width` columns wide, on a server of its own,
+/// with `COLUMNS` unset unless `env` sets it, and returns the screen's lines down to the end
+/// of the command's output.
+fn screen_with(wd: &Workdir, width: u16, env: &[(&str, &str)], args: &[&str]) -> Vec<String> {
     // A server of its own each time: one being killed may still hold a reused socket.
     static SERVERS: AtomicUsize = AtomicUsize::new(0);
     let socket = wd.path(&format!(
@@ -57,8 +62,9 @@ fn screen(wd: &Workdir, width: u16, args: &[&str]) -> Vec<String> {
             "APPEAL_AUDIT_DB={}",
             quote(&wd.path("test.db").display().to_string())
         ),
-        quote(env!("CARGO_BIN_EXE_appeal-audit")),
     ];
+    line.extend(env.iter().map(|(k, v)| format!("{k}={}", quote(v))));
+    line.push(quote(env!("CARGO_BIN_EXE_appeal-audit")));
     line.extend(args.iter().map(|a| quote(a)));
     let shell = format!("{}; echo {DONE}; sleep 60", line.join(" "));
     let started = tmux(&[
@@ -280,4 +286,44 @@ fn wide_and_columns_at_a_terminal() {
         "{piped}"
     );
     assert!(!piped.contains("more column"), "{piped}");
+}
+
+#[test]
+fn columns_in_the_environment_wins_over_the_terminal_size() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    let args = ["report", "routing", "--as-of", AS_OF];
+    let narrow = screen(&wd, 80, &args);
+    assert_eq!(screen_with(&wd, 120, &[("COLUMNS", "80")], &args), narrow);
+}
+
+#[test]
+fn status_shows_the_imports_without_their_hashes_unless_wide() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    // The imports table's headers: from its title to the rule under them.
+    let headers = |lines: &[String]| -> String {
+        let title = lines.iter().position(|l| l == "Imports").expect("Imports");
+        let rule = title
+            + lines[title..]
+                .iter()
+                .position(|l| l.starts_with('─'))
+                .expect("rule");
+        lines[title..rule].join(" ")
+    };
+    let lines = screen(&wd, 100, &["status"]);
+    let text = lines.join("\n");
+    assert!(!headers(&lines).contains("sha256"), "{text}");
+    // status has no --columns, so the note offers only --wide.
+    assert!(
+        text.contains("size, sha256") && text.contains("--wide") && !text.contains("--columns"),
+        "{text}"
+    );
+    let lines = screen(&wd, 100, &["status", "--wide"]);
+    assert!(headers(&lines).contains("sha256"), "{}", lines.join("\n"));
+    assert!(!lines.join("\n").contains("more column"));
 }

@@ -162,6 +162,10 @@ impl Choice {
             ))
             .into());
         }
+        let mut earlier = names.iter().enumerate();
+        if let Some(twice) = earlier.find_map(|(i, n)| names[..i].contains(n).then_some(n)) {
+            return Err(UsageError(format!("--columns: {twice} is named twice")).into());
+        }
         Ok(())
     }
 
@@ -328,6 +332,11 @@ mod tests {
             "--columns: report x has no column \"zz\"; its columns are: a, b"
         );
         assert!(Choice::new(&[], true).check("report x", &["a"]).is_ok());
+        let twice = Choice::new(&["a".into(), "a".into()], false);
+        assert_eq!(
+            twice.check("report x", &["a"]).unwrap_err().to_string(),
+            "--columns: a is named twice"
+        );
     }
 
     #[test]

@@ -168,15 +168,18 @@ fn kind(value: &Value, text: &str, people: bool) -> Kind {
         Kind::Figure
     } else if people && is_person_name(text) {
         Kind::Name
-    } else if !text.is_empty()
-        && text
-            .split_whitespace()
-            .all(|w| w.chars().any(|c| c.is_ascii_digit()))
-    {
+    } else if !text.is_empty() && text.split_whitespace().all(is_figure) {
         Kind::Figure
     } else {
         Kind::Prose
     }
+}
+
+/// `5.6%`, `(1.5–18.1)`, `(n=24)`, `2022-08-12`, `749022/1`: digits and signs, at most one
+/// letter. A file name with a year in it is prose, and may wrap.
+fn is_figure(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 1
 }
 
 /// The header a person reads: the CSV name with spaces, so that it wraps at words.
@@ -496,6 +499,74 @@ mod tests {
         );
         assert_eq!(shorten_name("Ivanova Anna"), "Ivanova A.");
         assert_eq!(shorten_name("Ерлан"), "Ерлан");
+    }
+
+    #[test]
+    fn a_fitted_table_reads_as_laid_out() {
+        let rows = Rows {
+            columns: vec!["addressee".into(), "appeals".into(), "personal_pct".into()],
+            values: vec![
+                vec![
+                    "Бекболатов Ерлан Сапарович".into(),
+                    36.into(),
+                    "5.6% (1.5–18.1)".into(),
+                ],
+                vec!["Управление ЖКХ".into(), 2.into(), Value::Null],
+            ],
+        };
+        let people = [true, false, false];
+        let measures: Vec<Measure> = (0..3)
+            .map(|i| {
+                measure(
+                    &rows.columns[i],
+                    rows.values.iter().map(|v| &v[i]),
+                    people[i],
+                )
+            })
+            .collect();
+        let layout = layout(&measures, &[], 40);
+        let mut out = Vec::new();
+        write_fitted(&mut out, &rows, &people, &layout).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "addressee        appeals  personal pct\n\
+             ───────────────  ───────  ────────────\n\
+             Бекболатов Е.С.       36          5.6%\n\
+             \x20                           (1.5–18.1)\n\
+             Управление ЖКХ         2\n"
+        );
+    }
+
+    #[test]
+    fn the_note_says_what_is_left_out_and_how_to_see_it() {
+        assert_eq!(note(&[], false, true), None);
+        assert_eq!(
+            note(&["reposts_30d"], false, true).unwrap(),
+            "1 more column: reposts_30d. --wide shows every column, --columns a,b,c the ones named."
+        );
+        assert_eq!(
+            note(&["size", "sha256"], true, false).unwrap(),
+            "2 more columns: size, sha256. --wide shows every column; names are shortened to \
+             initials (whole in --format md or csv)."
+        );
+    }
+
+    #[test]
+    fn figures_are_digits_and_signs() {
+        for figure in [
+            "5.6%",
+            "(1.5–18.1)",
+            "(n=24)",
+            "2022-08-12",
+            "749022/1",
+            "-3",
+            "12:00",
+        ] {
+            assert!(is_figure(figure), "{figure}");
+        }
+        for prose in ["akim-blog-2022.csv", "unknown", "W", ""] {
+            assert!(!is_figure(prose), "{prose}");
+        }
     }
 
     #[test]
