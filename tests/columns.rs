@@ -155,6 +155,8 @@ fn an_unknown_column_is_a_usage_error_listing_the_valid_ones() {
         2,
     );
     wd.fails(&["report", "weekly", "--as-of", AS_OF, "--wide"], 2);
+    let error = wd.fails(&["report", "weekly", "--columns", "appeals"], 2);
+    assert!(error.contains("report weekly is a document"), "{error}");
     wd.fails(&["show", "749022", "--columns", "id"], 2);
 }
 

@@ -26,7 +26,7 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
         }
         ReportCommand::Changes(args) => chosen(args, "report changes", CHANGE_COLUMNS)?,
         ReportCommand::Weekly { report, .. } => {
-            chosen(report, "report weekly", &[])?.refuse(
+            Choice::new(&report.columns.columns, report.columns.wide).refuse(
                 "report weekly is a document of several tables: pick columns in report routing, \
                  forwards or silence with --since/--until",
             )?;
