@@ -23,8 +23,6 @@ use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
 use options::{ImportOptions, ReportJob, ReportOptions, Writes, check_format};
 
-pub use options::UsageError;
-
 /// How a command that ran to the end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Finish {
@@ -88,6 +86,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             include_authors,
             redact,
             raw,
+            columns,
             filters,
         } => {
             let options = export::ExportOptions {
@@ -99,6 +98,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 redact,
                 raw,
                 filters: filters::FilterOptions::from_args(&filters)?,
+                columns,
             };
             export::run(&global, &options)
         }
@@ -110,9 +110,9 @@ pub fn run(cli: Cli) -> Result<Finish> {
             let report = ReportOptions::from_args(&report, "check", Writes::List)?;
             check::run(&global, fail_on_problems, unmatched_as_directory, &report)
         }
-        Command::Status { format } => {
+        Command::Status { format, wide } => {
             check_format(format, "status", Writes::List)?;
-            status::status(&global, format)
+            status::status(&global, format, wide)
         }
         Command::Phrases { format } => {
             check_format(format, "phrases", Writes::List)?;

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::filters::FilterOptions;
-use crate::cli::{ImportArgs, ReportArgs, ReportCommand};
+use crate::cli::{ColumnArgs, ImportArgs, ReportArgs, ReportCommand};
 use crate::output::Format;
 use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
@@ -14,23 +14,7 @@ use crate::records::reader::{InputFormat, ReadOptions};
 use crate::records::typed::Mapper;
 use crate::report::weekly::Period;
 
-/// Wrong usage: the flags' values or their combination, named in the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(String);
-
-impl UsageError {
-    pub fn new(message: impl Into<String>) -> UsageError {
-        UsageError(message.into())
-    }
-}
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
+pub use crate::usage::UsageError;
 
 /// The formats a command can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +33,8 @@ pub struct ReportOptions {
     pub filters: FilterOptions,
     pub format: Format,
     pub output: Option<PathBuf>,
+    /// `--columns` and `--wide`, checked against the report's columns when it runs.
+    pub columns: ColumnArgs,
 }
 
 impl ReportOptions {
@@ -62,6 +48,7 @@ impl ReportOptions {
             filters: FilterOptions::from_args(&args.filters)?,
             format: args.format,
             output: args.output.clone(),
+            columns: args.columns.clone(),
         })
     }
 }
