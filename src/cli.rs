@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// The language of words for people (tables, md, html, summaries): default from
+    /// APPEAL_AUDIT_LANG, then LC_ALL, LC_MESSAGES, LANG (ru_* → ru, kk_* → kk, else en).
+    /// csv, tsv, json and jsonl never change.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }

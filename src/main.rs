@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod derive;
 mod history;
+mod i18n;
 mod output;
 mod privacy;
 mod records;

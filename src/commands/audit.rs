@@ -10,7 +10,7 @@ use super::import::{ImportOptions, import};
 use super::report::{appeal_filter, routing_rows, settings, silence_rows, warn_calendar_days};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ImportArgs, ReportArgs};
-use crate::output::{Destination, Format, Rows, html, write};
+use crate::output::{Destination, Format, Rows, html, words, write};
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
@@ -83,33 +83,34 @@ pub fn run(
         return Ok(Finish::Done);
     }
     let sections = [
-        ("Routing", routing_rows(&routing, report_args.format)?),
+        ("routing", routing_rows(&routing, report_args.format)?),
         (
-            "Forwards",
+            "forwards",
             Rows::from_serialize(forwards::COLUMNS, &forwards)?,
         ),
-        ("Silence", Rows::from_serialize(silence::COLUMNS, &silence)?),
+        ("silence", Rows::from_serialize(silence::COLUMNS, &silence)?),
     ];
     match report_args.format {
         Format::Json => {
             let mut object = serde_json::Map::new();
-            for (title, rows) in &sections {
+            for (key, rows) in &sections {
                 let mut buffer = Vec::new();
                 write(&mut buffer, Format::Json, rows)?;
-                object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+                object.insert(key.to_string(), serde_json::from_slice(&buffer)?);
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
             serde_json::to_writer_pretty(&mut *out, &object)?;
             writeln!(out)?;
         }
         format => {
-            for (i, (title, rows)) in sections.iter().enumerate() {
+            for (i, (key, rows)) in sections.iter().enumerate() {
                 if i > 0 {
                     writeln!(out)?;
                 }
+                let title = words::titled_as_of(key, filters.as_of, crate::i18n::lang());
                 match format {
-                    Format::Md => writeln!(out, "## {title} (as of {})\n", filters.as_of)?,
-                    _ => writeln!(out, "{title} (as of {})", filters.as_of)?,
+                    Format::Md => writeln!(out, "## {title}\n")?,
+                    _ => writeln!(out, "{title}")?,
                 }
                 write(out, format, rows)?;
             }

@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::report::{emit, settings};
 use super::{Finish, Global, knowledge};
 use crate::cli::ReportArgs;
+use crate::i18n::tr;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
@@ -56,9 +57,9 @@ pub fn run(
         emit(args, &Rows::from_serialize(COLUMNS, &rows)?)?;
     }
     if rows.is_empty() {
-        global.say("check: no problems found");
+        global.say(tr("check-none", &[]));
     } else {
-        global.say(format!("check: {} problems", rows.len()));
+        global.say(tr("check-found", &[("n", rows.len().into())]));
     }
     Ok(if fail_on_problems && !rows.is_empty() {
         Finish::Findings

@@ -28,6 +28,9 @@ pub enum Finish {
 }
 
 pub fn run(cli: Cli) -> Result<Finish> {
+    crate::i18n::set(crate::i18n::resolve(cli.lang, |name| {
+        std::env::var(name).ok()
+    }));
     let global = Global {
         db: cli.db,
         quiet: cli.quiet,

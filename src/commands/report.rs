@@ -11,6 +11,7 @@ use super::{Finish, Global, knowledge};
 use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
 use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
 use crate::derive::Knowledge;
+use crate::i18n::tr;
 use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::dates::parse_date;
 use crate::report::{Filters, forwards, routing, silence};
@@ -59,9 +60,9 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
                 let silent = rows.iter().filter(|r| r.is_silent()).count();
-                global.say(format!(
-                    "{silent} of {} listed are stale or never posted",
-                    rows.len()
+                global.say(tr(
+                    "silent-summary",
+                    &[("silent", silent.into()), ("listed", rows.len().into())],
                 ));
                 return Ok(Finish::Findings);
             }

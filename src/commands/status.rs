@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::{Finish, Global, knowledge};
+use crate::i18n::tr;
 use crate::output::{Destination, Format, Rows, write};
 use crate::store::{Access, Store};
 
@@ -21,18 +22,18 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
         .collect();
     let sections = [
         (
-            "Records",
+            "records",
             Rows::from_serialize(
                 &["kind", "records", "first", "last"],
                 &store.kind_summaries()?,
             )?,
         ),
         (
-            "Routes",
+            "routes",
             Rows::from_serialize(&["route", "appeals"], &routes)?,
         ),
         (
-            "Imports",
+            "imports",
             Rows::from_serialize(
                 &[
                     "import_id",
@@ -59,14 +60,15 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
         for (title, rows) in &sections {
             let mut buffer = Vec::new();
             write(&mut buffer, Format::Json, rows)?;
-            object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+            object.insert(title.to_string(), serde_json::from_slice(&buffer)?);
         }
         serde_json::to_writer_pretty(&mut *out, &object)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "Database: {}", store.path().display())?;
-        for (title, rows) in &sections {
-            writeln!(out, "\n{title}")?;
+        let path = store.path().display().to_string();
+        writeln!(out, "{}", tr("database", &[("path", path.into())]))?;
+        for (key, rows) in &sections {
+            writeln!(out, "\n{}", tr(&format!("title-{key}"), &[]))?;
             write(out, format, rows)?;
         }
     }

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 pub mod html;
 pub mod weekly;
+pub mod words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -90,6 +91,7 @@ impl Destination {
 }
 
 /// Rows ready to write: the column names, and each row's values in that order.
+#[derive(Debug, Clone)]
 pub struct Rows {
     pub columns: Vec<String>,
     pub values: Vec<Vec<Value>>,
@@ -142,7 +144,8 @@ pub fn write(out: &mut dyn Write, format: Format, rows: &Rows) -> Result<()> {
 
 pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Style) -> Result<()> {
     match format {
-        Format::Table => write_table(out, rows),
+        // Only the formats people read take the run's language.
+        Format::Table => write_table(out, &words::for_people(rows, crate::i18n::lang())),
         Format::Csv => write_delimited(out, rows, b',', style),
         Format::Tsv => write_delimited(out, rows, b'\t', style),
         Format::Json => {
@@ -158,7 +161,7 @@ pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Sty
             }
             Ok(())
         }
-        Format::Md => write_markdown(out, rows),
+        Format::Md => write_markdown(out, &words::for_people(rows, crate::i18n::lang())),
         Format::Html => bail!(
             "--format html makes a page with charts for a report: use it with report routing, \
              forwards, silence, changes or weekly, or audit"
@@ -229,7 +232,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> Result<()> {
         }));
     }
     if rows.values.is_empty() {
-        writeln!(out, "(no rows)")?;
+        writeln!(out, "{}", crate::i18n::tr("no-rows", &[]))?;
         return Ok(());
     }
     writeln!(out, "{table}")?;

@@ -61,7 +61,7 @@ pub(super) fn figure(chart: &Chart, legend: Markup, drawing: Drawing) -> Markup 
 }
 
 /// Swatches and names above a chart; an empty fill is a line (a threshold or an interval).
-pub(super) fn legend(keys: &[(&str, &str)]) -> Markup {
+pub(super) fn legend(keys: &[(&str, String)]) -> Markup {
     html! {
         ul.legend {
             @for (fill, label) in keys {
