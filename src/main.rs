@@ -32,7 +32,8 @@ fn main() -> ExitCode {
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            commands::tell(format!("appeal-audit: error: {e:#}"));
+            let error = i18n::tr("error-word", &[]);
+            commands::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

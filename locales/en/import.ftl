@@ -9,3 +9,5 @@ reason-ambiguous-date = ambiguous day and month: write 03.10.2022 or 2022-10-03,
 reason-not-a-date = not a date
 reason-missing = required for { $kind } and missing or empty; the column may be named { $names } (any case), or map yours with --map { $field }=COLUMN
 cannot-open = cannot open { $path }: check the path
+# The word before every error message: appeal-audit: error: ...
+error-word = error
