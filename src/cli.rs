@@ -157,6 +157,10 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
     /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
     Man,
 
+    /// Print the methodology page of docs/ in the --lang language (docs/methodology.ru.md, .kk.md).
+    #[command(hide = true)]
+    Methodology,
+
     /// The classification phrases in force: built in, and added with `import --phrases`.
     Phrases {
         #[arg(long, default_value = "table")]

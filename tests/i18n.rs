@@ -574,3 +574,21 @@ fn import_lines_and_common_errors_in_the_language() {
         "{english}"
     );
 }
+
+#[test]
+fn the_methodology_pages_in_docs_are_up_to_date() {
+    let wd = Workdir::new();
+    for lang in ["ru", "kk"] {
+        let name = format!("docs/methodology.{lang}.md");
+        let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&name))
+            .unwrap_or_default();
+        let made = run_in(&wd, lang, &["methodology"]);
+        assert!(
+            committed == made,
+            "{name} is out of date: run `cargo run -- --lang {lang} methodology > {name}`"
+        );
+        // Outside `code` (the CSV keys, the commands), every word is the language's.
+        let prose: String = made.split('`').step_by(2).collect();
+        assert_eq!(english_words(&prose), Vec::<String>::new(), "{made}");
+    }
+}

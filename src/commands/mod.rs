@@ -87,6 +87,13 @@ pub fn run(cli: Cli) -> Result<Finish> {
         Command::Phrases { format } => status::phrases(&global, format),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Methodology => {
+            let mut destination = crate::output::Destination::open(None)?;
+            let years = crate::calendar::Calendar::table_years();
+            crate::output::methodology::markdown(destination.writer(), crate::i18n::lang(), years)?;
+            destination.finish()?;
+            Ok(Finish::Done)
+        }
     }
 }
 

@@ -106,56 +106,34 @@ pub fn tr(key: &str, args: &[(&str, Arg)]) -> String {
     lang().tr(key, args)
 }
 
+/// One `.ftl` file, built into the binary.
+macro_rules! ftl {
+    ($lang:ident, $code:literal, $area:literal) => {
+        (
+            Lang::$lang,
+            $area,
+            include_str!(concat!("../../locales/", $code, "/", $area, ".ftl")),
+        )
+    };
+}
+
 /// The `.ftl` files, one per language and area.
 pub const FILES: &[(Lang, &str, &str)] = &[
-    (
-        Lang::En,
-        "reports",
-        include_str!("../../locales/en/reports.ftl"),
-    ),
-    (Lang::En, "html", include_str!("../../locales/en/html.ftl")),
-    (
-        Lang::En,
-        "check",
-        include_str!("../../locales/en/check.ftl"),
-    ),
-    (
-        Lang::En,
-        "import",
-        include_str!("../../locales/en/import.ftl"),
-    ),
-    (
-        Lang::Ru,
-        "reports",
-        include_str!("../../locales/ru/reports.ftl"),
-    ),
-    (Lang::Ru, "html", include_str!("../../locales/ru/html.ftl")),
-    (
-        Lang::Ru,
-        "check",
-        include_str!("../../locales/ru/check.ftl"),
-    ),
-    (
-        Lang::Ru,
-        "import",
-        include_str!("../../locales/ru/import.ftl"),
-    ),
-    (
-        Lang::Kk,
-        "reports",
-        include_str!("../../locales/kk/reports.ftl"),
-    ),
-    (Lang::Kk, "html", include_str!("../../locales/kk/html.ftl")),
-    (
-        Lang::Kk,
-        "check",
-        include_str!("../../locales/kk/check.ftl"),
-    ),
-    (
-        Lang::Kk,
-        "import",
-        include_str!("../../locales/kk/import.ftl"),
-    ),
+    ftl!(En, "en", "reports"),
+    ftl!(En, "en", "html"),
+    ftl!(En, "en", "check"),
+    ftl!(En, "en", "import"),
+    ftl!(En, "en", "docs"),
+    ftl!(Ru, "ru", "reports"),
+    ftl!(Ru, "ru", "html"),
+    ftl!(Ru, "ru", "check"),
+    ftl!(Ru, "ru", "import"),
+    ftl!(Ru, "ru", "docs"),
+    ftl!(Kk, "kk", "reports"),
+    ftl!(Kk, "kk", "html"),
+    ftl!(Kk, "kk", "check"),
+    ftl!(Kk, "kk", "import"),
+    ftl!(Kk, "kk", "docs"),
 ];
 
 /// The official terms in each language (`en`, `ru`, `kk`, and the stems a translation must

@@ -83,7 +83,7 @@ fn every_file_parses() {
 
 #[test]
 fn every_language_has_every_key_and_uses_every_placeholder() {
-    let areas = ["reports", "html", "check", "import"];
+    let areas = ["reports", "html", "check", "import", "docs"];
     for area in areas {
         let english = messages(file(Lang::En, area));
         assert!(!english.is_empty(), "{area}");

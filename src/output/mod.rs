@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub mod html;
+pub mod methodology;
 pub mod weekly;
 pub mod words;
 
