@@ -50,7 +50,15 @@ impl Lang {
 
     /// A percentage with one decimal: `5.6%`, `5,6 %` (Russian sets the sign apart), `5,6%`.
     pub fn percent(self, x: f64) -> String {
-        let number = self.decimal(x);
+        self.with_percent_sign(self.decimal(x))
+    }
+
+    /// A whole percentage, as on a chart's scale: `25%`, `25 %`.
+    pub fn whole_percent(self, x: f64) -> String {
+        self.with_percent_sign(format!("{x:.0}"))
+    }
+
+    fn with_percent_sign(self, number: String) -> String {
         match self {
             Lang::Ru => format!("{number} %"),
             Lang::En | Lang::Kk => format!("{number}%"),
@@ -124,6 +132,8 @@ mod tests {
         assert_eq!(Lang::Ru.percent(5.6), "5,6 %");
         assert_eq!(Lang::Kk.percent(5.6), "5,6%");
         assert_eq!(Lang::Ru.decimal(14.0), "14,0");
+        assert_eq!(Lang::En.whole_percent(25.0), "25%");
+        assert_eq!(Lang::Ru.whole_percent(37.5), "38 %");
     }
 
     #[test]
