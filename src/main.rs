@@ -7,11 +7,13 @@ mod cli;
 mod commands;
 mod derive;
 mod history;
+mod i18n;
 mod output;
 mod privacy;
 mod records;
 mod report;
 mod store;
+mod usage;
 
 use std::io;
 use std::process::ExitCode;
@@ -30,8 +32,16 @@ fn main() -> ExitCode {
         Ok(commands::Finish::Findings) => ExitCode::from(3),
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // Flags that clap accepts but that do not go together: wrong usage, as clap's own.
+        Err(e) if e.downcast_ref::<usage::UsageError>().is_some() => {
+            commands::tell(format!(
+                "appeal-audit: error: {e:#}\n\nFor more information, try '--help'."
+            ));
+            ExitCode::from(2)
+        }
         Err(e) => {
-            commands::tell(format!("appeal-audit: error: {e:#}"));
+            let error = i18n::tr("error-word", &[]);
+            commands::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -143,6 +143,7 @@ fn duckdb_reads_the_plain_export_with_each_column_typed() {
         ("source_line", "BIGINT"),
         ("official", "VARCHAR"),
         ("route_target", "VARCHAR"),
+        ("answered", "BOOLEAN"),
     ];
     let types: Vec<(String, String)> = read["types"]
         .as_object()

@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::report::{appeal_filter, settings};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar};
 use super::{Finish, Global, knowledge};
 use crate::calendar::Calendar;
-use crate::cli::{ExportFormat, ExportKind, FilterArgs, PartitionBy};
+use crate::cli::{ExportFormat, ExportKind, PartitionBy};
+use crate::output::columns::Choice;
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
-use crate::report::Filters;
-use crate::report::{due_of, overdue};
+use crate::report::{Filters, due_of, overdue};
 use crate::store::{Access, AppealFact, Store, StoredAppeal};
 
 /// Every field of the record contract, then what the tool concluded and where it came from.
@@ -47,6 +47,7 @@ pub const APPEAL_COLUMNS: &[&str] = &[
     "source_line",
     "official",
     "route_target",
+    "answered",
 ];
 
 pub const POST_COLUMNS: &[&str] = &[
@@ -74,7 +75,6 @@ pub(super) const TEXT_FIELDS: &[&str] = &[
     "author",
 ];
 
-/// One appeal as exported: its values, what the tool concluded, where it came from.
 #[derive(Debug, Serialize)]
 pub(super) struct AppealRow {
     pub(super) id: String,
@@ -106,6 +106,8 @@ pub(super) struct AppealRow {
     pub(super) source_line: i64,
     pub(super) official: String,
     pub(super) route_target: Option<String>,
+    /// The appeal has an answer: the one definition every report uses.
+    pub(super) answered: bool,
 }
 
 pub struct ExportOptions {
@@ -118,14 +120,17 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    pub filters: FilterOptions,
+    /// `--columns`: only these, in this order.
+    pub columns: Vec<String>,
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     if options.what == ExportKind::Database {
         return super::publish::run(global, options);
     }
     let Some(format) = options.format.format() else {
-        return super::export_parquet::run(global, options, filter_args);
+        return super::export_parquet::run(global, options);
     };
     if options.partition_by.is_some() || options.raw_texts {
         bail!(
@@ -134,13 +139,21 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
             format!("{:?}", options.format).to_lowercase()
         );
     }
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts | ExportKind::Database => choice.check("export posts", POST_COLUMNS)?,
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
     let mut rows = match options.what {
         ExportKind::Appeals => {
             let stored = store.stored_appeals(&appeal_filter(&filters))?;
-            super::report::warn_calendar(
+            warn_calendar(
                 &calendar,
                 stored.iter().map(|s| s.appeal.submitted_at.as_str()),
             );
@@ -148,11 +161,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                 .into_iter()
                 .map(|s| appeal_row(s, &calendar, &filters))
                 .collect();
-            let columns: Vec<&str> = APPEAL_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| options.include_authors || *c != "author")
-                .collect();
+            let columns: Vec<&str> = appeal_columns(options.include_authors).collect();
             Rows::from_serialize(&columns, &rows)?
         }
         ExportKind::Posts | ExportKind::Database => {
@@ -169,6 +178,9 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
     };
     if options.redact {
         redact_rows(&mut rows);
+    }
+    if !choice.named().is_empty() {
+        rows = rows.select(choice.named());
     }
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
@@ -200,7 +212,7 @@ pub(super) fn appeal_row(s: StoredAppeal, calendar: &Calendar, filters: &Filters
         days_to_answer: s.days_to_answer,
         unsatisfied: None,
         vanished: s.vanished.is_some(),
-        answered: a.answered_at.is_some() || a.answer_text.is_some() || a.answers.is_some(),
+        answered: s.answered,
     };
     AppealRow {
         due_date: due_of(&fact, calendar, filters).map(|d| d.to_string()),
@@ -232,7 +244,16 @@ pub(super) fn appeal_row(s: StoredAppeal, calendar: &Calendar, filters: &Filters
         source_line: s.source_line,
         official: s.official,
         route_target: s.route_target,
+        answered: s.answered,
     }
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
 }
 
 fn redact_rows(rows: &mut Rows) {

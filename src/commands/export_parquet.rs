@@ -9,9 +9,9 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use super::export::{APPEAL_COLUMNS, AppealRow, ExportOptions, POST_COLUMNS, TEXT_FIELDS};
-use super::report::{appeal_filter, settings, warn_calendar_days};
+use super::filters::{appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ExportKind, FilterArgs, PartitionBy};
+use crate::cli::{ExportKind, PartitionBy};
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
 use crate::privacy::redact;
 use crate::records::dates::parse_date;
@@ -25,7 +25,7 @@ fn kind_of(column: &str) -> Kind {
         "due_date" => Kind::Date,
         "days_to_answer" | "source_line" => Kind::Int,
         "title" | "text" | "answer_text" | "author" => Kind::Prose,
-        "overdue" | "repost" => Kind::Bool,
+        "overdue" | "repost" | "answered" => Kind::Bool,
         "source" | "addressee" | "addressee_position" | "category" | "status" | "rating"
         | "answered_by" | "forwarded_to" | "route" | "route_reason" | "official"
         | "route_target" | "department" | "channel" | "publisher" => Kind::Category,
@@ -33,22 +33,22 @@ fn kind_of(column: &str) -> Kind {
     }
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let Some(target) = options.output.as_deref() else {
         bail!(
             "--format parquet writes a file (or, with --partition-by, a folder): give --output \
              PATH"
         );
     };
-    if options.excel || options.raw || options.raw_texts {
+    if options.excel || options.raw || options.raw_texts || !options.columns.is_empty() {
         bail!(
-            "--excel and --raw are for CSV, --raw-texts for export database: Parquet keeps \
-             every value's type, so leave them out"
+            "--excel, --raw and --columns are for CSV, TSV and JSON, --raw-texts for export \
+             database: a Parquet export has every column, each with its type, so leave them out"
         );
     }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
     let (all_columns, name_column) = match options.what {
         ExportKind::Posts => (POST_COLUMNS, "publisher"),
         _ => (APPEAL_COLUMNS, "official"),
@@ -184,6 +184,7 @@ fn appeal_values<'a>(row: &'a AppealRow, names: &[&str], redacting: bool) -> Vec
                 "source_line" => Value::Int(Some(row.source_line)),
                 "official" => t(Some(&row.official)),
                 "route_target" => t(row.route_target.as_deref()),
+                "answered" => Value::Bool(Some(row.answered)),
                 _ => Value::Text(None),
             }
         })

@@ -6,90 +6,30 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 
+use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
-use crate::cli::ImportArgs;
 use crate::derive::{Derived, Knowledge};
+use crate::i18n::tr;
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
-use crate::records::dates::parse_date;
+use crate::records::dates;
 use crate::records::fields::RecordKind;
 use crate::records::reader::SourceRecord;
 use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
 use crate::records::typed::{Identity, Mapper, RecordError, record_hash};
 use crate::store::{Access, Batch, Hashes, ImportLog, Outcome, Provenance, Store, now_stamp};
 
-/// The import's settings, validated.
-#[derive(Debug, Clone)]
-pub struct ImportOptions {
-    pub read: ReadOptions,
-    pub maps: Vec<(String, String)>,
-    pub source: String,
-    pub date_format: Option<String>,
-    pub skip_invalid: bool,
-    pub rejects: Option<PathBuf>,
-    /// ISO; None: each record's scraped_at, else the import's start.
-    pub scraped_at: Option<String>,
-    pub snapshot: bool,
-    pub phrases: Option<PathBuf>,
-}
-
-impl ImportOptions {
-    pub fn from_args(args: &ImportArgs, format: InputFormat) -> Result<ImportOptions> {
-        let delimiter = match args.delimiter {
-            None => None,
-            Some(c) if c.is_ascii() => Some(c as u8),
-            Some(c) => bail!(
-                "--delimiter {c:?}: the delimiter must be one ASCII character, such as ',' ';' or a tab"
-            ),
-        };
-        let maps = args
-            .maps
-            .iter()
-            .map(|m| {
-                m.split_once('=')
-                    .map(|(f, c)| (f.trim().to_string(), c.to_string()))
-                    .ok_or_else(|| anyhow!("--map {m}: write it as FIELD=COLUMN, e.g. --map submitted_at='Дата подачи'"))
-            })
-            .collect::<Result<_>>()?;
-        let scraped_at = match &args.scraped_at {
-            Some(raw) => Some(
-                parse_date(raw)
-                    .map_err(|e| anyhow!("--scraped-at {raw:?}: {e}"))?
-                    .to_iso(),
-            ),
-            None => None,
-        };
-        Ok(ImportOptions {
-            read: ReadOptions {
-                format,
-                encoding: args.encoding,
-                delimiter,
-            },
-            maps,
-            source: args.source.trim().to_string(),
-            date_format: args.date_format.clone(),
-            skip_invalid: args.skip_invalid,
-            rejects: args.rejects.clone(),
-            scraped_at,
-            snapshot: args.snapshot,
-            phrases: args.phrases.clone(),
-        })
-    }
-}
-
 pub fn run(
     global: &Global,
     kind: RecordKind,
     files: &[PathBuf],
-    format: InputFormat,
-    args: &ImportArgs,
+    options: &ImportOptions,
 ) -> Result<Finish> {
-    let options = ImportOptions::from_args(args, format)?;
     let jobs: Vec<(RecordKind, Input)> = files.iter().map(|f| (kind, Input::from_arg(f))).collect();
     let mut store = Store::open(&global.db, Access::Write)?;
-    import(global, &mut store, &jobs, &options)?;
+    import(global, &mut store, &jobs, options)?;
     Ok(Finish::Done)
 }
 
@@ -129,9 +69,16 @@ pub fn import(
     }
     let (logs, rejects) = logs?;
     for log in &logs {
-        global.say(format!(
-            "{}: {} read, {} inserted, {} updated, {} unchanged, {} rejected",
-            log.file, log.read, log.inserted, log.updated, log.unchanged, log.rejected
+        global.say(tr(
+            "import-summary",
+            &[
+                ("file", log.file.clone().into()),
+                ("read", log.read.into()),
+                ("inserted", log.inserted.into()),
+                ("updated", log.updated.into()),
+                ("unchanged", log.unchanged.into()),
+                ("rejected", log.rejected.into()),
+            ],
         ));
         if log.read == 0 {
             crate::commands::tell(format!(
@@ -316,9 +263,13 @@ fn import_file(
                                 .scraped_at
                                 .clone()
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
-                            let (outcome, key, official) =
-                                batch.upsert_appeal(&appeal, derive, hashes, &from(&scrape))?;
+                            let (outcome, key, official) = batch.upsert_appeal(
+                                &appeal,
+                                derived,
+                                know,
+                                hashes,
+                                &from(&scrape),
+                            )?;
                             if options.snapshot {
                                 seen.insert(key);
                                 addressees.insert((appeal.source, official));
@@ -355,9 +306,9 @@ fn import_file(
         (read, written)
     });
     // A writing error explains a stopped reader; otherwise the reader's error is the news.
-    let facts = write_outcome.and(read_outcome).map_err(|e| {
-        anyhow!("{e:#}\nNothing was imported: the database is as it was before this command.")
-    })?;
+    let facts = write_outcome
+        .and(read_outcome)
+        .map_err(|e| anyhow!("{e:#}\n{}", tr("import-nothing", &[])))?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -596,14 +547,59 @@ fn record_error(
     read: &ReadOptions,
 ) -> anyhow::Error {
     let place = if read.format == InputFormat::Json || file.ends_with(".json") {
-        format!("record {number} (ending on line {line})")
+        tr(
+            "import-json-record",
+            &[("number", number.into()), ("line", line.into())],
+        )
     } else {
-        format!("line {line}")
+        tr("import-line", &[("line", line.into())])
     };
     anyhow!(
-        "{file}, {place}: {error}. Fix the record (or give --skip-invalid to import the other {} records)",
-        kind.as_str()
+        "{}",
+        tr(
+            "import-record-error",
+            &[
+                ("file", file.to_string().into()),
+                ("place", place.into()),
+                ("field", error.field.clone().into()),
+                ("value", format!("{:?}", error.value).into()),
+                ("reason", reason_for_people(kind, error).into()),
+                ("kind", kind_word(kind).into()),
+            ],
+        )
     )
+}
+
+/// `appeals`, `обращения`, `өтініштер`: a kind of record in the run's language.
+fn kind_word(kind: RecordKind) -> String {
+    crate::output::words::word("kind", kind.as_str(), crate::i18n::lang())
+}
+
+/// The most common reasons a record is refused (a bad or ambiguous date, a missing required
+/// field), in the run's language; any other as it is. The rejects file keeps the English.
+fn reason_for_people(kind: RecordKind, error: &RecordError) -> String {
+    let required = kind
+        .fields()
+        .iter()
+        .find(|f| f.required && f.name == error.field && error.value.is_empty());
+    if error.reason == dates::AMBIGUOUS {
+        tr("reason-ambiguous-date", &[])
+    } else if error.reason == dates::NOT_A_DATE {
+        tr("reason-not-a-date", &[])
+    } else if let Some(field) = required {
+        let mut names = vec![field.name];
+        names.extend(field.synonyms);
+        tr(
+            "reason-missing",
+            &[
+                ("kind", kind_word(kind).into()),
+                ("names", names.join(", ").into()),
+                ("field", field.name.into()),
+            ],
+        )
+    } else {
+        error.reason.clone()
+    }
 }
 
 fn progress_bar(global: &Global, input: &Input) -> Option<indicatif::ProgressBar> {

@@ -1,11 +1,13 @@
-//! One file per command: each turns its clap arguments into plain options, calls the core and
-//! hands rows to the output writer.
+//! One file per command: each takes its options (validated from the clap arguments in
+//! `options.rs` before anything is opened), calls the core and hands rows to the output writer.
 
 mod audit;
 mod check;
 mod export;
 mod export_parquet;
+mod filters;
 mod import;
+mod options;
 mod publish;
 mod report;
 mod shell;
@@ -19,7 +21,9 @@ use crate::classify::{PhraseKind, Phrases};
 use crate::cli::{Cli, Command};
 use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
+use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
+use options::{ImportOptions, ReportJob, ReportOptions, Writes, check_format};
 
 /// How a command that ran to the end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +33,12 @@ pub enum Finish {
     Findings,
 }
 
+/// Turns each command's arguments into validated options (a `UsageError` when they do not go
+/// together), then runs it: nothing is opened before the options are known to be right.
 pub fn run(cli: Cli) -> Result<Finish> {
+    crate::i18n::set(crate::i18n::resolve(cli.lang, |name| {
+        std::env::var(name).ok()
+    }));
     let global = Global {
         db: cli.db,
         quiet: cli.quiet,
@@ -40,7 +49,10 @@ pub fn run(cli: Cli) -> Result<Finish> {
             files,
             format,
             options,
-        } => import::run(&global, kind, &files, format, &options),
+        } => {
+            let options = ImportOptions::from_args(&options, format, &[kind])?;
+            import::run(&global, kind, &files, &options)
+        }
         Command::Audit {
             paths,
             kind,
@@ -48,14 +60,29 @@ pub fn run(cli: Cli) -> Result<Finish> {
             import,
             report,
             top,
-        } => audit::run(&global, &paths, kind, input_format, &import, &report, top),
-        Command::Report(which) => report::run(&global, which),
+        } => {
+            let kinds = match kind {
+                Some(kind) => vec![kind],
+                None => vec![
+                    RecordKind::Appeals,
+                    RecordKind::Posts,
+                    RecordKind::Directory,
+                ],
+            };
+            let import = ImportOptions::from_args(&import, input_format, &kinds)?;
+            let report = ReportOptions::from_args(&report, "audit", Writes::Tables)?;
+            audit::run(&global, &paths, kind, &import, &report, top)
+        }
+        Command::Report(which) => report::run(&global, ReportJob::from_args(&which)?),
         Command::Show {
             id,
             source,
             history,
             report,
-        } => show::run(&global, &id, source.as_deref(), history, &report),
+        } => {
+            let report = ReportOptions::from_args(&report, "show", Writes::List)?;
+            show::run(&global, &id, source.as_deref(), history, &report)
+        }
         Command::Export {
             what,
             format,
@@ -66,6 +93,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             include_authors,
             redact,
             raw,
+            columns,
             filters,
         } => {
             let options = export::ExportOptions {
@@ -78,18 +106,36 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 include_authors,
                 redact,
                 raw,
+                filters: filters::FilterOptions::from_args(&filters)?,
+                columns,
             };
-            export::run(&global, &options, &filters)
+            export::run(&global, &options)
         }
         Command::Check {
             fail_on_problems,
             unmatched_as_directory,
             report,
-        } => check::run(&global, fail_on_problems, unmatched_as_directory, &report),
-        Command::Status { format } => status::status(&global, format),
-        Command::Phrases { format } => status::phrases(&global, format),
+        } => {
+            let report = ReportOptions::from_args(&report, "check", Writes::List)?;
+            check::run(&global, fail_on_problems, unmatched_as_directory, &report)
+        }
+        Command::Status { format, wide } => {
+            check_format(format, "status", Writes::List)?;
+            status::status(&global, format, wide)
+        }
+        Command::Phrases { format } => {
+            check_format(format, "phrases", Writes::List)?;
+            status::phrases(&global, format)
+        }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Methodology => {
+            let mut destination = crate::output::Destination::open(None)?;
+            let years = crate::calendar::Calendar::table_years();
+            crate::output::methodology::markdown(destination.writer(), crate::i18n::lang(), years)?;
+            destination.finish()?;
+            Ok(Finish::Done)
+        }
     }
 }
 

@@ -22,10 +22,11 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         || options.excel
         || options.raw
         || options.redact
+        || !options.columns.is_empty()
     {
         bail!(
             "export database writes a SQLite file, always redacted unless --raw-texts: \
-             --format, --partition-by, --excel, --raw and --redact do not apply"
+             --format, --partition-by, --excel, --raw, --redact and --columns do not apply"
         );
     }
     if same_file(target, &global.db) {

@@ -2,15 +2,17 @@
 //! for it and the period before, written as tables, Markdown, the JSON object of cli.md or an
 //! HTML page with the trend of the last weeks.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::Days;
 
-use super::report::{appeal_filter, settings, silence_rows};
+use super::filters::{appeal_filter, silence_rows, warn_calendar};
+use super::options::ReportOptions;
 use super::{Finish, Global, knowledge};
 use crate::calendar::Calendar;
-use crate::cli::ReportArgs;
+use crate::cli::CalendarArg;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
+use crate::i18n::tr;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format, html};
 use crate::report::Filters;
@@ -18,19 +20,18 @@ use crate::report::routing::{RoutingRow, routing};
 use crate::report::weekly::{Period, weekly};
 use crate::store::{Access, AppealFact, Store};
 
-pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -> Result<Finish> {
-    if matches!(args.format, Format::Csv | Format::Tsv | Format::Jsonl) {
-        bail!(
-            "report weekly holds several tables: use --format table, md, json or html, or run \
-             report routing|forwards|silence with --since/--until for one table as {:?}",
-            args.format
-        );
-    }
+/// `week`: None for the last full week before the as-of date (or --since/--until).
+pub fn run(
+    global: &Global,
+    week: Option<Period>,
+    weeks: u32,
+    args: &ReportOptions,
+) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&args.filters, &know)?;
+    let (filters, calendar) = args.filters.resolve(&know)?;
     let period = match (week, filters.since, filters.until) {
-        (Some(week), _, _) => Period::parse_week(week).map_err(anyhow::Error::msg)?,
+        (Some(week), _, _) => week,
         (None, Some(since), Some(until)) => Period { since, until },
         (None, Some(since), None) => Period {
             since,
@@ -48,7 +49,7 @@ pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -
         ..filters.clone()
     };
     let facts = store.appeal_facts(&appeal_filter(&all))?;
-    super::report::warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
+    warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
     let silence_filters = Filters {
         as_of: period.until,
         ..filters.clone()
@@ -77,7 +78,7 @@ pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -
         Format::Md | Format::Html => {
             let files = store.source_files(&period.since.to_string(), &period.until.to_string())?;
             let method = Method {
-                as_of: filters.as_of.to_string(),
+                as_of: filters.as_of,
                 deadline: deadline_rule(&filters, args),
                 files: &files,
                 changes: &counts,
@@ -131,21 +132,16 @@ fn trend(
 }
 
 /// The deadline rule in force, in words, for the methodology note.
-fn deadline_rule(filters: &Filters, args: &ReportArgs) -> String {
+fn deadline_rule(filters: &Filters, args: &ReportOptions) -> String {
     let calendar = match args.filters.calendar {
-        crate::cli::CalendarArg::Kz => {
-            "Kazakhstan's working days (weekends, public holidays and the Government's transfers of days off)"
-        }
-        crate::cli::CalendarArg::MonFri => "working days Monday to Friday, holidays ignored",
+        CalendarArg::Kz => tr("calendar-kz", &[]),
+        CalendarArg::MonFri => tr("calendar-mon-fri", &[]),
     };
     match filters.deadline_days {
-        Some(n) => {
-            format!("{n} working days from submission (--deadline-days), counted on {calendar}")
-        }
-        None => format!(
-            "as the law in force on the submission date: 15 calendar days before 1 July 2021 (Law \
-             No. 221 of 12 January 2007 on considering appeals), 15 working days from then \
-             (Administrative Procedural Code, art. 76), counted on {calendar}"
+        Some(n) => tr(
+            "deadline-days",
+            &[("n", n.into()), ("calendar", calendar.into())],
         ),
+        None => tr("deadline-law", &[("calendar", calendar.into())]),
     }
 }

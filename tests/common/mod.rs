@@ -46,7 +46,12 @@ impl Workdir {
             .args(args)
             .current_dir(self.dir.path())
             .env("APPEAL_AUDIT_DB", self.path("test.db"))
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            // English unless a test asks for a language, whatever the machine's locale.
+            .env_remove("APPEAL_AUDIT_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
         command
     }
 
@@ -156,4 +161,14 @@ pub fn python_json(script: &str, args: &[&str]) -> serde_json::Value {
             String::from_utf8_lossy(&output.stdout)
         )
     })
+}
+
+/// A scratch folder whose database holds the bundled sample (`data/`), imported by `audit`.
+pub fn with_sample(as_of: &str) -> Workdir {
+    let wd = Workdir::new();
+    let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    wd.ok(&[
+        "--quiet", "audit", &data, "--as-of", as_of, "--format", "json",
+    ]);
+    wd
 }
