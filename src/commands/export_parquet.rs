@@ -263,7 +263,8 @@ mod tests {
         assert_eq!(kind_of("overdue"), Kind::Bool);
         assert_eq!(kind_of("days_to_answer"), Kind::Int);
         assert_eq!(kind_of("route"), Kind::Category);
-        assert_eq!(kind_of("text"), Kind::Text);
+        assert_eq!(kind_of("text"), Kind::Prose);
+        assert_eq!(kind_of("id"), Kind::Text);
     }
 
     #[test]
