@@ -178,3 +178,70 @@ fn a_file_that_is_no_archive_is_an_error() {
         "{error:#}"
     );
 }
+
+/// `warcio` from PyPI, if installed: the standard tools must read what we write.
+fn warcio(args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    match std::process::Command::new("warcio").args(args).output() {
+        Ok(output) => Some(output),
+        Err(_) => {
+            eprintln!("skipped: warcio is not installed (python3 -m pip install warcio)");
+            None
+        }
+    }
+}
+
+#[test]
+fn warcio_checks_and_indexes_what_we_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("1-20261202T110000Z.warc.gz");
+    let (first, second) = write_two(&path);
+    let Some(check) = warcio(&["check".as_ref(), "-v".as_ref(), path.as_os_str()]) else {
+        return;
+    };
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "warcio check failed:\n{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(!report.contains("fail"), "{report}");
+    // One line a record: warcinfo, and each response and request.
+    assert_eq!(report.matches("digest pass").count(), 5, "{report}");
+    let index = warcio(&[
+        "index".as_ref(),
+        "-f".as_ref(),
+        "warc-type,warc-target-uri,offset".as_ref(),
+        path.as_os_str(),
+    ])
+    .unwrap();
+    assert!(index.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&index.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let responses: Vec<(String, String)> = lines
+        .iter()
+        .filter(|l| l["warc-type"] == "response")
+        .map(|l| {
+            (
+                l["offset"].as_str().unwrap().to_string(),
+                l["warc-target-uri"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        responses,
+        [
+            (
+                first.to_string(),
+                "https://dialog.egov.kz/blogs/1/questions?page=1".to_string()
+            ),
+            (
+                second.to_string(),
+                "https://dialog.egov.kz/blogs/1/questions?page=2".to_string()
+            ),
+        ]
+    );
+    assert_eq!(lines[0]["warc-type"], "warcinfo");
+    assert_eq!(lines.len(), 5);
+}
