@@ -337,6 +337,21 @@ fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_own
         ),
         ("5", "1", "2")
     );
+    let stderr = wd.fails(
+        &[
+            "import",
+            "pages",
+            "--map",
+            "id=номер",
+            "--skip-invalid",
+            "q1.html",
+        ],
+        1,
+    );
+    assert!(
+        stderr.contains("--map, --skip-invalid apply to files of records, not to `import pages`"),
+        "{stderr}"
+    );
     let stderr = wd.fails(&["import", "appeals", "--addressee", "X", "q1.html"], 1);
     assert!(
         stderr.contains("--addressee applies to `import pages` only"),

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
         } => {
             let kind = match kind {
                 ImportKind::Pages => {
-                    return pages::run(&global, &files, &options, addressee.as_deref());
+                    return pages::run(&global, &files, format, &options, addressee.as_deref());
                 }
                 ImportKind::Appeals => RecordKind::Appeals,
                 ImportKind::Posts => RecordKind::Posts,

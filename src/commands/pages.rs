@@ -15,7 +15,9 @@ use crate::archive::{ArchivedPage, read_archive};
 use crate::cli::ImportArgs;
 use crate::portal::{self, PortalPage};
 use crate::records::fields::RecordKind;
-use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
+use crate::records::reader::{
+    Input, InputEncoding, InputFormat, MemoryInput, ReadOptions, RecordOrigin,
+};
 use crate::store::{Access, ImportLog, Store};
 
 /// How pages are imported: `import`'s options that apply to pages, and the blog's owner.
@@ -45,9 +47,11 @@ pub struct BlogImport {
 pub fn run(
     global: &Global,
     paths: &[PathBuf],
+    format: InputFormat,
     args: &ImportArgs,
     addressee: Option<&str>,
 ) -> Result<Finish> {
+    refuse_file_options(format, args)?;
     let import = ImportOptions::from_args(args, InputFormat::Jsonl)?;
     let options = PageImportOptions {
         source: import.source,
@@ -78,6 +82,30 @@ pub fn run(
         ));
     }
     Ok(Finish::Done)
+}
+
+/// The options that say how to read a file of records mean nothing for pages: refused rather
+/// than ignored, so that no one believes they took effect.
+fn refuse_file_options(format: InputFormat, args: &ImportArgs) -> Result<()> {
+    let given: Vec<&str> = [
+        ("--format", format != InputFormat::Auto),
+        ("--encoding", args.encoding != InputEncoding::Auto),
+        ("--delimiter", args.delimiter.is_some()),
+        ("--map", !args.maps.is_empty()),
+        ("--date-format", args.date_format.is_some()),
+        ("--skip-invalid", args.skip_invalid),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect();
+    if !given.is_empty() {
+        bail!(
+            "{} apply to files of records, not to `import pages`, which reads the portal's pages \
+             as docs/portal.md describes: leave them out",
+            given.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// Every page a path holds: an archive's responses, a saved page, or those of every archive
