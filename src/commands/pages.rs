@@ -187,7 +187,7 @@ pub fn import_pages(
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
-    for page in pages {
+    for mut page in pages {
         if page.status != 200 {
             crate::commands::tell(format!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
@@ -214,6 +214,8 @@ pub fn import_pages(
             true => "saved pages".to_string(),
             false => page.file.display().to_string(),
         };
+        // What it holds is read: a blog of thousands of pages need not stay in memory.
+        page.body = Vec::new();
         runs.entry((blog, run))
             .or_default()
             .pages
