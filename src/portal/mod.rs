@@ -160,11 +160,28 @@ pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
             owner,
             position: page::position(&document),
         },
-        PageKind::Questions => PortalPage::Questions {
-            appeals: cards::appeals(url, &document)?,
-            total_pages,
-            owner,
-        },
+        PageKind::Questions => {
+            let appeals = cards::appeals(url, &document)?;
+            // A page within the list that shows no card has lost its cards, not its appeals;
+            // but a blog with no appeal yet may well show `totalPages: 1` and nothing else.
+            let number = page::page_number(url);
+            if let (true, Some(number), Some(total)) = (appeals.is_empty(), number, total_pages) {
+                if number <= total && (total > 1 || page::has_card_traces(&document)) {
+                    return Err(LayoutError::new(
+                        url,
+                        format!(
+                            "page {number} of {total} (totalPages) shows no appeal card \
+                             (a.readmore to /blogs/all-questions/{{id}} in a block with a ul.blog-info)"
+                        ),
+                    ));
+                }
+            }
+            PortalPage::Questions {
+                appeals,
+                total_pages,
+                owner,
+            }
+        }
         PageKind::Posts => PortalPage::Posts {
             posts: cards::posts(url, &document)?,
             total_pages,

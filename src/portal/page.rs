@@ -30,6 +30,7 @@ pub(super) struct Css {
     pub answers: Selector,
     link: Selector,
     show_answers: Selector,
+    card_traces: Selector,
     title: Selector,
     owner: Vec<Selector>,
     position: Vec<Selector>,
@@ -45,6 +46,7 @@ pub(super) static CSS: LazyLock<Css> = LazyLock::new(|| Css {
     answers: selector(".answers[id]"),
     link: selector("a[href]"),
     show_answers: selector("[onclick*='showAnswers(']"),
+    card_traces: selector("[onclick*='showAnswers('], .fa-pencil, .blog-info, .answer-info"),
     title: selector("title"),
     owner: [".blog-header h1", ".blog-owner", ".blog-title"]
         .map(selector)
@@ -133,6 +135,25 @@ pub fn page_kind(url: &str, document: &Html) -> PageKind {
     } else {
         PageKind::Welcome
     }
+}
+
+/// The page's number in its list: `?page=N`, 1 without it; None for a saved file's address.
+pub fn page_number(url: &str) -> Option<u32> {
+    if !url.starts_with("http") {
+        return None;
+    }
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or("");
+    match query.split('&').find_map(|p| p.strip_prefix("page=")) {
+        Some(n) => n.parse().ok(),
+        None => Some(1),
+    }
+}
+
+/// Whether a page holds any part of an appeal card (an answers button, a number's icon, a
+/// facts list), however its cards may have changed.
+pub fn has_card_traces(document: &Html) -> bool {
+    document.select(&CSS.card_traces).next().is_some()
 }
 
 /// `totalPages: N` in the script that sets up the pagination.

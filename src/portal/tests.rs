@@ -183,6 +183,64 @@ fn kazakh_interface_words_change_nothing() {
 }
 
 #[test]
+fn a_blog_with_no_appeal_yet_is_no_layout_error() {
+    let html = "<html><body><div class=\"blog-header\"><h1 class=\"blog-title\">Новый Аким</h1></div>\
+        <p>Вопросов пока нет</p><script>$('#p').twbsPagination({ totalPages: 1 });</script></body></html>";
+    let (appeals, total) = questions(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        html.as_bytes(),
+    );
+    assert!(appeals.is_empty());
+    assert_eq!(total, Some(1));
+    // The same page with a card whose link has changed is one.
+    let changed = html.replace(
+        "<p>Вопросов",
+        "<div><ul class=\"blog-info\"><li>№ 1</li></ul><a class=\"more\" href=\"/q/1\">x</a></div><p>Вопросов",
+    );
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        changed.as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        error.missing.starts_with("a card (ul.blog-info"),
+        "{}",
+        error.missing
+    );
+    let changed = html.replace(
+        "<p>Вопросов",
+        "<div><i class=\"fa fa-pencil\"></i> № 1</div><p>Вопросов",
+    );
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        changed.as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .missing
+            .starts_with("page 1 of 1 (totalPages) shows no appeal card"),
+        "{}",
+        error.missing
+    );
+}
+
+#[test]
+fn page_numbers_from_addresses() {
+    for (url, number) in [
+        ("https://dialog.egov.kz/blogs/1/questions?page=7", Some(7)),
+        ("https://dialog.egov.kz/blogs/1/questions", Some(1)),
+        (
+            "http://127.0.0.1:8080/blogs/1/questions?lang=kk&page=2#top",
+            Some(2),
+        ),
+        ("file:///home/me/saved.html", None),
+    ] {
+        assert_eq!(page::page_number(url), number, "{url}");
+    }
+}
+
+#[test]
 fn a_page_past_the_last_has_no_cards() {
     let (appeals, total) = questions(
         &format!("{BASE}/questions?page=4"),
@@ -374,6 +432,14 @@ fn layout_changes_are_errors_that_say_what_is_missing() {
         (
             fixture("questions-layout-changed.html"),
             "appeal card 1 (link /blogs/all-questions/765824) has no registration number",
+        ),
+        (
+            String::from_utf8(fixture("questions-1.html"))
+                .unwrap()
+                .replace("class=\"readmore\"", "class=\"read-more\"")
+                .replace("class=\"blog-info\"", "class=\"info\"")
+                .into_bytes(),
+            "page 1 of 3 (totalPages) shows no appeal card",
         ),
     ] {
         let error = read_page(url, &html).unwrap_err();
