@@ -103,9 +103,10 @@ pub fn read_archive_contents(path: &Path) -> Result<ArchiveContents> {
             true => {
                 let mut record = Vec::new();
                 GzDecoder::new(&mut input)
+                    .take(MAX_RECORD + 1)
                     .read_to_end(&mut record)
-                    .map(|_| record)
                     .map_err(|e| format!("gzip: {e}"))
+                    .and_then(|_| within_limit(record.len() as u64).map(|()| record))
             }
             false => read_plain_record(&mut input).map_err(|e| e.to_string()),
         };
@@ -128,6 +129,20 @@ pub fn read_archive_contents(path: &Path) -> Result<ArchiveContents> {
         );
     }
     Ok(contents)
+}
+
+/// No page of the portal comes near this: a larger record is damage (or hostile), and is
+/// never read into memory.
+const MAX_RECORD: u64 = 64 * 1024 * 1024;
+
+fn within_limit(length: u64) -> std::result::Result<(), String> {
+    match length > MAX_RECORD {
+        true => Err(format!(
+            "a record of more than {} MiB, larger than any page",
+            MAX_RECORD / 1024 / 1024
+        )),
+        false => Ok(()),
+    }
 }
 
 /// The blank lines that end an uncompressed record, before the next one or the file's end.
@@ -168,6 +183,7 @@ fn read_plain_record(input: &mut impl BufRead) -> io::Result<Vec<u8>> {
             "no Content-Length in the header",
         )
     })?;
+    within_limit(length as u64).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     let start = record.len();
     record.resize(start + length, 0);
     input.read_exact(&mut record[start..])?;
