@@ -46,15 +46,20 @@ fn warc_record(kind: &str, url: &str, date: &str, block: &[u8]) -> Vec<u8> {
     record
 }
 
-/// A WARC of the blog's pages; each record gzipped on its own when `gzip`. Returns the
+/// A WARC of the blog's pages (a fixture's name, or "404"); each record gzipped on its own
+/// when `gzip`. Returns the
 /// archive's bytes and each response record's offset.
 fn archive(pages: &[(String, &str)], date: &str, gzip: bool) -> (Vec<u8>, Vec<u64>) {
     let mut out = Vec::new();
     let mut offsets = Vec::new();
     for (url, name) in pages {
-        let body = fixture(name);
+        // "404": a page the server did not have.
+        let (status, body) = match *name {
+            "404" => ("404 Not Found", b"not found".to_vec()),
+            name => ("200 OK", fixture(name)),
+        };
         let mut response = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+            "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
             body.len()
         )
         .into_bytes();
@@ -423,5 +428,37 @@ fn a_later_archive_as_a_snapshot_gives_changes_and_vanished() {
             r["vanished"].as_str()
         ),
         ("12", "4", "3", "1")
+    );
+}
+
+#[test]
+fn a_run_cut_short_imports_its_whole_pages_and_says_so() {
+    let wd = Workdir::new();
+    let mut pages = blog_pages()[..3].to_vec();
+    pages.push((format!("{BLOG}/questions?page=9"), "404"));
+    pages.push((format!("{BLOG}/questions?page=3"), "questions-3.html"));
+    let (bytes, offsets) = archive(&pages, "2022-10-01T09:00:00Z", true);
+    // Killed while writing page 3's response.
+    wd.write("cut.warc.gz", &bytes[..offsets[4] as usize + 100]);
+    let output = wd.run(&["import", "pages", "cut.warc.gz"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "cut.warc.gz: the record at offset {} is incomplete",
+            offsets[4]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{BLOG}/questions?page=9 (in cut.warc.gz, offset {}): HTTP status 404, not a page: skipped",
+            offsets[3]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(blog 2719746, appeals): 9 read, 9 inserted"),
+        "{stderr}"
     );
 }
