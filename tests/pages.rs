@@ -357,7 +357,7 @@ fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_own
 #[test]
 fn a_later_archive_as_a_snapshot_gives_changes_and_vanished() {
     let wd = Workdir::new();
-    let (bytes, _) = archive(&blog_pages(), "2022-10-01T09:00:00Z", true);
+    let (bytes, offsets_week1) = archive(&blog_pages(), "2022-10-01T09:00:00Z", true);
     wd.write("archive/week1.warc.gz", &bytes);
     wd.ok(&["import", "pages", "--snapshot", "archive/week1.warc.gz"]);
     // A week later: 765777 has an answer, 765824's answer was edited, 740010 is gone.
@@ -418,6 +418,31 @@ fn a_later_archive_as_a_snapshot_gives_changes_and_vanished() {
     for c in &changes {
         assert_eq!(c["scraped_at"], "2022-10-08", "{c:?}");
     }
+    // Each version names the page that showed it.
+    let history = wd.json(&["show", "765824", "--history", "--format", "json"]);
+    let versions = history[0]["versions"].as_array().unwrap();
+    let shown: Vec<(&str, &str)> = versions
+        .iter()
+        .map(|v| {
+            (
+                v["source_file"].as_str().unwrap(),
+                v["source_url"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "archive/week1.warc.gz",
+                &*format!("{BLOG}/questions?page=1")
+            ),
+            ("week2/1.html", &*format!("{BLOG}/questions?page=1")),
+        ]
+    );
+    assert_eq!(versions[0]["source_offset"], offsets_week1[1]);
+    let table = wd.ok(&["show", "765824", "--history"]);
+    assert!(table.contains("source_url"), "{table}");
     let r = owner_routing(&wd, "2022-10-10");
     // Vanished appeals stay in every count, with their last known route.
     assert_eq!(
