@@ -263,15 +263,18 @@ pub fn import_pages(
         };
         let appeals = appeal_records(run, &owner, position.as_deref(), options);
         let posts = post_records(run, &owner, options);
+        // The owner joins the directory (as an official, so that silence lists them even
+        // with no post), unless it knows them already under any name.
         if know.who.lookup(&owner).is_none() {
+            let page_url = run.pages.first().map_or("", |p| p.page.url.as_str());
+            let welcome = portal::welcome_url(page_url, blog);
             let entry = serde_json::json!({
-                "name": owner, "kind": "official", "position": position,
-                "url": format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+                "name": owner, "kind": "official", "position": position, "url": welcome,
             });
             let origin = RecordOrigin {
                 file: run_name.clone(),
                 offset: 0,
-                url: format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+                url: welcome,
                 position: 1,
             };
             jobs.push((
@@ -286,7 +289,9 @@ pub fn import_pages(
             appeals: None,
             posts: None,
         };
-        if !appeals.is_empty() || options.snapshot {
+        // No appeal read, no job: an empty input is an error to `import`, and a snapshot with
+        // no appeal names no addressee whose stored appeals could have vanished.
+        if !appeals.is_empty() {
             jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
             summary.appeals = Some(ImportLog::default());
         }

@@ -147,6 +147,12 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
+/// The address of a blog's welcome page, on the same site as `page_url` (the portal, a
+/// mirror or a test server; the portal for a saved file).
+pub fn welcome_url(page_url: &str, blog: &str) -> String {
+    text::absolute(page_url, &format!("/blogs/{blog}/welcome"))
+}
+
 /// Reads one page. Its kind comes from the address (`/blogs/{id}/welcome|questions|posts`),
 /// else from its content (a page saved by a browser under any name).
 pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {

@@ -226,6 +226,29 @@ fn a_blog_with_no_appeal_yet_is_no_layout_error() {
 }
 
 #[test]
+fn welcome_pages_on_the_same_site() {
+    for (page, blog, welcome) in [
+        (
+            "https://dialog.egov.kz/blogs/5/questions?page=2",
+            "5",
+            "https://dialog.egov.kz/blogs/5/welcome",
+        ),
+        (
+            "http://127.0.0.1:8080/blogs/5/posts",
+            "5",
+            "http://127.0.0.1:8080/blogs/5/welcome",
+        ),
+        (
+            "file:///home/me/saved.html",
+            "5",
+            "https://dialog.egov.kz/blogs/5/welcome",
+        ),
+    ] {
+        assert_eq!(welcome_url(page, blog), welcome, "{page}");
+    }
+}
+
+#[test]
 fn page_numbers_from_addresses() {
     for (url, number) in [
         ("https://dialog.egov.kz/blogs/1/questions?page=7", Some(7)),
