@@ -2,7 +2,7 @@
 //! by a killed run keeps every whole record: the damage at its end is reported, not fatal.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -45,14 +45,17 @@ pub struct Damage {
 pub fn read_archive(path: &Path) -> Result<Vec<ArchivedPage>> {
     let contents = read_archive_contents(path)?;
     if let Some(damage) = &contents.damage {
-        crate::commands::tell(format!(
+        // Written here rather than through `commands`, which this module sits below; like
+        // `commands::tell`, a closed stderr is no reason to fail.
+        let _ = writeln!(
+            io::stderr().lock(),
             "appeal-audit: warning: {}: the record at offset {} is incomplete ({}): a run was \
              probably stopped while writing it; the {} pages before it are read",
             path.display(),
             damage.offset,
             damage.reason,
             contents.pages.len()
-        ));
+        );
     }
     Ok(contents.pages)
 }
