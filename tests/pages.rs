@@ -465,6 +465,14 @@ fn a_run_cut_short_imports_its_whole_pages_and_says_so() {
     let (bytes, offsets) = archive(&pages, "2022-10-01T09:00:00Z", true);
     // Killed while writing page 3's response.
     wd.write("cut.warc.gz", &bytes[..offsets[4] as usize + 100]);
+    // Pages 1 and 2 of 3 are no complete list of the blog's appeals.
+    let refused = wd.fails(&["import", "pages", "--snapshot", "cut.warc.gz"], 1);
+    assert!(
+        refused.contains(
+            "--snapshot: cut.warc.gz holds blog 2719746's questions pages 1, 2 of 3, not pages 3"
+        ),
+        "{refused}"
+    );
     let output = wd.run(&["import", "pages", "cut.warc.gz"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");

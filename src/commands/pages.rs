@@ -256,6 +256,9 @@ pub fn import_pages(
     runs.sort_by_key(|(_, run)| earliest(run));
     for ((blog, _), run) in &runs {
         let run_name = run.name();
+        if options.snapshot {
+            complete(blog, &run_name, run)?;
+        }
         let (owner, position) = owner(blog, &run_name, run, options)?;
         let name = |what: &str| match run_name.as_str() {
             "saved pages" => format!("blog {blog}: saved pages ({what})"),
@@ -323,6 +326,41 @@ pub fn import_pages(
         summary.posts = summary.posts.take().and(log_of(posts));
     }
     Ok(blogs)
+}
+
+/// A snapshot says every appeal of the blog is in it: refused when the run's questions pages
+/// do not cover 1 to `totalPages`, since the appeals of a missing page would be marked
+/// vanished. Pages whose number is unknown (a saved page without its address) are trusted.
+fn complete(blog: &str, run_name: &str, run: &Run) -> Result<()> {
+    let mut numbers = std::collections::BTreeSet::new();
+    let mut total = 0;
+    for page in &run.pages {
+        if let PortalPage::Questions { total_pages, .. } = &page.content {
+            total = total.max(total_pages.unwrap_or(0));
+            match portal::page_number(&page.page.url) {
+                Some(number) => numbers.insert(number),
+                None => return Ok(()),
+            };
+        }
+    }
+    let missing: Vec<String> = (1..=total)
+        .filter(|n| !numbers.contains(n))
+        .map(|n| n.to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "--snapshot: {run_name} holds blog {blog}'s questions pages {} of {total}, not pages \
+             {}: the appeals on those would be marked vanished. Import it without --snapshot, \
+             or fetch the blog in full",
+            numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            missing.join(", ")
+        );
+    }
+    Ok(())
 }
 
 fn earliest(run: &Run) -> String {

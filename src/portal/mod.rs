@@ -11,7 +11,7 @@ mod text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use page::{blog_id, blog_id_in_page, page_kind, saved_page_url};
+pub use page::{blog_id, blog_id_in_page, page_kind, page_number, saved_page_url};
 pub use records::{appeal_record, post_record};
 
 /// The portal's address, for links on pages whose own address is unknown (a saved file).

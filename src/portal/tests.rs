@@ -259,7 +259,7 @@ fn page_numbers_from_addresses() {
         ),
         ("file:///home/me/saved.html", None),
     ] {
-        assert_eq!(page::page_number(url), number, "{url}");
+        assert_eq!(page_number(url), number, "{url}");
     }
 }
 
