@@ -682,3 +682,32 @@ fn deep_nesting_is_read() {
         error.missing
     );
 }
+
+#[test]
+fn layout_errors_say_how_to_see_the_page() {
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/1/questions",
+        &fixture("questions-layout-changed.html"),
+    )
+    .unwrap_err();
+    let archived = error
+        .clone()
+        .in_archive(Path::new("archive/1.warc.gz"), 812)
+        .to_string();
+    assert!(
+        archived.contains(
+            "(in archive/1.warc.gz, record at offset 812): the portal's layout may have changed"
+        ),
+        "{archived}"
+    );
+    assert!(
+        archived.contains("(`warcio extract archive/1.warc.gz 812` shows it)"),
+        "{archived}"
+    );
+    let saved = error.in_archive(Path::new("saved/q.html"), 0).to_string();
+    assert!(
+        saved.contains("(in saved/q.html): the portal's layout may have changed"),
+        "{saved}"
+    );
+    assert!(saved.contains("docs/portal.md (open the file)"), "{saved}");
+}
