@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::report::{appeal_filter, settings};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::cli::{ExportFormat, ExportKind};
+use crate::output::columns::Choice;
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
 use crate::report::{due_of, overdue};
@@ -45,6 +46,7 @@ pub const APPEAL_COLUMNS: &[&str] = &[
     "source_line",
     "official",
     "route_target",
+    "answered",
 ];
 
 pub const POST_COLUMNS: &[&str] = &[
@@ -103,6 +105,8 @@ struct AppealRow {
     source_line: i64,
     official: String,
     route_target: Option<String>,
+    /// The appeal has an answer: the one definition every report uses.
+    answered: bool,
 }
 
 pub struct ExportOptions {
@@ -113,16 +117,27 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    pub filters: FilterOptions,
+    /// `--columns`: only these, in this order.
+    pub columns: Vec<String>,
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts => choice.check("export posts", POST_COLUMNS)?,
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
     let mut rows = match options.what {
         ExportKind::Appeals => {
             let stored = store.stored_appeals(&appeal_filter(&filters))?;
-            super::report::warn_calendar(
+            warn_calendar(
                 &calendar,
                 stored.iter().map(|s| s.appeal.submitted_at.as_str()),
             );
@@ -139,9 +154,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         days_to_answer: s.days_to_answer,
                         unsatisfied: None,
                         vanished: s.vanished.is_some(),
-                        answered: a.answered_at.is_some()
-                            || a.answer_text.is_some()
-                            || a.answers.is_some(),
+                        answered: s.answered,
                     };
                     AppealRow {
                         due_date: due_of(&fact, &calendar, &filters).map(|d| d.to_string()),
@@ -173,14 +186,11 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         source_line: s.source_line,
                         official: s.official,
                         route_target: s.route_target,
+                        answered: s.answered,
                     }
                 })
                 .collect();
-            let columns: Vec<&str> = APPEAL_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| options.include_authors || *c != "author")
-                .collect();
+            let columns: Vec<&str> = appeal_columns(options.include_authors).collect();
             Rows::from_serialize(&columns, &rows)?
         }
         ExportKind::Posts => {
@@ -198,6 +208,9 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
     if options.redact {
         redact_rows(&mut rows);
     }
+    if !choice.named().is_empty() {
+        rows = rows.select(choice.named());
+    }
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
@@ -213,6 +226,14 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         ));
     }
     Ok(Finish::Done)
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
 }
 
 fn redact_rows(rows: &mut Rows) {
