@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod derive;
 mod history;
+mod i18n;
 mod output;
 mod portal;
 mod privacy;
@@ -41,7 +42,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            commands::tell(format!("appeal-audit: error: {e:#}"));
+            let error = i18n::tr("error-word", &[]);
+            commands::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

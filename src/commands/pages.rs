@@ -15,6 +15,7 @@ use super::import::import;
 use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::archive::{ArchivedPage, read_archive};
+use crate::i18n::tr;
 use crate::portal::{self, PortalPage};
 use crate::records::fields::RecordKind;
 use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
@@ -47,9 +48,13 @@ pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> R
         );
     }
     for blog in import_pages(global, pages, options)? {
-        global.say(format!(
-            "blog {}: {} pages read, addressee {}",
-            blog.blog, blog.pages, blog.addressee
+        global.say(tr(
+            "import-pages-blog",
+            &[
+                ("blog", blog.blog.clone().into()),
+                ("pages", blog.pages.into()),
+                ("addressee", blog.addressee.clone().into()),
+            ],
         ));
     }
     Ok(Finish::Done)
