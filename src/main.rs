@@ -11,6 +11,7 @@ mod output;
 mod privacy;
 mod records;
 mod report;
+mod rows;
 mod store;
 
 use std::io;

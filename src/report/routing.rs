@@ -247,7 +247,7 @@ pub const READING_COLUMNS: &[&str] = &[
 ];
 
 /// Rows for reading: the same figures, the intervals written beside the shares.
-pub fn for_reading(rows: &[RoutingRow]) -> crate::output::Rows {
+pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
     use serde_json::Value;
     let share = |pct: Option<f64>, low: Option<f64>, high: Option<f64>| match (pct, low, high) {
         (Some(p), Some(l), Some(h)) => Value::String(format!("{p:.1}% ({l:.1}–{h:.1})")),
@@ -278,7 +278,7 @@ pub fn for_reading(rows: &[RoutingRow]) -> crate::output::Rows {
             ]
         })
         .collect();
-    crate::output::Rows {
+    crate::rows::Rows {
         columns: READING_COLUMNS.iter().map(|c| c.to_string()).collect(),
         values,
     }
