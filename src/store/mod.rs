@@ -1,10 +1,12 @@
 //! SQLite storage: opening and migrating the database file, and every SQL statement the tool
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
+mod appeal_row;
 mod read;
 mod state;
 mod write;
 
+pub use appeal_row::StoredAppeal;
 pub use read::*;
 pub use write::*;
 

@@ -6,8 +6,8 @@ use anyhow::{Context, Result, bail};
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 
-use super::Store;
-use crate::records::appeal::{Appeal, Entry};
+use super::{Store, StoredAppeal};
+use crate::records::appeal::Entry;
 
 /// Which appeals a report looks at. Dates are ISO `YYYY-MM-DD`, inclusive.
 #[derive(Debug, Clone, Default)]
@@ -253,11 +253,11 @@ impl Store {
     }
 
     pub fn directory(&self) -> Result<Vec<Entry>> {
-        load_directory(&self.conn)
+        super::appeal_row::load_directory(&self.conn)
     }
 
     pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
-        load_phrases(&self.conn)
+        super::appeal_row::load_phrases(&self.conn)
     }
 
     /// Every stored column of one appeal, in table order, as (column, value) pairs; not the
@@ -418,71 +418,6 @@ fn optional_text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, value.data_type(), e.into()))
 }
 
-pub(super) fn load_directory(conn: &Connection) -> Result<Vec<Entry>> {
-    let mut stmt = conn.prepare(
-        "SELECT name, kind, position, parent, aliases, url FROM directory ORDER BY entry_key",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Entry {
-            name: r.get(0)?,
-            kind: r.get(1)?,
-            position: r.get(2)?,
-            parent: r.get(3)?,
-            aliases: r.get(4)?,
-            url: r.get(5)?,
-            as_written: None,
-            extra: None,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(super) fn load_phrases(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-    let mut stmt = conn.prepare("SELECT kind, phrase, origin FROM phrases ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// An appeal's values from a row whose columns, from `at`, are the value columns in order.
-pub(super) fn appeal_from_row(row: &Row, at: usize) -> rusqlite::Result<Appeal> {
-    Ok(Appeal {
-        source: row.get(at)?,
-        id: row.get(at + 1)?,
-        addressee: row.get(at + 2)?,
-        submitted_at: row.get(at + 3)?,
-        addressee_position: row.get(at + 4)?,
-        category: row.get(at + 5)?,
-        title: row.get(at + 6)?,
-        text: row.get(at + 7)?,
-        author: row.get(at + 8)?,
-        status: row.get(at + 9)?,
-        answered_at: row.get(at + 10)?,
-        answered_by: row.get(at + 11)?,
-        answer_text: row.get(at + 12)?,
-        forwarded_to: row.get(at + 13)?,
-        url: row.get(at + 14)?,
-        rating: row.get(at + 15)?,
-        answers: row.get(at + 16)?,
-        ..Appeal::default()
-    })
-}
-
-/// An appeal as stored: its values, what was concluded from them, and where they came from.
-#[derive(Debug, Clone)]
-pub struct StoredAppeal {
-    pub appeal: Appeal,
-    pub official: String,
-    pub route: String,
-    pub route_reason: String,
-    pub route_target: Option<String>,
-    pub days_to_answer: Option<i64>,
-    pub first_seen: String,
-    pub last_seen: String,
-    pub vanished: Option<String>,
-    pub source_file: String,
-    pub source_line: i64,
-}
-
 /// A post as stored.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StoredPost {
@@ -500,49 +435,35 @@ pub struct StoredPost {
 }
 
 impl Store {
-    /// Every stored appeal the filter lets through, in source and id order.
-    pub fn stored_appeals(&self, filter: &AppealFilter) -> Result<Vec<StoredAppeal>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
-             first_seen, last_seen, vanished, source_file, source_line FROM appeals \
-             JOIN appeal_seen USING (appeal_key) \
-             WHERE (?1 IS NULL OR submitted_at >= ?1) \
-               AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
-               AND (?3 IS NULL OR official = ?3) \
-             ORDER BY source, appeal_key",
-            super::write::APPEAL_VALUE_COLUMNS
-        ))?;
-        let rows = stmt.query_map(
-            rusqlite::params![filter.since, filter.until, filter.official],
-            |r| {
-                let mut appeal = appeal_from_row(r, 0)?;
-                appeal.scraped_at = r.get(17)?;
-                Ok(StoredAppeal {
-                    appeal,
-                    official: r.get(18)?,
-                    route: r.get(19)?,
-                    route_reason: r.get(20)?,
-                    route_target: r.get(21)?,
-                    days_to_answer: r.get(22)?,
-                    first_seen: r.get(23)?,
-                    last_seen: r.get(24)?,
-                    vanished: r.get(25)?,
-                    source_file: r.get(26)?,
-                    source_line: r.get(27)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Hands every stored appeal the filter lets through to `each`, in source and key order,
+    /// one row at a time as the cursor reads it: export holds one appeal, not all of them.
+    pub fn for_each_stored_appeal(
+        &self,
+        filter: &AppealFilter,
+        mut each: impl FnMut(StoredAppeal) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(&StoredAppeal::select())?;
+        let mut rows = stmt.query(rusqlite::params![
+            filter.since,
+            filter.until,
+            filter.official
+        ])?;
+        while let Some(row) = rows.next()? {
+            each(StoredAppeal::from_row(row)?)?;
+        }
+        Ok(())
     }
 
-    /// Every stored post, filtered by publisher, channel and publication date.
-    pub fn stored_posts(
+    /// Hands every stored post to `each`, filtered by publisher, channel and publication date,
+    /// one row at a time.
+    pub fn for_each_stored_post(
         &self,
         publisher: Option<&str>,
         channel: Option<&str>,
         since: Option<&str>,
         until: Option<&str>,
-    ) -> Result<Vec<StoredPost>> {
+        mut each: impl FnMut(StoredPost) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT department, published_at, channel, repost, title, url, id, source, publisher, \
              source_file, source_line FROM posts \
@@ -551,8 +472,9 @@ impl Store {
                AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
              ORDER BY publisher, published_at, post_key",
         )?;
-        let rows = stmt.query_map(rusqlite::params![publisher, channel, since, until], |r| {
-            Ok(StoredPost {
+        let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until])?;
+        while let Some(r) = rows.next()? {
+            each(StoredPost {
                 department: r.get(0)?,
                 published_at: r.get(1)?,
                 channel: r.get(2)?,
@@ -564,9 +486,9 @@ impl Store {
                 publisher: r.get(8)?,
                 source_file: r.get(9)?,
                 source_line: r.get(10)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
     }
 }
 

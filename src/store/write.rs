@@ -3,10 +3,13 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use anyhow::{Context, Result};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::types::ToSql;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
+use super::appeal_row::{VALUE_COLUMN_LIST, VALUE_COLUMNS, appeal_from_row, value_params};
 use super::state;
 use crate::derive::{Derived, Knowledge};
 use crate::history::{Change, ChangeKind, Version, diff};
@@ -89,10 +92,6 @@ impl ImportLog {
         }
     }
 }
-
-pub(super) const APPEAL_VALUE_COLUMNS: &str = "source, id, addressee, submitted_at, addressee_position, \
-    category, title, text, author, status, answered_at, answered_by, answer_text, forwarded_to, \
-    url, rating, answers";
 
 impl Batch<'_> {
     /// Whether any appeal of `source` is stored (this transaction's included).
@@ -300,52 +299,20 @@ impl Batch<'_> {
             self.record_change(key, from, &change)?;
         }
         self.archive_current(key)?;
-        self.tx
-            .prepare_cached(
-                "UPDATE appeals SET addressee = ?2, submitted_at = ?3, addressee_position = ?4, \
-                 category = ?5, title = ?6, text = ?7, author = ?8, status = ?9, answered_at = ?10, \
-                 answered_by = ?11, answer_text = ?12, forwarded_to = ?13, url = ?14, rating = ?15, \
-                 answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
-                 official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
-                 days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, vanished = NULL, official_id = ?31, \
-                 target_id = ?32, state = ?33 WHERE appeal_key = ?1",
-            )?
-            .execute(params![
-                key,
-                appeal.addressee,
-                appeal.submitted_at,
-                appeal.addressee_position,
-                appeal.category,
-                appeal.title,
-                appeal.text,
-                appeal.author,
-                appeal.status,
-                appeal.answered_at,
-                appeal.answered_by,
-                appeal.answer_text,
-                appeal.forwarded_to,
-                appeal.url,
-                appeal.rating,
-                appeal.answers,
-                from.scraped_at,
-                appeal.as_written,
-                appeal.extra,
-                hash,
-                derived.official,
-                derived.route.as_str(),
-                derived.reason.as_str(),
-                derived.target,
-                derived.days_to_answer,
-                derived.unsatisfied,
-                from.import_id,
-                from.file,
-                from.line as i64,
-                derived.answered,
-                self.name_id(&derived.official)?,
-                self.target_id(&derived)?,
-                state::of(&derived),
-            ])?;
+        let row = self.appeal_write(appeal, &derived, hash, from)?;
+        // The values all change together with what was concluded from them; a changed appeal
+        // is seen again, so it has not vanished.
+        static UPDATE: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "UPDATE appeals SET ({VALUE_COLUMN_LIST}, {}) = ({}), vanished = NULL \
+                 WHERE appeal_key = ?",
+                WRITTEN_COLUMNS.join(", "),
+                AppealWrite::placeholders()
+            )
+        });
+        self.tx.prepare_cached(&UPDATE)?.execute(params_from_iter(
+            row.params().into_iter().chain([&key as &dyn ToSql]),
+        ))?;
         self.see(key, from.scraped_at)?;
         self.keep_record_hash(key, Some(hashes.record))?;
         Ok((Outcome::Updated, key, derived.official))
@@ -438,52 +405,17 @@ impl Batch<'_> {
         hashes: Hashes,
         from: &Provenance,
     ) -> Result<i64> {
+        let row = self.appeal_write(a, d, hashes.value, from)?;
+        static INSERT: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "INSERT INTO appeals ({VALUE_COLUMN_LIST}, {}) VALUES ({})",
+                WRITTEN_COLUMNS.join(", "),
+                AppealWrite::placeholders()
+            )
+        });
         self.tx
-            .prepare_cached(&format!(
-                "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
-                 value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered, official_id, target_id, \
-                 state) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
-                 ?33, ?34)"
-            ))?
-            .execute(params![
-                a.source,
-                a.id,
-                a.addressee,
-                a.submitted_at,
-                a.addressee_position,
-                a.category,
-                a.title,
-                a.text,
-                a.author,
-                a.status,
-                a.answered_at,
-                a.answered_by,
-                a.answer_text,
-                a.forwarded_to,
-                a.url,
-                a.rating,
-                a.answers,
-                from.scraped_at,
-                a.as_written,
-                a.extra,
-                hashes.value,
-                d.official,
-                d.route.as_str(),
-                d.reason.as_str(),
-                d.target,
-                d.days_to_answer,
-                d.unsatisfied,
-                from.import_id,
-                from.file,
-                from.line as i64,
-                d.answered,
-                self.name_id(&d.official)?,
-                self.target_id(d)?,
-                state::of(d),
-            ])?;
+            .prepare_cached(&INSERT)?
+            .execute(params_from_iter(row.params()))?;
         let key = self.tx.last_insert_rowid();
         self.tx
             .prepare_cached(
@@ -492,6 +424,26 @@ impl Batch<'_> {
             )?
             .execute(params![key, from.scraped_at, hashes.record])?;
         Ok(key)
+    }
+
+    /// An appeal's row as an import writes it (inserted or updated).
+    fn appeal_write<'a>(
+        &self,
+        appeal: &'a Appeal,
+        derived: &'a Derived,
+        value_hash: i64,
+        from: &'a Provenance,
+    ) -> Result<AppealWrite<'a>> {
+        Ok(AppealWrite {
+            appeal,
+            derived,
+            from,
+            value_hash,
+            line: from.line as i64,
+            official_id: self.name_id(&derived.official)?,
+            target_id: self.target_id(derived)?,
+            state: state::of(derived),
+        })
     }
 
     /// Widens when an appeal was seen to take in this scrape.
@@ -527,10 +479,10 @@ impl Batch<'_> {
         Ok(self
             .tx
             .prepare_cached(&format!(
-                "SELECT {APPEAL_VALUE_COLUMNS}, route FROM appeals WHERE appeal_key = ?1"
+                "SELECT {VALUE_COLUMN_LIST}, route FROM appeals WHERE appeal_key = ?1"
             ))?
             .query_row(params![key], |r| {
-                Ok((super::read::appeal_from_row(r, 0)?, r.get(17)?))
+                Ok((appeal_from_row(r, 0)?, r.get(VALUE_COLUMNS.len())?))
             })?)
     }
 
@@ -648,8 +600,8 @@ impl Batch<'_> {
                  SELECT appeal_key, scraped_at, value_hash, json_object({}, 'as_written', as_written, \
                  'extra', extra, 'route', route, 'route_reason', route_reason, 'route_target', \
                  route_target), import_id, source_file, source_line FROM appeals WHERE appeal_key = ?1",
-                APPEAL_VALUE_COLUMNS
-                    .split(", ")
+                VALUE_COLUMNS
+                    .iter()
                     .map(|c| format!("'{c}', {c}"))
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -780,7 +732,7 @@ impl Batch<'_> {
         let mut changed = 0;
         {
             let mut select = self.tx.prepare(&format!(
-                "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target FROM appeals"
+                "SELECT appeal_key, {VALUE_COLUMN_LIST}, official, route, route_reason, route_target FROM appeals"
             ))?;
             let mut update = self.tx.prepare(&format!(
                 "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, \
@@ -790,10 +742,15 @@ impl Batch<'_> {
             ))?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
-                let appeal = super::read::appeal_from_row(row, 1)?;
+                let appeal = appeal_from_row(row, 1)?;
                 let derived = knowledge.derive(&appeal);
-                let stored: (String, String, String, Option<String>) =
-                    (row.get(18)?, row.get(19)?, row.get(20)?, row.get(21)?);
+                let after = 1 + VALUE_COLUMNS.len();
+                let stored: (String, String, String, Option<String>) = (
+                    row.get(after)?,
+                    row.get(after + 1)?,
+                    row.get(after + 2)?,
+                    row.get(after + 3)?,
+                );
                 let now = (
                     derived.official.clone(),
                     derived.route.as_str().to_string(),
@@ -856,11 +813,76 @@ impl Batch<'_> {
 
     /// The directory as it stands inside this transaction (after this import's entries).
     pub fn directory(&self) -> Result<Vec<Entry>> {
-        super::read::load_directory(&self.tx)
+        super::appeal_row::load_directory(&self.tx)
     }
 
     pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
-        super::read::load_phrases(&self.tx)
+        super::appeal_row::load_phrases(&self.tx)
+    }
+}
+
+/// What an import writes of one appeal: its values, what was concluded from them, and where they
+/// came from; the same columns for an insert and an update.
+struct AppealWrite<'a> {
+    appeal: &'a Appeal,
+    derived: &'a Derived,
+    from: &'a Provenance<'a>,
+    value_hash: i64,
+    line: i64,
+    official_id: i64,
+    target_id: Option<i64>,
+    state: i64,
+}
+
+/// The columns an import writes after the values, in the order of `AppealWrite::params`.
+const WRITTEN_COLUMNS: [&str; 17] = [
+    "scraped_at",
+    "as_written",
+    "extra",
+    "value_hash",
+    "official",
+    "route",
+    "route_reason",
+    "route_target",
+    "days_to_answer",
+    "unsatisfied",
+    "import_id",
+    "source_file",
+    "source_line",
+    "answered",
+    "official_id",
+    "target_id",
+    "state",
+];
+
+impl AppealWrite<'_> {
+    fn placeholders() -> String {
+        vec!["?"; VALUE_COLUMNS.len() + WRITTEN_COLUMNS.len()].join(", ")
+    }
+
+    /// The values (`VALUE_COLUMNS`), then `WRITTEN_COLUMNS`.
+    fn params(&self) -> Vec<&dyn ToSql> {
+        let (a, d) = (self.appeal, self.derived);
+        let written: [&dyn ToSql; WRITTEN_COLUMNS.len()] = [
+            &self.from.scraped_at,
+            &a.as_written,
+            &a.extra,
+            &self.value_hash,
+            &d.official,
+            &d.route,
+            &d.reason,
+            &d.target,
+            &d.days_to_answer,
+            &d.unsatisfied,
+            &self.from.import_id,
+            &self.from.file,
+            &self.line,
+            &d.answered,
+            &self.official_id,
+            &self.target_id,
+            &self.state,
+        ];
+        value_params(a).into_iter().chain(written).collect()
     }
 }
 
