@@ -24,6 +24,22 @@ impl Rows {
             values,
         })
     }
+
+    /// The rows as one JSON array of objects keyed by column, in column order: for a document
+    /// that holds several tables (audit, weekly), where `--format json` writes one table.
+    pub fn to_json(&self) -> Value {
+        Value::Array(
+            self.values
+                .iter()
+                .map(|values| object(&self.columns, values.clone()))
+                .collect(),
+        )
+    }
+}
+
+/// One row as a JSON object keyed by column, in column order.
+pub fn object(columns: &[String], values: Vec<Value>) -> Value {
+    Value::Object(columns.iter().cloned().zip(values).collect())
 }
 
 /// One serialisable row's fields in the order of `columns` (a missing field is null).

@@ -94,9 +94,7 @@ pub fn run(
         Format::Json => {
             let mut object = serde_json::Map::new();
             for (title, rows) in &sections {
-                let mut buffer = Vec::new();
-                write(&mut buffer, Format::Json, rows)?;
-                object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+                object.insert(title.to_lowercase(), rows.to_json());
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
             serde_json::to_writer_pretty(&mut *out, &object)?;

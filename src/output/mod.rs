@@ -10,6 +10,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 pub use crate::rows::Rows;
+use crate::rows::object;
 
 pub mod html;
 pub mod weekly;
@@ -251,10 +252,6 @@ impl<'w> RowWriter<'w> {
         }
         Ok(count)
     }
-}
-
-fn object(columns: &[String], values: Vec<Value>) -> Value {
-    Value::Object(columns.iter().cloned().zip(values).collect())
 }
 
 /// A CSV or TSV writer whose header is written: for Excel, after a byte-order mark and with
