@@ -153,7 +153,7 @@ fn appeal_values(
     let a = &stored.appeal;
     let fact = AppealFact {
         official: stored.official.clone(),
-        route: stored.route.as_str().to_string(),
+        route: stored.route,
         route_target: stored.route_target.clone(),
         submitted_at: a.submitted_at.clone(),
         answered_at: a.answered_at.clone(),

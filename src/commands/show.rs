@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::report::{CHANGE_COLUMNS, settings};
 use super::{Finish, Global, knowledge};
+use crate::classify::Route;
 use crate::cli::ReportArgs;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
@@ -71,7 +72,10 @@ pub fn run(
     };
     let fact = AppealFact {
         official: get("official").unwrap_or_default(),
-        route: get("route").unwrap_or_default(),
+        // Only a rejection changes the deadline: any other route, or none, counts alike.
+        route: get("route")
+            .and_then(|r| Route::parse(&r))
+            .unwrap_or(Route::Unknown),
         route_target: get("route_target"),
         submitted_at: get("submitted_at").unwrap_or_default(),
         answered_at: get("answered_at"),

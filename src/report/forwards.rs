@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::DayCounts;
+use crate::classify::Route;
 use crate::store::{AppealFact, FactRef};
 
 pub const COLUMNS: &[&str] = &[
@@ -50,7 +51,7 @@ type Targets = BTreeMap<String, (u64, DayCounts)>;
 
 impl ForwardsFold {
     pub fn add(&mut self, fact: &FactRef<'_>) {
-        if fact.route != "forwarded" {
+        if fact.route != Route::Forwarded {
             return;
         }
         if fact.official != self.official {

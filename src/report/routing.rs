@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{DayCounts, DueDates, Filters, missed_deadline, pct, wilson};
 use crate::calendar::Calendar;
+use crate::classify::Route;
 use crate::store::{AppealFact, AppealFilter, FactColumns, FactRef, Store};
 
 pub const COLUMNS: &[&str] = &[
@@ -181,12 +182,11 @@ impl Tally {
     fn add(&mut self, fact: &FactRef<'_>, overdue: bool) {
         self.appeals += 1;
         match fact.route {
-            "personal" => self.personal += 1,
-            "forwarded" => self.forwarded += 1,
-            "unanswered" => self.unanswered += 1,
-            "unknown" => self.unknown += 1,
-            "rejected" => self.rejected += 1,
-            _ => {}
+            Route::Personal => self.personal += 1,
+            Route::Forwarded => self.forwarded += 1,
+            Route::Unanswered => self.unanswered += 1,
+            Route::Unknown => self.unknown += 1,
+            Route::Rejected => self.rejected += 1,
         }
         self.answered += u64::from(fact.answered);
         self.overdue += u64::from(overdue);

@@ -7,6 +7,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 
 use super::{Store, StoredAppeal};
+use crate::classify::Route;
 use crate::records::appeal::Entry;
 
 /// Which appeals a report looks at. Dates are ISO `YYYY-MM-DD`, inclusive.
@@ -22,7 +23,7 @@ pub struct AppealFilter {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppealFact {
     pub official: String,
-    pub route: String,
+    pub route: Route,
     pub route_target: Option<String>,
     pub submitted_at: String,
     pub answered_at: Option<String>,
@@ -83,7 +84,7 @@ pub enum FactColumns {
 #[derive(Debug, Clone, Copy)]
 pub struct FactRef<'a> {
     pub official: &'a str,
-    pub route: &'a str,
+    pub route: Route,
     pub route_target: Option<&'a str>,
     pub submitted_at: &'a str,
     pub answered_at: Option<&'a str>,
@@ -97,7 +98,7 @@ impl FactRef<'_> {
     pub fn to_fact(self) -> AppealFact {
         AppealFact {
             official: self.official.to_string(),
-            route: self.route.to_string(),
+            route: self.route,
             route_target: self.route_target.map(str::to_string),
             submitted_at: self.submitted_at.to_string(),
             answered_at: self.answered_at.map(str::to_string),
@@ -113,7 +114,7 @@ impl AppealFact {
     pub fn fact_ref(&self) -> FactRef<'_> {
         FactRef {
             official: &self.official,
-            route: &self.route,
+            route: self.route,
             route_target: self.route_target.as_deref(),
             submitted_at: &self.submitted_at,
             answered_at: self.answered_at.as_deref(),
@@ -390,9 +391,18 @@ fn fact_from_row<'r>(
     route_target: Option<&'r str>,
 ) -> rusqlite::Result<FactRef<'r>> {
     let state = super::state::decode(row.get(4)?);
+    let route = state.route.ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            4,
+            rusqlite::types::Type::Integer,
+            "an appeal's state holds no route appeal-audit writes: the database was changed \
+             outside appeal-audit; import any file again to reclassify"
+                .into(),
+        )
+    })?;
     Ok(FactRef {
         official,
-        route: state.route,
+        route,
         route_target,
         submitted_at: text(row, 1)?,
         answered_at: optional_text(row, 2)?,
@@ -786,18 +796,18 @@ mod tests {
         let after: Vec<Vec<AppealFact>> = filters.iter().map(|f| facts(&new, f)).collect();
         assert_eq!(after, before);
 
-        let ids = |facts: &[AppealFact]| -> Vec<(String, String)> {
+        let ids = |facts: &[AppealFact]| -> Vec<(String, Route)> {
             facts
                 .iter()
-                .map(|f| (f.official.clone(), f.route.clone()))
+                .map(|f| (f.official.clone(), f.route))
                 .collect()
         };
         assert_eq!(
             ids(&after[1]),
             [
-                ("Аким Б".into(), "forwarded".into()),
-                ("Аким Б".into(), "unanswered".into()),
-                ("Аким Б".into(), "unknown".into())
+                ("Аким Б".into(), Route::Forwarded),
+                ("Аким Б".into(), Route::Unanswered),
+                ("Аким Б".into(), Route::Unknown)
             ]
         );
         assert_eq!(after[2].len(), 3, "{:?}", after[2]);
@@ -805,7 +815,7 @@ mod tests {
             after[0][2],
             AppealFact {
                 official: "Аким Б".into(),
-                route: "forwarded".into(),
+                route: Route::Forwarded,
                 route_target: Some("Отдел".into()),
                 submitted_at: "2022-08-01".into(),
                 answered_at: Some("2022-08-04 10:00".into()),
