@@ -246,6 +246,24 @@ pub const READING_COLUMNS: &[&str] = &[
     "note",
 ];
 
+impl RoutingRow {
+    /// The appeals of each route: personal, forwarded, unanswered, unknown, rejected.
+    pub fn route_counts(&self) -> [u64; 5] {
+        [
+            self.personal,
+            self.forwarded,
+            self.unanswered,
+            self.unknown,
+            self.rejected,
+        ]
+    }
+}
+
+/// The appeals of every row together.
+pub fn total_appeals(rows: &[RoutingRow]) -> u64 {
+    rows.iter().map(|r| r.appeals).sum()
+}
+
 /// Rows for reading: the same figures, the intervals written beside the shares.
 pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
     use serde_json::Value;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::forwards::{ForwardRow, forwards};
 use super::routing::{RoutingRow, routing};
 use super::silence::SilenceRow;
-use super::{Filters, pct};
+use super::{Filters, pct, wilson};
 use crate::calendar::Calendar;
 use crate::store::AppealFact;
 
@@ -204,6 +204,49 @@ pub fn summary_sentence(row: &RoutingRow) -> String {
     }
     sentence.push_str(&format!("; {} overdue.", row.overdue));
     sentence
+}
+
+/// All officials' appeals of one week together: counts by route, the personal share and its
+/// 95% interval (the trend of the weekly page).
+pub struct WeekTotal {
+    pub period: Period,
+    /// The ISO week (`2022-W39`), or the dates of a period that is not one.
+    pub label: String,
+    pub appeals: u64,
+    /// In the order of `RoutingRow::route_counts`.
+    pub counts: [u64; 5],
+    pub personal_pct: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl WeekTotal {
+    pub fn of(period: Period, rows: &[RoutingRow]) -> WeekTotal {
+        let mut counts = [0u64; 5];
+        for r in rows {
+            for (total, n) in counts.iter_mut().zip(r.route_counts()) {
+                *total += n;
+            }
+        }
+        let appeals = rows.iter().map(|r| r.appeals).sum();
+        let interval = wilson(counts[0], appeals);
+        WeekTotal {
+            period,
+            label: period
+                .iso_week()
+                .unwrap_or_else(|| format!("{} to {}", period.since, period.until)),
+            appeals,
+            counts,
+            personal_pct: pct(counts[0], appeals),
+            low: interval.map(|i| i.0),
+            high: interval.map(|i| i.1),
+        }
+    }
+
+    /// The appeals of every week together.
+    pub fn appeals_of(weeks: &[WeekTotal]) -> u64 {
+        weeks.iter().map(|w| w.appeals).sum()
+    }
 }
 
 #[cfg(test)]

@@ -31,10 +31,6 @@ const STALE: &str = "url(#p-unanswered)";
 const NEVER: &str = "url(#p-never)";
 const NO_TARGET: &str = "url(#p-no-target)";
 
-fn route_counts(r: &RoutingRow) -> [u64; 5] {
-    [r.personal, r.forwarded, r.unanswered, r.unknown, r.rejected]
-}
-
 fn joined(parts: impl Iterator<Item = String>, by: &str) -> String {
     parts.collect::<Vec<_>>().join(by)
 }

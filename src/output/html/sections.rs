@@ -8,11 +8,11 @@ use serde_json::Value;
 use super::super::weekly::Method;
 use super::super::{Rows, cell_text};
 use super::*;
+use crate::report::Filters;
 use crate::report::forwards::{self, ForwardRow, UNKNOWN_TARGET};
 use crate::report::routing::{self, RoutingRow};
 use crate::report::silence::{self, SilenceRow};
-use crate::report::weekly::{ChangeRow as WeekChange, Period, Weekly, with_arrow};
-use crate::report::{Filters, pct, wilson};
+use crate::report::weekly::{ChangeRow as WeekChange, Period, WeekTotal, Weekly, with_arrow};
 
 // ---------------------------------------------------------------------------------------------
 // Sections: a heading, the chart, and the table of its figures under it
@@ -22,7 +22,7 @@ pub(super) fn routing_section(
     period: &str,
     as_of: NaiveDate,
 ) -> Result<Markup> {
-    let n: u64 = rows.iter().map(|r| r.appeals).sum();
+    let n = routing::total_appeals(rows);
     let chart = Chart {
         id: "routing-chart",
         title: "How each official's appeals were answered".into(),
@@ -61,7 +61,7 @@ pub(super) fn routing_section(
 }
 
 pub(super) fn routing_counts(r: &RoutingRow, by: &str) -> String {
-    let counts = ROUTES.iter().zip(route_counts(r));
+    let counts = ROUTES.iter().zip(r.route_counts());
     joined(counts.map(|((label, _), n)| format!("{label} {n}")), by)
 }
 
@@ -82,19 +82,8 @@ pub(super) fn forwards_section(
     as_of: NaiveDate,
     top: Option<(usize, &[RoutingRow])>,
 ) -> Result<Markup> {
-    let shown = |group: &[&ForwardRow]| group.iter().map(|r| r.appeals).sum::<u64>();
-    let forwarded = |name: &str, group: &[&ForwardRow]| match top {
-        Some((_, routing)) => routing
-            .iter()
-            .find(|r| r.addressee == name)
-            .map_or(0, |r| r.forwarded),
-        None => shown(group),
-    };
-    let groups = by_addressee(rows);
-    let n: u64 = groups
-        .iter()
-        .map(|(name, group)| forwarded(name, group))
-        .sum();
+    let groups = forwards::by_addressee(rows, top.map(|(_, routing)| routing));
+    let n = forwards::total_forwarded(&groups);
     let which = top.map(|(k, _)| format!(" (the top {k} targets of each official)"));
     let chart = Chart {
         id: "forwards-chart",
@@ -107,24 +96,24 @@ pub(super) fn forwards_section(
             groups.len()
         ),
         alt: joined(
-            groups.iter().map(|(name, rows)| {
-                let targets = rows
+            groups.iter().map(|g| {
+                let targets = g
+                    .rows
                     .iter()
                     .map(|r| format!("{} {}", r.forwarded_to, r.appeals));
-                format!("{name}: {}.", joined(targets, ", "))
+                format!("{}: {}.", g.addressee, joined(targets, ", "))
             }),
             " ",
         ),
     };
     let max = rows.iter().map(|r| r.appeals).max().unwrap_or(1).max(1) as f64;
     let drawing = html! {
-        @for (name, group) in &groups {
-            @let (all, listed) = (forwarded(name, group), shown(group));
+        @for g in &groups {
             p.hgroup {
-                strong { (name) } " · " (all) " forwarded"
-                @if listed < all { ", " (listed) " of them to the targets below" }
+                strong { (g.addressee) } " · " (g.forwarded) " forwarded"
+                @if g.listed < g.forwarded { ", " (g.listed) " of them to the targets below" }
             }
-            @for r in group {
+            @for r in &g.rows {
                 @let fill = if r.forwarded_to == UNKNOWN_TARGET { NO_TARGET } else { ROUTES[1].1 };
                 @let bar = simple_bar(r.appeals as f64 / max, fill);
                 (bar_row(html! { (r.forwarded_to) }, html! { (r.appeals) }, bar))
@@ -149,17 +138,6 @@ pub(super) fn forwards_section(
             }
         }
     })
-}
-
-pub(super) fn by_addressee(rows: &[ForwardRow]) -> Vec<(&str, Vec<&ForwardRow>)> {
-    let mut groups: Vec<(&str, Vec<&ForwardRow>)> = Vec::new();
-    for row in rows {
-        match groups.last_mut() {
-            Some((name, group)) if *name == row.addressee => group.push(row),
-            _ => groups.push((&row.addressee, vec![row])),
-        }
-    }
-    groups
 }
 
 /// Days since the last post per name, against a line at the stale threshold; a name that never
@@ -233,11 +211,14 @@ pub(super) fn trend_section(
     trend: &[(Period, Vec<RoutingRow>)],
     filters: &Filters,
 ) -> Result<Markup> {
-    let weeks: Vec<WeekTotal> = trend.iter().map(|(p, rows)| week_total(*p, rows)).collect();
+    let weeks: Vec<WeekTotal> = trend
+        .iter()
+        .map(|(p, rows)| WeekTotal::of(*p, rows))
+        .collect();
     let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
         return Ok(html! {});
     };
-    let n: u64 = weeks.iter().map(|w| w.appeals).sum();
+    let n = WeekTotal::appeals_of(&weeks);
     let caption = format!(
         "{}; {} weeks; as of {}; n = {n} appeals.",
         submitted(Some(first.period.since), Some(last.period.until), filters),
@@ -316,38 +297,6 @@ pub(super) fn trend_section(
             (table("trend", "All officials together, per week", &rows))
         }
     })
-}
-
-pub(super) struct WeekTotal {
-    pub(super) period: Period,
-    pub(super) label: String,
-    pub(super) appeals: u64,
-    pub(super) counts: [u64; 5],
-    pub(super) personal_pct: Option<f64>,
-    pub(super) low: Option<f64>,
-    pub(super) high: Option<f64>,
-}
-
-pub(super) fn week_total(period: Period, rows: &[RoutingRow]) -> WeekTotal {
-    let mut counts = [0u64; 5];
-    for r in rows {
-        for (total, n) in counts.iter_mut().zip(route_counts(r)) {
-            *total += n;
-        }
-    }
-    let appeals = rows.iter().map(|r| r.appeals).sum();
-    let interval = wilson(counts[0], appeals);
-    WeekTotal {
-        period,
-        label: period
-            .iso_week()
-            .unwrap_or_else(|| format!("{} to {}", period.since, period.until)),
-        appeals,
-        counts,
-        personal_pct: pct(counts[0], appeals),
-        low: interval.map(|i| i.0),
-        high: interval.map(|i| i.1),
-    }
 }
 
 pub(super) fn change_table(change: &[WeekChange]) -> Markup {
