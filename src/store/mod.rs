@@ -2,6 +2,7 @@
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
 mod appeal_row;
+mod history;
 mod read;
 mod state;
 mod write;
