@@ -1,4 +1,5 @@
-//! Reading: the facts reports aggregate, one appeal for `show`, and what `status` summarises.
+//! What reports read: one appeal's figures at a time from the narrow index, in official
+//! order, and each publisher's posting record; the source files of a period.
 
 use std::collections::HashMap;
 
@@ -6,9 +7,8 @@ use anyhow::{Context, Result, bail};
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 
-use super::{Store, StoredAppeal};
 use crate::classify::Route;
-use crate::records::appeal::Entry;
+use crate::store::Store;
 
 /// Which appeals a report looks at. Dates are ISO `YYYY-MM-DD`, inclusive.
 #[derive(Debug, Clone, Default)]
@@ -42,31 +42,6 @@ pub struct PublisherFact {
     pub last_post: Option<String>,
     pub posts_30d: i64,
     pub reposts_30d: i64,
-}
-
-/// One line of the imports log.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ImportRow {
-    pub import_id: i64,
-    pub kind: String,
-    pub file: String,
-    pub size: i64,
-    pub sha256: String,
-    pub started_at: String,
-    pub read: i64,
-    pub inserted: i64,
-    pub updated: i64,
-    pub unchanged: i64,
-    pub rejected: i64,
-}
-
-/// Counts and date range of one kind of record.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct KindSummary {
-    pub kind: String,
-    pub records: i64,
-    pub first: Option<String>,
-    pub last: Option<String>,
 }
 
 /// Which columns `for_each_appeal_fact` reads. Routing has no use for forward targets, and
@@ -145,7 +120,7 @@ impl Store {
         columns: FactColumns,
         mut each: impl FnMut(FactRef<'_>) -> Result<()>,
     ) -> Result<()> {
-        let figures = self.schema >= super::FIGURES_SINCE;
+        let figures = self.schema >= crate::store::FIGURES_SINCE;
         // One snapshot for the names and the facts: an import committing between the two reads
         // could add an official the names read earlier would not know.
         let snapshot = self.conn.unchecked_transaction()?;
@@ -252,85 +227,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    pub fn directory(&self) -> Result<Vec<Entry>> {
-        super::appeal_row::load_directory(&self.conn)
-    }
-
-    pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
-        super::appeal_row::load_phrases(&self.conn)
-    }
-
-    /// Every stored column of one appeal, in table order, as (column, value) pairs; not the
-    /// reports' narrow copies (`state::NARROW_COLUMNS`), which say again what the others say.
-    pub fn appeal_columns(
-        &self,
-        source: Option<&str>,
-        id: &str,
-    ) -> Result<Vec<Vec<(String, SqlValue)>>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.*, s.first_seen, s.last_seen, i.file AS import_file, i.started_at AS imported_at \
-             FROM appeals a JOIN appeal_seen s USING (appeal_key) JOIN imports i USING (import_id) WHERE a.id = ?1 AND (?2 IS NULL OR a.source = ?2) \
-             ORDER BY a.source",
-        )?;
-        let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-        let rows = stmt.query_map(rusqlite::params![id, source], |r| {
-            (0..names.len())
-                .filter(|&i| !super::state::NARROW_COLUMNS.contains(&names[i].as_str()))
-                .map(|i| Ok((names[i].clone(), r.get::<_, SqlValue>(i)?)))
-                .collect()
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn kind_summaries(&self) -> Result<Vec<KindSummary>> {
-        let mut out = Vec::new();
-        for (kind, table, column) in [
-            ("appeals", "appeals", "submitted_at"),
-            ("posts", "posts", "published_at"),
-            ("directory", "directory", "NULL"),
-        ] {
-            let summary = self.conn.query_row(
-                &format!("SELECT count(*), min(substr({column}, 1, 10)), max(substr({column}, 1, 10)) FROM {table}"),
-                [],
-                |r| Ok(KindSummary { kind: kind.into(), records: r.get(0)?, first: r.get(1)?, last: r.get(2)? }),
-            )?;
-            out.push(summary);
-        }
-        Ok(out)
-    }
-
-    pub fn imports(&self) -> Result<Vec<ImportRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT import_id, kind, file, size, sha256, started_at, read, inserted, updated, \
-             unchanged, rejected FROM imports WHERE finished_at IS NOT NULL ORDER BY import_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ImportRow {
-                import_id: r.get(0)?,
-                kind: r.get(1)?,
-                file: r.get(2)?,
-                size: r.get(3)?,
-                sha256: r.get(4)?,
-                started_at: r.get(5)?,
-                read: r.get(6)?,
-                inserted: r.get(7)?,
-                updated: r.get(8)?,
-                unchanged: r.get(9)?,
-                rejected: r.get(10)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The routes stored, counted, for `status`.
-    pub fn route_counts(&self) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT route, count(*) FROM appeals GROUP BY route ORDER BY route")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
 /// The facts query for a filter, ordered by official so that reports can fold one official at
@@ -353,7 +249,7 @@ fn appeal_facts_query(
             format!(
                 "(SELECT official, submitted_at, answered_at, \
              days_to_answer, {} AS state, route_target FROM appeals)",
-                super::state::FROM_WIDE_COLUMNS
+                crate::store::state::FROM_WIDE_COLUMNS
             ),
         )
     };
@@ -390,7 +286,7 @@ fn fact_from_row<'r>(
     official: &'r str,
     route_target: Option<&'r str>,
 ) -> rusqlite::Result<FactRef<'r>> {
-    let state = super::state::decode(row.get(4)?);
+    let state = crate::store::state::decode(row.get(4)?);
     let route = state.route.ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             4,
@@ -428,80 +324,6 @@ fn optional_text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, value.data_type(), e.into()))
 }
 
-/// A post as stored.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct StoredPost {
-    pub department: String,
-    pub published_at: String,
-    pub channel: String,
-    pub repost: bool,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub id: Option<String>,
-    pub source: String,
-    pub publisher: String,
-    pub source_file: String,
-    pub source_line: i64,
-}
-
-impl Store {
-    /// Hands every stored appeal the filter lets through to `each`, in source and key order,
-    /// one row at a time as the cursor reads it: export holds one appeal, not all of them.
-    pub fn for_each_stored_appeal(
-        &self,
-        filter: &AppealFilter,
-        mut each: impl FnMut(StoredAppeal) -> Result<()>,
-    ) -> Result<()> {
-        let mut stmt = self.conn.prepare(&StoredAppeal::select())?;
-        let mut rows = stmt.query(rusqlite::params![
-            filter.since,
-            filter.until,
-            filter.official
-        ])?;
-        while let Some(row) = rows.next()? {
-            each(StoredAppeal::from_row(row)?)?;
-        }
-        Ok(())
-    }
-
-    /// Hands every stored post to `each`, filtered by publisher, channel and publication date,
-    /// one row at a time.
-    pub fn for_each_stored_post(
-        &self,
-        publisher: Option<&str>,
-        channel: Option<&str>,
-        since: Option<&str>,
-        until: Option<&str>,
-        mut each: impl FnMut(StoredPost) -> Result<()>,
-    ) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT department, published_at, channel, repost, title, url, id, source, publisher, \
-             source_file, source_line FROM posts \
-             WHERE (?1 IS NULL OR publisher = ?1) AND (?2 IS NULL OR channel = ?2) \
-               AND (?3 IS NULL OR substr(published_at, 1, 10) >= ?3) \
-               AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
-             ORDER BY publisher, published_at, post_key",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until])?;
-        while let Some(r) = rows.next()? {
-            each(StoredPost {
-                department: r.get(0)?,
-                published_at: r.get(1)?,
-                channel: r.get(2)?,
-                repost: r.get(3)?,
-                title: r.get(4)?,
-                url: r.get(5)?,
-                id: r.get(6)?,
-                source: r.get(7)?,
-                publisher: r.get(8)?,
-                source_file: r.get(9)?,
-                source_line: r.get(10)?,
-            })?;
-        }
-        Ok(())
-    }
-}
-
 /// A file that records in a period came from, for a report's methodology note.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SourceFile {
@@ -528,203 +350,6 @@ impl Store {
                 file: r.get(1)?,
                 sha256: r.get(2)?,
                 records: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// One change between scrapes, for `report changes`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ChangeRow {
-    pub scraped_at: String,
-    pub source: String,
-    pub id: String,
-    pub addressee: String,
-    pub change: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-/// One stored version of an appeal, for `show --history`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct VersionRow {
-    pub scraped_at: String,
-    pub current: bool,
-    pub route: String,
-    pub status: Option<String>,
-    pub answered_at: Option<String>,
-    pub answered_by: Option<String>,
-    pub answer_text: Option<String>,
-    pub source_file: String,
-    pub source_line: i64,
-}
-
-impl Store {
-    /// Changes whose scrape date is within the bounds (ISO dates, inclusive), in scrape order.
-    /// An appeal's `new` is its first sighting, with the route of its earliest version.
-    pub fn changes(
-        &self,
-        since: Option<&str>,
-        until: Option<&str>,
-        official: Option<&str>,
-    ) -> Result<Vec<ChangeRow>> {
-        let mut stmt = self.conn.prepare(
-            "WITH all_changes AS ( \
-                 SELECT appeal_key, scraped_at, change, before, after, change_id AS sequence FROM changes \
-                 WHERE (?1 IS NULL OR scraped_at >= ?1) AND (?2 IS NULL OR scraped_at < date(?2, '+1 day')) \
-                 UNION ALL \
-                 SELECT s.appeal_key, s.first_seen, 'new', NULL, \
-                        coalesce((SELECT json_extract(v.record, '$.route') FROM appeal_versions v \
-                                  WHERE v.appeal_key = s.appeal_key ORDER BY v.scraped_at LIMIT 1), \
-                                 (SELECT route FROM appeals r WHERE r.appeal_key = s.appeal_key)), \
-                        -1 \
-                 FROM appeal_seen s \
-                 WHERE (?1 IS NULL OR s.first_seen >= ?1) AND (?2 IS NULL OR s.first_seen < date(?2, '+1 day'))) \
-             SELECT c.scraped_at, a.source, a.id, a.official, c.change, c.before, c.after \
-             FROM all_changes c JOIN appeals a USING (appeal_key) \
-             WHERE (?3 IS NULL OR a.official = ?3) \
-             ORDER BY c.scraped_at, a.source, a.id, c.sequence",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![since, until, official], |r| {
-            Ok(ChangeRow {
-                scraped_at: r.get(0)?,
-                source: r.get(1)?,
-                id: r.get(2)?,
-                addressee: r.get(3)?,
-                change: r.get(4)?,
-                before: r.get(5)?,
-                after: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Every version of one appeal, oldest scrape first, the current one last.
-    pub fn versions(&self, source: &str, id: &str) -> Result<Vec<VersionRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT v.scraped_at, 0, json_extract(v.record, '$.route'), json_extract(v.record, '$.status'), \
-                    json_extract(v.record, '$.answered_at'), json_extract(v.record, '$.answered_by'), \
-                    json_extract(v.record, '$.answer_text'), v.source_file, v.source_line \
-             FROM appeal_versions v JOIN appeals a USING (appeal_key) WHERE a.source = ?1 AND a.id = ?2 \
-             UNION ALL \
-             SELECT scraped_at, 1, route, status, answered_at, answered_by, answer_text, source_file, source_line \
-             FROM appeals WHERE source = ?1 AND id = ?2 \
-             ORDER BY 1, 2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![source, id], |r| {
-            Ok(VersionRow {
-                scraped_at: r.get(0)?,
-                current: r.get(1)?,
-                route: r.get(2)?,
-                status: r.get(3)?,
-                answered_at: r.get(4)?,
-                answered_by: r.get(5)?,
-                answer_text: r.get(6)?,
-                source_file: r.get(7)?,
-                source_line: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// What `check` looks at in one appeal.
-#[derive(Debug, Clone)]
-pub struct CheckFact {
-    pub source: String,
-    pub id: String,
-    pub addressee: String,
-    pub submitted_at: String,
-    pub answered_at: Option<String>,
-    pub answered_by: Option<String>,
-    pub has_answer_text: bool,
-    pub scraped_at: String,
-    pub route: String,
-    pub route_target: Option<String>,
-    pub route_reason: String,
-    pub source_file: String,
-    pub source_line: i64,
-}
-
-/// One id given twice in one file with different values: the earlier line, and the later
-/// line that was kept.
-#[derive(Debug, Clone)]
-pub struct DuplicateFact {
-    pub source: String,
-    pub id: String,
-    pub file: String,
-    pub earlier_line: i64,
-    pub kept_line: i64,
-}
-
-/// A post's publisher as written, where it came from.
-#[derive(Debug, Clone)]
-pub struct PublisherSeen {
-    pub department: String,
-    pub posts: i64,
-    pub file: String,
-    pub line: i64,
-}
-
-impl Store {
-    pub fn check_facts(&self) -> Result<Vec<CheckFact>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT source, id, addressee, submitted_at, answered_at, answered_by, \
-             coalesce(answer_text, '') <> '', scraped_at, route, route_target, route_reason, \
-             source_file, source_line FROM appeals ORDER BY source_file, source_line",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(CheckFact {
-                source: r.get(0)?,
-                id: r.get(1)?,
-                addressee: r.get(2)?,
-                submitted_at: r.get(3)?,
-                answered_at: r.get(4)?,
-                answered_by: r.get(5)?,
-                has_answer_text: r.get(6)?,
-                scraped_at: r.get(7)?,
-                route: r.get(8)?,
-                route_target: r.get(9)?,
-                route_reason: r.get(10)?,
-                source_file: r.get(11)?,
-                source_line: r.get(12)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Versions replaced within the same import and file: the same id twice in one file.
-    pub fn duplicate_conflicts(&self) -> Result<Vec<DuplicateFact>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.source, a.id, v.source_file, v.source_line, a.source_line \
-             FROM appeal_versions v JOIN appeals a USING (appeal_key) \
-             WHERE v.import_id = a.import_id AND v.source_file = a.source_file \
-             ORDER BY v.source_file, v.source_line",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(DuplicateFact {
-                source: r.get(0)?,
-                id: r.get(1)?,
-                file: r.get(2)?,
-                earlier_line: r.get(3)?,
-                kept_line: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn publishers_seen(&self) -> Result<Vec<PublisherSeen>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT department, count(*), min(source_file), min(source_line) FROM posts \
-             GROUP BY department ORDER BY department",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PublisherSeen {
-                department: r.get(0)?,
-                posts: r.get(1)?,
-                file: r.get(2)?,
-                line: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -792,7 +417,7 @@ mod tests {
         drop(old);
         drop(Store::open(&path, Access::Write).unwrap());
         let new = Store::open(&path, Access::Read).unwrap();
-        assert_eq!(new.schema, super::super::SCHEMA_VERSION);
+        assert_eq!(new.schema, crate::store::SCHEMA_VERSION);
         let after: Vec<Vec<AppealFact>> = filters.iter().map(|f| facts(&new, f)).collect();
         assert_eq!(after, before);
 
