@@ -11,9 +11,10 @@ use super::{Finish, Global, knowledge};
 use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
 use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
 use crate::derive::Knowledge;
-use crate::output::{Destination, Format, Rows, html, write};
+use crate::output::{Destination, Format, RowWriter, Rows, Style, html, write};
 use crate::records::dates::parse_date;
 use crate::report::{Filters, forwards, routing, silence};
+use crate::rows::values_of;
 use crate::store::{Access, AppealFilter, FactColumns, Store};
 
 pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
@@ -72,17 +73,27 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 filters.since.map(|d| d.to_string()),
                 filters.until.map(|d| d.to_string()),
             );
-            let rows = store.changes(
-                since.as_deref(),
-                until.as_deref(),
-                filters.addressee.as_deref(),
-            )?;
+            let (since, until) = (since.as_deref(), until.as_deref());
+            let official = filters.addressee.as_deref();
             if args.format == Format::Html {
+                let rows = store.changes(since, until, official)?;
                 emit_html(&args, |out| {
                     html::changes(out, &rows, CHANGE_COLUMNS, &filters)
                 })?;
             } else {
-                emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
+                // Every change can be many rows: each goes from the cursor to the writer.
+                let mut destination = Destination::open(args.output.as_deref())?;
+                let mut writer = RowWriter::start(
+                    destination.writer(),
+                    args.format,
+                    CHANGE_COLUMNS,
+                    Style::default(),
+                )?;
+                store.for_each_change(since, until, official, |row| {
+                    writer.push(values_of(CHANGE_COLUMNS, &row)?)
+                })?;
+                writer.finish()?;
+                destination.finish()?;
             }
         }
         ReportCommand::Weekly {

@@ -40,6 +40,23 @@ impl Store {
         until: Option<&str>,
         official: Option<&str>,
     ) -> Result<Vec<ChangeRow>> {
+        let mut rows = Vec::new();
+        self.for_each_change(since, until, official, |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    /// `changes`, handed to `each` one row at a time as the cursor reads them: a report of
+    /// every change holds one.
+    pub fn for_each_change(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+        official: Option<&str>,
+        mut each: impl FnMut(ChangeRow) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "WITH all_changes AS ( \
                  SELECT appeal_key, scraped_at, change, before, after, change_id AS sequence FROM changes \
@@ -57,8 +74,9 @@ impl Store {
              WHERE (?3 IS NULL OR a.official = ?3) \
              ORDER BY c.scraped_at, a.source, a.id, c.sequence",
         )?;
-        let rows = stmt.query_map(rusqlite::params![since, until, official], |r| {
-            Ok(ChangeRow {
+        let mut rows = stmt.query(rusqlite::params![since, until, official])?;
+        while let Some(r) = rows.next()? {
+            each(ChangeRow {
                 scraped_at: r.get(0)?,
                 source: r.get(1)?,
                 id: r.get(2)?,
@@ -66,9 +84,9 @@ impl Store {
                 change: r.get(4)?,
                 before: r.get(5)?,
                 after: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
     }
 
     /// Every version of one appeal, oldest scrape first, the current one last.
