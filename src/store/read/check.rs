@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 
+use crate::classify::Route;
 use crate::store::Store;
 
 /// What `check` looks at in one appeal.
@@ -16,7 +17,7 @@ pub struct CheckFact {
     pub answered_by: Option<String>,
     pub has_answer_text: bool,
     pub scraped_at: String,
-    pub route: String,
+    pub route: Route,
     pub route_target: Option<String>,
     pub route_reason: String,
     pub source_file: String,
