@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::classify::{Reason, Route};
 use crate::records::appeal::{Appeal, Entry};
+use crate::records::names::EntryKind;
 
 /// Declares, from one list of `Appeal`'s fields, the value columns (named as the fields) and
 /// every mapping between them and an `Appeal`.
@@ -204,17 +205,44 @@ impl ToSql for Reason {
 /// outside appeal-audit.
 impl FromSql for Route {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        let text = value.as_str()?;
-        Route::parse(text).ok_or_else(|| {
-            FromSqlError::Other(
-                format!(
-                    "a stored route is {text:?}, not one appeal-audit writes: the database was \
-                     changed outside appeal-audit; import any file again to reclassify"
-                )
-                .into(),
-            )
-        })
+        named(
+            value,
+            Route::parse,
+            "a stored route",
+            "import any file again to reclassify",
+        )
     }
+}
+
+/// A kind as the directory stores it (imports write only `official` and `department`).
+impl FromSql for EntryKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        named(
+            value,
+            EntryKind::parse,
+            "a stored kind",
+            "import the directory again",
+        )
+    }
+}
+
+/// A value stored by its name, or an error naming the text and what to do.
+fn named<T>(
+    value: ValueRef<'_>,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+    fix: &str,
+) -> FromSqlResult<T> {
+    let text = value.as_str()?;
+    parse(text).ok_or_else(|| {
+        FromSqlError::Other(
+            format!(
+                "{what} is {text:?}, not one appeal-audit writes: the database was changed \
+                 outside appeal-audit; {fix}"
+            )
+            .into(),
+        )
+    })
 }
 
 /// Every directory entry, in the order they were first stored: for reports and imports alike.
@@ -290,5 +318,20 @@ mod tests {
                 "{column}"
             );
         }
+    }
+
+    #[test]
+    fn routes_and_kinds_are_read_by_name_and_anything_else_is_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, Route>(0));
+        assert_eq!(read("SELECT 'forwarded'").unwrap(), Route::Forwarded);
+        let error = read("SELECT 'sideways'").unwrap_err().to_string();
+        assert!(
+            error.contains("\"sideways\"") && error.contains("outside appeal-audit"),
+            "{error}"
+        );
+        let kind = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, EntryKind>(0));
+        assert_eq!(kind("SELECT 'official'").unwrap(), EntryKind::Official);
+        assert!(kind("SELECT 'ministry'").is_err());
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::super::weekly::Method;
 use super::super::{Rows, cell_text};
 use super::*;
+use crate::records::names::EntryKind;
 use crate::report::Filters;
 use crate::report::forwards::{self, ForwardRow, UNKNOWN_TARGET};
 use crate::report::routing::{self, RoutingRow};
@@ -173,7 +174,7 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             span { "stale after " (stale_after) " days" }
         }
         @for r in rows {
-            @let official = if r.kind == "official" { " (official)" } else { "" };
+            @let official = if r.kind == EntryKind::Official { " (official)" } else { "" };
             @let name = html! { (r.name) (official) };
             @match r.days_since {
                 Some(days) => {

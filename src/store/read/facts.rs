@@ -8,6 +8,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};
 
 use crate::classify::Route;
+use crate::records::names::EntryKind;
 use crate::store::Store;
 
 /// Which appeals a report looks at. Dates are ISO `YYYY-MM-DD`, inclusive.
@@ -38,7 +39,7 @@ pub struct AppealFact {
 #[derive(Debug, Clone)]
 pub struct PublisherFact {
     pub name: String,
-    pub kind: String,
+    pub kind: EntryKind,
     pub last_post: Option<String>,
     pub posts_30d: i64,
     pub reposts_30d: i64,
