@@ -120,13 +120,16 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
         /// No spreadsheet-formula protection: cells exactly as stored.
         #[arg(long)]
         raw: bool,
+        /// Only these columns, by name, in this order (e.g. --columns id,addressee,route).
+        #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+        columns: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
     },
 
     /// Scrape quality: one row per problem a reporter should see before a reader does.
     #[command(
-        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route.\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
+        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, answer_without_date (an answer whose date is unknown: it cannot be timed), unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route.\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
     )]
     Check {
         /// Exit with code 3 when any problem is found.
@@ -143,6 +146,9 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
     Status {
         #[arg(long, default_value = "table")]
         format: Format,
+        /// Table: every column of the imports log (on a terminal it shows those read first).
+        #[arg(long)]
+        wide: bool,
     },
 
     /// Print a shell completion script: appeal-audit completions bash > /etc/bash_completion.d/appeal-audit
@@ -251,6 +257,25 @@ pub struct ReportArgs {
     /// Write to FILE instead of standard output (complete or not at all).
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+}
+
+/// Which columns to show; on a terminal a table shows by default the ones read first.
+#[derive(Debug, Args, Clone)]
+pub struct ColumnArgs {
+    /// Only these columns, by their CSV names, in this order, in every format (e.g.
+    /// --columns addressee,appeals,personal_pct).
+    #[arg(
+        long,
+        value_name = "A,B,C",
+        value_delimiter = ',',
+        conflicts_with = "wide"
+    )]
+    pub columns: Vec<String>,
+    /// Table: every column (on a terminal the default view shows those read first, fitted).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// Which records a report or export looks at, and the settings its figures depend on.

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 
-use super::import::{ImportOptions, import};
-use super::report::{appeal_filter, routing_rows, settings, silence_rows, warn_calendar_days};
+use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
+use super::import::import;
+use super::options::{ImportOptions, ReportOptions};
+use super::report::{chosen, routing_rows};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ImportArgs, ReportArgs};
-use crate::output::{Destination, Format, Rows, html, write};
+use crate::output::columns::{self, Choice, write_chosen};
+use crate::output::{Destination, Format, Rows, html};
 use crate::records::fields::{RecordKind, field_for_header};
-use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
+use crate::records::reader::{Input, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
 use crate::store::{Access, FactColumns, Store};
 
@@ -22,22 +24,18 @@ pub fn run(
     global: &Global,
     paths: &[PathBuf],
     kind: Option<RecordKind>,
-    input_format: InputFormat,
-    import_args: &ImportArgs,
-    report_args: &ReportArgs,
+    options: &ImportOptions,
+    report_args: &ReportOptions,
     top: usize,
 ) -> Result<Finish> {
-    if matches!(
-        report_args.format,
-        Format::Csv | Format::Tsv | Format::Jsonl
-    ) {
-        bail!(
-            "audit prints three tables: use --format table, md, json or html, or run `appeal-audit \
-             report routing|forwards|silence --format {:?}` for one table",
-            report_args.format
-        );
+    // Checked before anything is imported: a name from any of the three tables.
+    let mut valid: Vec<&str> = Vec::new();
+    for name in [routing::COLUMNS, forwards::COLUMNS, silence::COLUMNS].concat() {
+        if !valid.contains(&name) {
+            valid.push(name);
+        }
     }
-    let options = ImportOptions::from_args(import_args, input_format)?;
+    let choice = chosen(report_args, "audit", &valid)?;
     let files = data_files(paths)?;
     if files.is_empty() {
         bail!(
@@ -58,10 +56,10 @@ pub fn run(
         }
     }
     let mut store = Store::open(&global.db, Access::Write)?;
-    import(global, &mut store, &jobs, &options)?;
+    import(global, &mut store, &jobs, options)?;
 
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&report_args.filters, &know)?;
+    let (filters, calendar) = report_args.filters.resolve(&know)?;
     // One read of the appeals feeds both tables.
     let mut routing_fold = routing::RoutingFold::new(&filters, &calendar);
     let mut forwards_fold = forwards::ForwardsFold::default();
@@ -76,6 +74,7 @@ pub fn run(
     let forwards = forwards::top_per_addressee(forwards_fold.finish(), top);
     let silence = silence_rows(&store, &filters)?;
     let mut destination = Destination::open(report_args.output.as_deref())?;
+    let width = destination.terminal_width();
     let out = destination.writer();
     if report_args.format == Format::Html {
         html::audit(out, &routing, &forwards, &silence, &filters, top)?;
@@ -83,25 +82,44 @@ pub fn run(
         return Ok(Finish::Done);
     }
     let sections = [
-        ("Routing", routing_rows(&routing, report_args.format)?),
+        (
+            "Routing",
+            routing_rows(&routing, report_args.format, choice.named())?,
+            &columns::ROUTING,
+        ),
         (
             "Forwards",
             Rows::from_serialize(forwards::COLUMNS, &forwards)?,
+            &columns::FORWARDS,
         ),
-        ("Silence", Rows::from_serialize(silence::COLUMNS, &silence)?),
+        (
+            "Silence",
+            Rows::from_serialize(silence::COLUMNS, &silence)?,
+            &columns::SILENCE,
+        ),
     ];
+    // With --columns, a table that has none of the named columns is left out.
+    let sections = sections.iter().filter(|(_, rows, _)| match &choice {
+        Choice::Named(names) => names.iter().any(|n| rows.columns.contains(n)),
+        _ => true,
+    });
     match report_args.format {
         Format::Json => {
             let mut object = serde_json::Map::new();
-            for (title, rows) in &sections {
-                object.insert(title.to_lowercase(), rows.to_json());
+            for (title, rows, _) in sections {
+                // `--columns` chooses the columns of every table, in JSON as elsewhere.
+                let json = match choice.named() {
+                    [] => rows.to_json(),
+                    names => rows.select(names).to_json(),
+                };
+                object.insert(title.to_lowercase(), json);
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
             serde_json::to_writer_pretty(&mut *out, &object)?;
             writeln!(out)?;
         }
         format => {
-            for (i, (title, rows)) in sections.iter().enumerate() {
+            for (i, (title, rows, view)) in sections.enumerate() {
                 if i > 0 {
                     writeln!(out)?;
                 }
@@ -109,7 +127,7 @@ pub fn run(
                     Format::Md => writeln!(out, "## {title} (as of {})\n", filters.as_of)?,
                     _ => writeln!(out, "{title} (as of {})", filters.as_of)?,
                 }
-                write(out, format, rows)?;
+                write_chosen(out, format, rows, Some(view), &choice, width)?;
             }
         }
     }

@@ -3,9 +3,10 @@
 
 use anyhow::Result;
 
-use super::report::{emit, settings};
+use super::options::ReportOptions;
+use super::report::{chosen, emit};
 use super::{Finish, Global, knowledge};
-use crate::cli::ReportArgs;
+use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
@@ -14,11 +15,15 @@ pub fn run(
     global: &Global,
     fail_on_problems: bool,
     as_directory: bool,
-    args: &ReportArgs,
+    args: &ReportOptions,
 ) -> Result<Finish> {
+    let choice = chosen(args, "check", COLUMNS)?;
+    if as_directory {
+        choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, _) = settings(&args.filters, &know)?;
+    let (filters, _) = args.filters.resolve(&know)?;
     let (rows, unmatched) = check(
         &store.check_facts()?,
         &store.duplicate_conflicts()?,
@@ -53,7 +58,12 @@ pub fn run(
         )?;
         destination.finish()?;
     } else {
-        emit(args, &Rows::from_serialize(COLUMNS, &rows)?)?;
+        emit(
+            args,
+            &CHECK,
+            &choice,
+            &Rows::from_serialize(COLUMNS, &rows)?,
+        )?;
     }
     if rows.is_empty() {
         global.say("check: no problems found");

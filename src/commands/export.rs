@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use super::report::{appeal_filter, settings, warn_calendar_days};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
 use crate::calendar::Calendar;
-use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::cli::{ExportFormat, ExportKind};
 use crate::derive::date_of;
+use crate::output::columns::Choice;
 use crate::output::{Destination, RowWriter, Style};
 use crate::privacy::redact;
 use crate::report::{Filters, due_of, overdue};
@@ -49,6 +50,7 @@ pub const APPEAL_COLUMNS: &[&str] = &[
     "source_line",
     "official",
     "route_target",
+    "answered",
 ];
 
 pub const POST_COLUMNS: &[&str] = &[
@@ -84,12 +86,25 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    pub filters: FilterOptions,
+    /// `--columns`: only these, in this order.
+    pub columns: Vec<String>,
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts => choice.check("export posts", POST_COLUMNS)?,
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
+    // `--columns`: only these, in this order.
+    let named: Vec<&str> = choice.named().iter().map(String::as_str).collect();
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
@@ -99,11 +114,11 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
     // Each row goes from the store's cursor to the writer: memory stays flat at any size.
     let written = match options.what {
         ExportKind::Appeals => {
-            let columns: Vec<&str> = APPEAL_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| options.include_authors || *c != "author")
-                .collect();
+            let columns: Vec<&str> = if named.is_empty() {
+                appeal_columns(options.include_authors).collect()
+            } else {
+                named.clone()
+            };
             let redacted = redacted_columns(&columns, options.redact);
             let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
             let mut submitted_days = BTreeSet::new();
@@ -119,15 +134,20 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
         ExportKind::Posts => {
             let since = filters.since.map(|d| d.to_string());
             let until = filters.until.map(|d| d.to_string());
-            let redacted = redacted_columns(POST_COLUMNS, options.redact);
-            let mut writer = RowWriter::start(destination.writer(), format, POST_COLUMNS, style)?;
+            let columns = if named.is_empty() {
+                POST_COLUMNS.to_vec()
+            } else {
+                named.clone()
+            };
+            let redacted = redacted_columns(&columns, options.redact);
+            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
             store.for_each_stored_post(
                 filters.department.as_deref(),
                 filters.channel.as_deref(),
                 since.as_deref(),
                 until.as_deref(),
                 |post| {
-                    let mut values = values_of(POST_COLUMNS, &post)?;
+                    let mut values = values_of(&columns, &post)?;
                     redact_values(&mut values, &redacted);
                     writer.push(values)
                 },
@@ -160,7 +180,7 @@ fn appeal_values(
         days_to_answer: stored.days_to_answer,
         unsatisfied: None,
         vanished: stored.vanished.is_some(),
-        answered: a.answered_at.is_some() || a.answer_text.is_some() || a.answers.is_some(),
+        answered: stored.answered,
     };
     columns
         .iter()
@@ -174,6 +194,14 @@ fn appeal_values(
                 .with_context(|| format!("internal: no stored appeal column {stored_column}")),
         })
         .collect()
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
 }
 
 /// The positions of the columns `--redact` masks; none without it.

@@ -1,28 +1,39 @@
-//! `report routing|forwards|silence`: report filters turned into plain options, the stored
-//! facts through the report functions, the rows to the output writer.
+//! `report routing|forwards|silence|changes`: the validated options resolved against the
+//! directory, the stored facts through the report functions, the rows to the output writer.
 
 use std::io::Write;
-use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
-use chrono::NaiveDate;
+use anyhow::Result;
 
+use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
+use super::options::{ReportJob, ReportOptions};
 use super::{Finish, Global, knowledge};
-use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
-use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
-use crate::derive::Knowledge;
-use crate::output::{Destination, Format, RowWriter, Rows, Style, html, write};
-use crate::records::dates::parse_date;
-use crate::report::{Filters, forwards, routing, silence};
+use crate::output::columns::{self, Choice, UsageError, View, write_chosen};
+use crate::output::{Destination, Format, RowWriter, Rows, Style, html};
+use crate::report::{forwards, routing, silence};
 use crate::rows::values_of;
-use crate::store::{Access, AppealFilter, FactColumns, Store};
+use crate::store::{Access, FactColumns, Store};
 
-pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
+pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
+    // The columns are checked before anything is read.
+    let choice = match &job {
+        ReportJob::Routing(args) => chosen(args, "report routing", routing::COLUMNS)?,
+        ReportJob::Forwards(args) => chosen(args, "report forwards", forwards::COLUMNS)?,
+        ReportJob::Silence { report, .. } => chosen(report, "report silence", silence::COLUMNS)?,
+        ReportJob::Changes(args) => chosen(args, "report changes", CHANGE_COLUMNS)?,
+        ReportJob::Weekly { report, .. } => {
+            Choice::new(&report.columns.columns, report.columns.wide).refuse(
+                "report weekly is a document of several tables: pick columns in report routing, \
+                 forwards or silence with --since/--until",
+            )?;
+            Choice::Default
+        }
+    };
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    match which {
-        ReportCommand::Routing(args) => {
-            let (filters, calendar) = settings(&args.filters, &know)?;
+    match job {
+        ReportJob::Routing(args) => {
+            let (filters, calendar) = args.filters.resolve(&know)?;
             let routing =
                 routing::routing_of_store(&store, &appeal_filter(&filters), &filters, &calendar)?;
             warn_calendar_days(&calendar, routing.submitted_days.iter().copied());
@@ -30,11 +41,12 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::routing(out, &rows, &filters))?;
             } else {
-                emit(&args, &routing_rows(&rows, args.format)?)?;
+                let rows = routing_rows(&rows, args.format, choice.named())?;
+                emit(&args, &columns::ROUTING, &choice, &rows)?;
             }
         }
-        ReportCommand::Forwards(args) => {
-            let (filters, _) = settings(&args.filters, &know)?;
+        ReportJob::Forwards(args) => {
+            let (filters, _) = args.filters.resolve(&know)?;
             let mut fold = forwards::ForwardsFold::default();
             store.for_each_appeal_fact(&appeal_filter(&filters), FactColumns::All, |fact| {
                 fold.add(&fact);
@@ -44,19 +56,21 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
             } else {
-                emit(&args, &Rows::from_serialize(forwards::COLUMNS, &rows)?)?;
+                let rows = Rows::from_serialize(forwards::COLUMNS, &rows)?;
+                emit(&args, &columns::FORWARDS, &choice, &rows)?;
             }
         }
-        ReportCommand::Silence {
+        ReportJob::Silence {
             report: args,
             fail_if_stale,
         } => {
-            let (filters, _) = settings(&args.filters, &know)?;
+            let (filters, _) = args.filters.resolve(&know)?;
             let rows = silence_rows(&store, &filters)?;
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
             } else {
-                emit(&args, &Rows::from_serialize(silence::COLUMNS, &rows)?)?;
+                let table = Rows::from_serialize(silence::COLUMNS, &rows)?;
+                emit(&args, &columns::SILENCE, &choice, &table)?;
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
                 let silent = rows.iter().filter(|r| r.is_silent()).count();
@@ -67,8 +81,8 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 return Ok(Finish::Findings);
             }
         }
-        ReportCommand::Changes(args) => {
-            let (filters, _) = settings(&args.filters, &know)?;
+        ReportJob::Changes(args) => {
+            let (filters, _) = args.filters.resolve(&know)?;
             let (since, until) = (
                 filters.since.map(|d| d.to_string()),
                 filters.until.map(|d| d.to_string()),
@@ -81,39 +95,58 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                     html::changes(out, &rows, CHANGE_COLUMNS, &filters)
                 })?;
             } else {
-                // Every change can be many rows: each goes from the cursor to the writer.
-                let mut destination = Destination::open(args.output.as_deref())?;
-                let mut writer = RowWriter::start(
-                    destination.writer(),
-                    args.format,
-                    CHANGE_COLUMNS,
-                    Style::default(),
-                )?;
-                store.for_each_change(since, until, official, |row| {
-                    writer.push(values_of(CHANGE_COLUMNS, &row)?)
-                })?;
-                writer.finish()?;
-                destination.finish()?;
+                emit_changes(&store, &args, &choice, (since, until, official))?;
             }
         }
-        ReportCommand::Weekly {
+        ReportJob::Weekly {
             week,
             weeks,
             report: args,
         } => {
-            return super::weekly::run(global, week.as_deref(), weeks, &args);
+            return super::weekly::run(global, week, weeks, &args);
         }
     }
     Ok(Finish::Done)
 }
 
 /// Routing rows as the format wants them: every column for machines, shares with their
-/// intervals for people (table and md).
-pub fn routing_rows(rows: &[routing::RoutingRow], format: Format) -> Result<Rows> {
-    match format {
-        Format::Table | Format::Md => Ok(routing::for_reading(rows)),
-        _ => Rows::from_serialize(routing::COLUMNS, rows),
+/// intervals for people (table and md), with any other column `named` (an interval's bound)
+/// as a number after them.
+pub fn routing_rows(
+    rows: &[routing::RoutingRow],
+    format: Format,
+    named: &[String],
+) -> Result<Rows> {
+    let every = Rows::from_serialize(routing::COLUMNS, rows)?;
+    if !matches!(format, Format::Table | Format::Md) {
+        return Ok(every);
     }
+    let mut reading = routing::for_reading(rows);
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|n| !reading.columns.contains(n))
+        .collect();
+    let extra = every.select(&missing);
+    reading.columns.extend(extra.columns);
+    for (values, more) in reading.values.iter_mut().zip(extra.values) {
+        values.extend(more);
+    }
+    Ok(reading)
+}
+
+/// The columns the user chose, checked against the report's CSV columns `valid`.
+pub fn chosen(args: &ReportOptions, what: &str, valid: &[&str]) -> Result<Choice> {
+    let choice = Choice::new(&args.columns.columns, args.columns.wide);
+    if args.format == Format::Html && matches!(choice, Choice::Named(_)) {
+        return Err(UsageError(
+            "--columns: the html page has fixed charts and tables; use it with --format table, \
+             csv, tsv, json, jsonl or md"
+                .into(),
+        )
+        .into());
+    }
+    choice.check(what, valid)?;
+    Ok(choice)
 }
 
 pub const CHANGE_COLUMNS: &[&str] = &[
@@ -126,109 +159,55 @@ pub const CHANGE_COLUMNS: &[&str] = &[
     "after",
 ];
 
-/// Warns on stderr when due dates fall in years the built-in holiday table does not cover:
-/// there, only weekends and the fixed holidays count.
-pub fn warn_calendar<'a>(calendar: &Calendar, submitted: impl Iterator<Item = &'a str>) {
-    warn_calendar_days(calendar, submitted.filter_map(crate::derive::date_of));
-}
-
-/// `warn_calendar` over submission days, such as the distinct ones a report's fold has seen.
-pub fn warn_calendar_days(calendar: &Calendar, submitted: impl Iterator<Item = NaiveDate>) {
-    let mut years: Vec<i32> = submitted
-        .filter(|d| calendar.outside_table(*d))
-        .map(|d| chrono::Datelike::year(&d))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    if !years.is_empty() {
-        let (first, last) = Calendar::table_years();
-        let list: Vec<String> = years.iter().map(i32::to_string).collect();
-        crate::commands::tell(format!(
-            "appeal-audit: warning: the holiday table covers {first}–{last}; for {} due dates count \
-             weekends and fixed holidays only (no Kurban Ait, no transfers): give --holidays FILE \
-             with that year's days off, or --calendar mon-fri",
-            list.join(", ")
-        ));
+/// Writes the chosen columns of rows where the report's --format and --output say.
+/// Every change of the period can be many rows: in the formats a machine reads, each goes
+/// from the cursor to the writer; a table for a terminal collects them, to fit its width.
+fn emit_changes(
+    store: &Store,
+    args: &ReportOptions,
+    choice: &Choice,
+    (since, until, official): (Option<&str>, Option<&str>, Option<&str>),
+) -> Result<()> {
+    if matches!(args.format, Format::Table | Format::Md) {
+        let rows = store.changes(since, until, official)?;
+        let rows = Rows::from_serialize(CHANGE_COLUMNS, &rows)?;
+        return emit(args, &columns::CHANGES, choice, &rows);
     }
-}
-
-pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
-    let facts = store.publisher_facts(
-        &filters.as_of.to_string(),
-        filters.channel.as_deref(),
-        filters.originals_only,
+    let columns: Vec<&str> = match choice.named() {
+        [] => CHANGE_COLUMNS.to_vec(),
+        names => names.iter().map(String::as_str).collect(),
+    };
+    let mut destination = Destination::open(args.output.as_deref())?;
+    let mut writer = RowWriter::start(
+        destination.writer(),
+        args.format,
+        &columns,
+        Style::default(),
     )?;
-    Ok(silence::silence(facts, filters))
+    store.for_each_change(since, until, official, |row| {
+        writer.push(values_of(&columns, &row)?)
+    })?;
+    writer.finish()?;
+    destination.finish()
 }
 
-pub fn appeal_filter(filters: &Filters) -> AppealFilter {
-    AppealFilter {
-        since: filters.since.map(|d| d.to_string()),
-        until: filters.until.map(|d| d.to_string()),
-        official: filters.addressee.clone(),
-    }
-}
-
-/// Writes rows where the report's --format and --output say.
-pub fn emit(args: &ReportArgs, rows: &Rows) -> Result<()> {
-    emit_to(args.output.as_deref(), args.format, rows)
+pub fn emit(args: &ReportOptions, view: &View, choice: &Choice, rows: &Rows) -> Result<()> {
+    let mut destination = Destination::open(args.output.as_deref())?;
+    let width = destination.terminal_width();
+    write_chosen(
+        destination.writer(),
+        args.format,
+        rows,
+        Some(view),
+        choice,
+        width,
+    )?;
+    destination.finish()
 }
 
 /// Writes a report's HTML page where --output says.
-fn emit_html(args: &ReportArgs, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+fn emit_html(args: &ReportOptions, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let mut destination = Destination::open(args.output.as_deref())?;
     page(destination.writer())?;
     destination.finish()
-}
-
-pub fn emit_to(output: Option<&Path>, format: Format, rows: &Rows) -> Result<()> {
-    let mut destination = Destination::open(output)?;
-    write(destination.writer(), format, rows)?;
-    destination.finish()
-}
-
-/// The report's filters and its working-day calendar, validated before anything is read.
-pub fn settings(args: &FilterArgs, know: &Knowledge) -> Result<(Filters, Calendar)> {
-    let date = |flag: &str, value: &Option<String>| -> Result<Option<NaiveDate>> {
-        value
-            .as_deref()
-            .map(|v| {
-                parse_date(v)
-                    .map(|d| d.date)
-                    .map_err(|e| anyhow!("{flag} {v:?}: {e}"))
-            })
-            .transpose()
-    };
-    let filters = Filters {
-        since: date("--since", &args.since)?,
-        until: date("--until", &args.until)?,
-        addressee: args.addressee.as_deref().map(|a| know.canonical(a)),
-        department: args.department.as_deref().map(|d| know.canonical(d)),
-        channel: args.channel.as_deref().map(|c| c.trim().to_lowercase()),
-        as_of: date("--as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        deadline_days: args.deadline_days,
-        stale_after: args.stale_after,
-        min_n: args.min_n,
-        originals_only: args.originals_only,
-    };
-    if let (Some(since), Some(until)) = (filters.since, filters.until) {
-        if since > until {
-            return Err(anyhow!(
-                "--since {since} is after --until {until}: swap them"
-            ));
-        }
-    }
-    let overrides = match &args.holidays {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the holidays file {}", path.display()))?;
-            parse_overrides(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
-        }
-        None => Overrides::default(),
-    };
-    let kind = match args.calendar {
-        CalendarArg::Kz => CalendarKind::Kz,
-        CalendarArg::MonFri => CalendarKind::MonFri,
-    };
-    Ok((filters, Calendar::new(kind, &overrides)))
 }

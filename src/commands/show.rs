@@ -5,10 +5,11 @@ use anyhow::{Result, bail};
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
-use super::report::{CHANGE_COLUMNS, settings};
+use super::options::ReportOptions;
+use super::report::CHANGE_COLUMNS;
 use super::{Finish, Global, knowledge};
 use crate::classify::Route;
-use crate::cli::ReportArgs;
+use crate::output::columns::Choice;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
@@ -33,11 +34,13 @@ pub fn run(
     id: &str,
     source: Option<&str>,
     history: bool,
-    args: &ReportArgs,
+    args: &ReportOptions,
 ) -> Result<Finish> {
+    Choice::new(&args.columns.columns, args.columns.wide)
+        .refuse("show prints one appeal's fields, one a line: every field is shown")?;
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&args.filters, &know)?;
+    let (filters, calendar) = args.filters.resolve(&know)?;
     let mut found = store.appeal_columns(source, id.trim())?;
     let columns = match found.len() {
         0 => bail!(
@@ -82,9 +85,8 @@ pub fn run(
         days_to_answer: get("days_to_answer").and_then(|d| d.parse().ok()),
         unsatisfied: None,
         vanished: get("vanished").is_some(),
-        answered: get("answered_at").is_some()
-            || get("answer_text").is_some()
-            || get("answers").is_some(),
+        // As the import stored it: the one definition of an answer.
+        answered: get("answered").is_some_and(|a| a != "0"),
     };
     let mut pairs: Vec<(String, Value)> = columns
         .iter()

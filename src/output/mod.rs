@@ -12,6 +12,8 @@ use serde_json::Value;
 pub use crate::rows::Rows;
 use crate::rows::object;
 
+pub mod columns;
+pub mod fit;
 pub mod html;
 pub mod weekly;
 
@@ -63,6 +65,15 @@ impl Destination {
                     writer: BufWriter::new(Box::new(file)),
                 })
             }
+        }
+    }
+
+    /// The terminal's width when results go to one (never for `--output`): tables fit it.
+    pub fn terminal_width(&self) -> Option<usize> {
+        if self.target.is_some() {
+            None
+        } else {
+            fit::stdout_width()
         }
     }
 

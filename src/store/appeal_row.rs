@@ -126,6 +126,8 @@ stored_columns! {
     route_reason: String,
     route_target: Option<String>,
     days_to_answer: Option<i64>,
+    /// The appeal has an answer (`AppealFacts::has_answer`, stored at import).
+    answered: bool,
     first_seen: String,
     last_seen: String,
     /// The scrape that first missed it, if one did.
@@ -162,6 +164,12 @@ trait ToJson {
 impl ToJson for String {
     fn to_json(&self) -> Value {
         Value::String(self.clone())
+    }
+}
+
+impl ToJson for bool {
+    fn to_json(&self) -> Value {
+        Value::Bool(*self)
     }
 }
 

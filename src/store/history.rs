@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::appeal_row::{VALUE_COLUMN_LIST, VALUE_COLUMNS, appeal_from_row};
 use super::{Batch, Outcome, Provenance, state};
-use crate::derive::Derived;
+use crate::derive::{Derived, Knowledge};
 use crate::history::{Change, ChangeKind, Version, diff};
 use crate::records::appeal::Appeal;
 
@@ -65,6 +65,7 @@ impl Batch<'_> {
         derived: &Derived,
         hash: i64,
         from: &Provenance,
+        know: &Knowledge,
     ) -> Result<Outcome> {
         let known: Option<(i64, String)> = self
             .tx
@@ -80,7 +81,7 @@ impl Batch<'_> {
                         "UPDATE appeal_versions SET scraped_at = ?2 WHERE version_id = ?1",
                     )?
                     .execute(params![version_id, from.scraped_at])?;
-                self.rebuild_changes(key, from)?;
+                self.rebuild_changes(key, from, know)?;
             }
             return Ok(Outcome::Unchanged);
         }
@@ -91,7 +92,7 @@ impl Batch<'_> {
                 "UPDATE appeal_seen SET first_seen = ?2 WHERE appeal_key = ?1 AND first_seen > ?2",
             )?
             .execute(params![key, from.scraped_at])?;
-        self.rebuild_changes(key, from)?;
+        self.rebuild_changes(key, from, know)?;
         Ok(Outcome::Older)
     }
 
@@ -103,16 +104,19 @@ impl Batch<'_> {
         appeal: &Appeal,
         derived: &Derived,
         from: &Provenance,
+        know: &Knowledge,
     ) -> Result<()> {
         let (before, before_route) = self.current_version(key)?;
         let after = Version {
             appeal,
             route: derived.route.as_str(),
+            answered: derived.answered,
         };
         for change in diff(
             &Version {
                 appeal: &before,
                 route: &before_route,
+                answered: know.has_answer(&before),
             },
             &after,
         ) {
@@ -151,7 +155,7 @@ impl Batch<'_> {
     }
     /// Works out an appeal's value changes again from all its versions in scrape order, after
     /// an older scrape added a version in the middle of its history.
-    fn rebuild_changes(&self, key: i64, from: &Provenance) -> Result<()> {
+    fn rebuild_changes(&self, key: i64, from: &Provenance, know: &Knowledge) -> Result<()> {
         let mut versions: Vec<(String, Appeal, String)> = Vec::new();
         {
             let mut stmt = self.tx.prepare_cached(
@@ -198,6 +202,7 @@ impl Batch<'_> {
         let version = |i: usize| Version {
             appeal: &versions[i].1,
             route: &versions[i].2,
+            answered: know.has_answer(&versions[i].1),
         };
         let at = |i: usize| Provenance {
             scraped_at: &versions[i].0,

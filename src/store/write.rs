@@ -216,15 +216,19 @@ impl Batch<'_> {
 
     /// Inserts, updates or keeps one appeal, records what changed, and returns its key.
     /// A scrape older than the stored one only adds a version to the history.
-    /// `derive` classifies the appeal; it runs only when the values are new or changed, so an
-    /// unchanged re-import costs a lookup. Returns the outcome, the appeal's key and its official.
+    /// `derived` is the appeal classified already, if it was; else `know` classifies it, only
+    /// when the values are new or changed, so an unchanged re-import costs a lookup. `know` also
+    /// tells which earlier versions held an answer. Returns the outcome, the appeal's key and
+    /// its official.
     pub fn upsert_appeal(
         &self,
         appeal: &Appeal,
-        derive: impl FnOnce(&Appeal) -> Derived,
+        derived: Option<Derived>,
+        know: &Knowledge,
         hashes: Hashes,
         from: &Provenance,
     ) -> Result<(Outcome, i64, String)> {
+        let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
         let Some(stored) = self.find_appeal(&appeal.source, &appeal.id)? else {
             // Its `new` change is its first_seen: nothing more to write.
             let derived = derive(appeal);
@@ -254,10 +258,10 @@ impl Batch<'_> {
         let hash = hashes.value;
         let derived = derive(appeal);
         if !newer {
-            let outcome = self.add_older_version(key, appeal, &derived, hash, from)?;
+            let outcome = self.add_older_version(key, appeal, &derived, hash, from, know)?;
             return Ok((outcome, key, official));
         }
-        self.supersede(key, appeal, &derived, from)?;
+        self.supersede(key, appeal, &derived, from, know)?;
         let row = self.appeal_write(appeal, &derived, hash, from)?;
         // The values all change together with what was concluded from them; a changed appeal
         // is seen again, so it has not vanished.
@@ -516,35 +520,39 @@ impl Batch<'_> {
     }
 
     /// Recomputes every appeal's derived columns and every post's publisher after the directory
-    /// or the phrases changed. Returns how many appeals changed route or official.
+    /// or the phrases changed (an answered status is an answer). Returns how many appeals changed
+    /// route, official or answer.
     pub fn rederive(&self, knowledge: &Knowledge) -> Result<u64> {
         let mut changed = 0;
         {
             let mut select = self.tx.prepare(&format!(
-                "SELECT appeal_key, {VALUE_COLUMN_LIST}, official, route, route_reason, route_target FROM appeals"
+                "SELECT appeal_key, {VALUE_COLUMN_LIST}, official, route, route_reason, route_target, \
+                 answered FROM appeals"
             ))?;
             let mut update = self.tx.prepare(&format!(
                 "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, \
                      route_target = ?5, official_id = ?6, target_id = ?7, \
-                     state = (state & ~{}) | ?8 WHERE appeal_key = ?1",
-                state::ROUTE
+                     state = (state & ~{}) | ?8, answered = ?9 WHERE appeal_key = ?1",
+                state::ROUTE | state::ANSWERED
             ))?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let appeal = appeal_from_row(row, 1)?;
                 let derived = knowledge.derive(&appeal);
                 let after = 1 + VALUE_COLUMNS.len();
-                let stored: (String, String, String, Option<String>) = (
+                let stored: (String, String, String, Option<String>, bool) = (
                     row.get(after)?,
                     row.get(after + 1)?,
                     row.get(after + 2)?,
                     row.get(after + 3)?,
+                    row.get(after + 4)?,
                 );
                 let now = (
                     derived.official.clone(),
                     derived.route.as_str().to_string(),
                     derived.reason.as_str().to_string(),
                     derived.target.clone(),
+                    derived.answered,
                 );
                 if stored != now {
                     update.execute(params![
@@ -555,7 +563,8 @@ impl Batch<'_> {
                         now.3,
                         self.name_id(&derived.official)?,
                         self.target_id(&derived)?,
-                        state::route_code(derived.route),
+                        state::route_code(derived.route) | state::answered_bit(derived.answered),
+                        derived.answered,
                     ])?;
                     changed += 1;
                 }

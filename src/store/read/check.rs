@@ -15,7 +15,8 @@ pub struct CheckFact {
     pub submitted_at: String,
     pub answered_at: Option<String>,
     pub answered_by: Option<String>,
-    pub has_answer_text: bool,
+    /// The stored `answered`: the appeal has an answer (`AppealFacts::has_answer`).
+    pub answered: bool,
     pub scraped_at: String,
     pub route: Route,
     pub route_target: Option<String>,
@@ -48,7 +49,7 @@ impl Store {
     pub fn check_facts(&self) -> Result<Vec<CheckFact>> {
         let mut stmt = self.conn.prepare(
             "SELECT source, id, addressee, submitted_at, answered_at, answered_by, \
-             coalesce(answer_text, '') <> '', scraped_at, route, route_target, route_reason, \
+             answered, scraped_at, route, route_target, route_reason, \
              source_file, source_line FROM appeals ORDER BY source_file, source_line",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -59,7 +60,7 @@ impl Store {
                 submitted_at: r.get(3)?,
                 answered_at: r.get(4)?,
                 answered_by: r.get(5)?,
-                has_answer_text: r.get(6)?,
+                answered: r.get(6)?,
                 scraped_at: r.get(7)?,
                 route: r.get(8)?,
                 route_target: r.get(9)?,
