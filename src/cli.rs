@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// The language of words for people (tables, md, html, summaries): default from
+    /// APPEAL_AUDIT_LANG, then LC_ALL, LC_MESSAGES, LANG (ru_* → ru, kk_* → kk, else en).
+    /// csv, tsv, json and jsonl never change.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -156,6 +162,10 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
 
     /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
     Man,
+
+    /// Print the methodology page of docs/ in the --lang language (docs/methodology.ru.md, .kk.md).
+    #[command(hide = true)]
+    Methodology,
 
     /// The classification phrases in force: built in, and added with `import --phrases`.
     Phrases {

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod derive;
 mod history;
+mod i18n;
 mod output;
 mod privacy;
 mod records;
@@ -40,7 +41,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            commands::tell(format!("appeal-audit: error: {e:#}"));
+            let error = i18n::tr("error-word", &[]);
+            commands::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// Rows ready to write: the column names, and each row's values in that order.
+#[derive(Debug, Clone)]
 pub struct Rows {
     pub columns: Vec<String>,
     pub values: Vec<Vec<Value>>,

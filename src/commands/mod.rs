@@ -34,6 +34,9 @@ pub enum Finish {
 /// Turns each command's arguments into validated options (a `UsageError` when they do not go
 /// together), then runs it: nothing is opened before the options are known to be right.
 pub fn run(cli: Cli) -> Result<Finish> {
+    crate::i18n::set(crate::i18n::resolve(cli.lang, |name| {
+        std::env::var(name).ok()
+    }));
     let global = Global {
         db: cli.db,
         quiet: cli.quiet,
@@ -120,6 +123,13 @@ pub fn run(cli: Cli) -> Result<Finish> {
         }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Methodology => {
+            let mut destination = crate::output::Destination::open(None)?;
+            let years = crate::calendar::Calendar::table_years();
+            crate::output::methodology::markdown(destination.writer(), crate::i18n::lang(), years)?;
+            destination.finish()?;
+            Ok(Finish::Done)
+        }
     }
 }
 

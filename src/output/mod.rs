@@ -15,7 +15,9 @@ use crate::rows::object;
 pub mod columns;
 pub mod fit;
 pub mod html;
+pub mod methodology;
 pub mod weekly;
+pub mod words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -253,7 +255,9 @@ impl<'w> RowWriter<'w> {
                 format,
                 values,
             } => {
-                let rows = Rows { columns, values };
+                // Only the formats people read take the run's language.
+                let collected = Rows { columns, values };
+                let rows = words::for_people(&collected, crate::i18n::lang());
                 if format == Format::Md {
                     write_markdown(out, &rows)?;
                 } else {
@@ -316,7 +320,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> Result<()> {
         }));
     }
     if rows.values.is_empty() {
-        writeln!(out, "(no rows)")?;
+        writeln!(out, "{}", crate::i18n::tr("no-rows", &[]))?;
         return Ok(());
     }
     writeln!(out, "{table}")?;

@@ -178,34 +178,6 @@ pub fn with_arrow(now: u64, before: u64) -> String {
     }
 }
 
-/// One sentence a reporter can paste: who received how many appeals and what became of them.
-pub fn summary_sentence(row: &RoutingRow) -> String {
-    let share = |n: u64| {
-        pct(n, row.appeals)
-            .map(|p| format!(" ({p:.1}%)"))
-            .unwrap_or_default()
-    };
-    let mut sentence = format!(
-        "{} received {} appeal{}: {} answered personally{}, {} forwarded{}, {} unanswered",
-        row.addressee,
-        row.appeals,
-        if row.appeals == 1 { "" } else { "s" },
-        row.personal,
-        share(row.personal),
-        row.forwarded,
-        share(row.forwarded),
-        row.unanswered,
-    );
-    if row.unknown > 0 {
-        sentence.push_str(&format!(", {} answered by an unnamed author", row.unknown));
-    }
-    if row.rejected > 0 {
-        sentence.push_str(&format!(", {} rejected", row.rejected));
-    }
-    sentence.push_str(&format!("; {} overdue.", row.overdue));
-    sentence
-}
-
 /// All officials' appeals of one week together: counts by route, the personal share and its
 /// 95% interval (the trend of the weekly page).
 pub struct WeekTotal {
@@ -221,7 +193,12 @@ pub struct WeekTotal {
 }
 
 impl WeekTotal {
-    pub fn of(period: Period, rows: &[RoutingRow]) -> WeekTotal {
+    /// `dates` names a period that is not an ISO week (in the run's language: the caller's).
+    pub fn of(
+        period: Period,
+        rows: &[RoutingRow],
+        dates: impl FnOnce(Period) -> String,
+    ) -> WeekTotal {
         let mut counts = [0u64; 5];
         for r in rows {
             for (total, n) in counts.iter_mut().zip(r.route_counts()) {
@@ -232,9 +209,7 @@ impl WeekTotal {
         let interval = wilson(counts[0], appeals);
         WeekTotal {
             period,
-            label: period
-                .iso_week()
-                .unwrap_or_else(|| format!("{} to {}", period.since, period.until)),
+            label: period.iso_week().unwrap_or_else(|| dates(period)),
             appeals,
             counts,
             personal_pct: pct(counts[0], appeals),
