@@ -1,6 +1,7 @@
 # The import's lines for people on stderr: the summary per file and the most common errors.
 
 import-summary = { $file }: { $read } read, { $inserted } inserted, { $updated } updated, { $unchanged } unchanged, { $rejected } rejected
+import-pages-blog = blog { $blog }: { $pages } pages read, addressee { $addressee }
 import-record-error = { $file }, { $place }: field { $field }, value { $value }: { $reason }. Fix the record (or give --skip-invalid to import the other { $kind } records)
 import-line = line { $line }
 import-json-record = record { $number } (ending on line { $line })

@@ -1,6 +1,7 @@
 # Жүктеудің stderr-дағы адамға арналған жолдары: әр файлдың қорытындысы және жиі кездесетін қателер.
 
 import-summary = { $file }: оқылды { $read }, қосылды { $inserted }, жаңартылды { $updated }, өзгеріссіз { $unchanged }, қабылданбады { $rejected }
+import-pages-blog = блог { $blog }: оқылған беттер: { $pages }, адресат { $addressee }
 import-record-error = { $file }, { $place }: { $field } өрісі, мәні { $value }: { $reason }. Жазбаны түзетіңіз (немесе қалған жазбаларды ({ $kind }) жүктеу үшін --skip-invalid беріңіз)
 import-line = { $line }-жол
 import-json-record = { $number }-жазба ({ $line }-жолда аяқталады)

@@ -1,6 +1,7 @@
 # Строки загрузки для людей в stderr: итог по каждому файлу и самые частые ошибки.
 
 import-summary = { $file }: прочитано { $read }, добавлено { $inserted }, обновлено { $updated }, без изменений { $unchanged }, отклонено { $rejected }
+import-pages-blog = блог { $blog }: прочитано страниц: { $pages }, адресат { $addressee }
 import-record-error = { $file }, { $place }: поле { $field }, значение { $value }: { $reason }. Исправьте запись (или укажите --skip-invalid, чтобы загрузить остальные { $kind })
 import-line = строка { $line }
 import-json-record = запись { $number } (заканчивается на строке { $line })

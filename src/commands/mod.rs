@@ -7,6 +7,7 @@ mod export;
 mod filters;
 mod import;
 mod options;
+pub mod pages;
 mod report;
 mod shell;
 mod show;
@@ -16,12 +17,14 @@ mod weekly;
 use anyhow::Result;
 
 use crate::classify::{PhraseKind, Phrases};
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ImportKind};
 use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
 use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
-use options::{ImportOptions, ReportJob, ReportOptions, Writes, check_format};
+use options::{
+    ImportOptions, PageImportOptions, ReportJob, ReportOptions, UsageError, Writes, check_format,
+};
 
 /// How a command that ran to the end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,9 +48,27 @@ pub fn run(cli: Cli) -> Result<Finish> {
         Command::Import {
             kind,
             files,
+            addressee,
             format,
             options,
         } => {
+            let kind = match kind {
+                ImportKind::Pages => {
+                    let options =
+                        PageImportOptions::from_args(&options, format, addressee.as_deref())?;
+                    return pages::run(&global, &files, &options);
+                }
+                ImportKind::Appeals => RecordKind::Appeals,
+                ImportKind::Posts => RecordKind::Posts,
+                ImportKind::Directory => RecordKind::Directory,
+            };
+            if addressee.is_some() {
+                return Err(UsageError::new(
+                    "--addressee applies to `import pages` only: a file's records name their \
+                     addressee (use --map addressee=COLUMN for another column)",
+                )
+                .into());
+            }
             let options = ImportOptions::from_args(&options, format, &[kind])?;
             import::run(&global, kind, &files, &options)
         }

@@ -29,6 +29,9 @@ const VERSION_COLUMNS: &[&str] = &[
 /// Internal columns a reader has no use for.
 const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
 
+/// Provenance that only an appeal read from a page of the portal has: shown when present.
+const PAGE_PROVENANCE: &[&str] = &["source_offset", "source_url"];
+
 pub fn run(
     global: &Global,
     id: &str,
@@ -91,6 +94,7 @@ pub fn run(
     let mut pairs: Vec<(String, Value)> = columns
         .iter()
         .filter(|(c, _)| !HIDDEN.contains(&c.as_str()))
+        .filter(|(c, v)| !(PAGE_PROVENANCE.contains(&c.as_str()) && *v == SqlValue::Null))
         .map(|(c, v)| (c.clone(), json(v)))
         .collect();
     pairs.push((
@@ -113,7 +117,12 @@ pub fn run(
     } else {
         (Vec::new(), Vec::new())
     };
-    let version_rows = Rows::from_serialize(VERSION_COLUMNS, &versions)?;
+    // A version read from a page also names the record's offset and the page.
+    let mut version_columns = VERSION_COLUMNS.to_vec();
+    if versions.iter().any(|v| v.source_url.is_some()) {
+        version_columns.extend(PAGE_PROVENANCE);
+    }
+    let version_rows = Rows::from_serialize(&version_columns, &versions)?;
     let change_rows = Rows::from_serialize(CHANGE_COLUMNS, &changes)?;
     let mut destination = Destination::open(args.output.as_deref())?;
     let out = destination.writer();

@@ -220,10 +220,11 @@ impl Batch<'_> {
         self.tx
             .prepare_cached(&format!(
                 "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line) \
+                 source_file, source_line, source_offset, source_url) \
                  SELECT appeal_key, scraped_at, value_hash, json_object({}, 'as_written', as_written, \
                  'extra', extra, 'route', route, 'route_reason', route_reason, 'route_target', \
-                 route_target), import_id, source_file, source_line FROM appeals WHERE appeal_key = ?1",
+                 route_target), import_id, source_file, source_line, source_offset, source_url \
+                 FROM appeals WHERE appeal_key = ?1",
                 VALUE_COLUMNS
                     .iter()
                     .map(|c| format!("'{c}', {c}"))
@@ -244,9 +245,20 @@ impl Batch<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 source_file, source_line, source_offset, source_url) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
-            .execute(params![key, scraped_at, hash, record, from.import_id, from.file, from.line as i64])?;
+            .execute(params![
+                key,
+                scraped_at,
+                hash,
+                record,
+                from.import_id,
+                from.file,
+                from.line as i64,
+                from.page_offset(),
+                from.page_url()
+            ])?;
         Ok(())
     }
 }

@@ -28,9 +28,22 @@ pub struct Batch<'a> {
 pub struct Provenance<'a> {
     pub import_id: i64,
     pub file: &'a str,
+    /// The line in `file`; for a page of the portal, the card's place on the page.
     pub line: u64,
+    /// For a page of the portal: the WARC record's offset in `file`, and the page's address.
+    pub page: Option<(u64, &'a str)>,
     /// When the record was scraped (ISO), the order in which versions count.
     pub scraped_at: &'a str,
+}
+
+impl Provenance<'_> {
+    pub(super) fn page_offset(&self) -> Option<i64> {
+        self.page.map(|(offset, _)| offset as i64)
+    }
+
+    pub(super) fn page_url(&self) -> Option<&str> {
+        self.page.map(|(_, url)| url)
+    }
 }
 
 /// What an upsert did with one record.
@@ -406,6 +419,8 @@ impl Batch<'_> {
             official_id: self.name_id(&derived.official)?,
             target_id: self.target_id(derived)?,
             state: state::of(derived),
+            page_offset: from.page_offset(),
+            page_url: from.page.map(|(_, url)| url),
         })
     }
 
@@ -630,10 +645,12 @@ struct AppealWrite<'a> {
     official_id: i64,
     target_id: Option<i64>,
     state: i64,
+    page_offset: Option<i64>,
+    page_url: Option<&'a str>,
 }
 
 /// The columns an import writes after the values, in the order of `AppealWrite::params`.
-const WRITTEN_COLUMNS: [&str; 17] = [
+const WRITTEN_COLUMNS: [&str; 19] = [
     "scraped_at",
     "as_written",
     "extra",
@@ -651,6 +668,8 @@ const WRITTEN_COLUMNS: [&str; 17] = [
     "official_id",
     "target_id",
     "state",
+    "source_offset",
+    "source_url",
 ];
 
 impl AppealWrite<'_> {
@@ -679,6 +698,8 @@ impl AppealWrite<'_> {
             &self.official_id,
             &self.target_id,
             &self.state,
+            &self.page_offset,
+            &self.page_url,
         ];
         value_params(a).into_iter().chain(written).collect()
     }

@@ -1,0 +1,525 @@
+//! `import pages PATH...`: portal pages read again, without the network, from WARC archives
+//! (gzipped or not) or pages saved by a browser, and imported as `import` imports files: every
+//! blog's appeals and posts, in one transaction for the whole command. `fetch` calls
+//! `import_pages` with the pages it has just archived.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow, bail};
+
+pub use super::options::PageImportOptions;
+
+use super::import::import;
+use super::options::ImportOptions;
+use super::{Finish, Global, knowledge};
+use crate::archive::{ArchivedPage, read_archive};
+use crate::i18n::tr;
+use crate::portal::{self, PortalPage};
+use crate::records::fields::RecordKind;
+use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
+use crate::store::{Access, ImportLog, Store};
+
+/// What one blog's pages of one run gave.
+#[derive(Debug, Clone)]
+pub struct BlogImport {
+    pub blog: String,
+    pub addressee: String,
+    pub pages: usize,
+    pub appeals: Option<ImportLog>,
+    pub posts: Option<ImportLog>,
+}
+
+pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> Result<Finish> {
+    let mut pages = Vec::new();
+    for path in paths {
+        pages.extend(pages_under(path)?);
+    }
+    if pages.is_empty() {
+        bail!(
+            "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
+             browser (.html) or folders holding them",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for blog in import_pages(global, pages, options)? {
+        global.say(tr(
+            "import-pages-blog",
+            &[
+                ("blog", blog.blog.clone().into()),
+                ("pages", blog.pages.into()),
+                ("addressee", blog.addressee.clone().into()),
+            ],
+        ));
+    }
+    Ok(Finish::Done)
+}
+
+/// Every page a path holds: an archive's responses, a saved page, or those of every archive
+/// and saved page under a folder, in name order.
+pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
+    if !path.is_dir() {
+        return read_page_file(path);
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read the folder {}", path.display()))?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let wanted = [".warc", ".warc.gz", ".html", ".htm"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if entry.file_type().is_file() && wanted {
+            files.push(entry.into_path());
+        }
+    }
+    let mut pages = Vec::new();
+    for file in files {
+        pages.extend(read_page_file(&file)?);
+    }
+    Ok(pages)
+}
+
+fn is_saved_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// An archive's responses, or a saved page as if archived: its address from the browser's
+/// mark (else the file's), its date the file's modification time.
+fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
+    if !is_saved_page(path) {
+        return read_archive(path);
+    }
+    let body = std::fs::read(path)
+        .with_context(|| format!("cannot read {}: check the path", path.display()))?;
+    let text = String::from_utf8_lossy(&body);
+    let url = portal::saved_page_url(&text).unwrap_or_else(|| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        format!("file://{}", absolute.display())
+    });
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(chrono::DateTime::<chrono::Utc>::from)
+        .unwrap_or_else(|_| chrono::Utc::now());
+    Ok(vec![ArchivedPage {
+        file: path.to_path_buf(),
+        offset: 0,
+        url,
+        date: modified.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        status: 200,
+        body,
+    }])
+}
+
+/// One page read: where it came from and what it holds.
+struct ReadPage {
+    page: ArchivedPage,
+    content: PortalPage,
+}
+
+/// One blog's pages of one run (one archive, unless `single_run`; saved pages all count as
+/// one run).
+#[derive(Default)]
+struct Run {
+    pages: Vec<ReadPage>,
+}
+
+impl Run {
+    /// What the summary and the imports log call the run: its archive, or `saved pages`.
+    fn name(&self) -> String {
+        let mut archives: Vec<&Path> = Vec::new();
+        for page in &self.pages {
+            let file = page.page.file.as_path();
+            if !is_saved_page(file) && !archives.contains(&file) {
+                archives.push(file);
+            }
+        }
+        match archives.as_slice() {
+            [] => "saved pages".to_string(),
+            [one] => one.display().to_string(),
+            [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        }
+    }
+}
+
+/// Reads every page (all before anything is stored: a page whose layout has changed stops
+/// the command with the database untouched), then imports each blog's appeals and posts
+/// through `import`, all in one transaction. Pages that are not a 200 response are skipped
+/// with a warning.
+pub fn import_pages(
+    global: &Global,
+    pages: Vec<ArchivedPage>,
+    options: &PageImportOptions,
+) -> Result<Vec<BlogImport>> {
+    let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
+    for mut page in pages {
+        if page.status != 200 {
+            crate::commands::tell(format!(
+                "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
+                page.url,
+                page.file.display(),
+                page.offset,
+                page.status
+            ));
+            continue;
+        }
+        let content = portal::read_page(&page.url, &page.body)
+            .map_err(|e| anyhow!(e.in_archive(&page.file, page.offset)))?;
+        let blog = portal::blog_id(&page.url)
+            .or_else(|| portal::blog_id_in_page(&String::from_utf8_lossy(&page.body)))
+            .ok_or_else(|| {
+                anyhow!(
+                    "{} (in {}): cannot tell which blog this page belongs to (no /blogs/ID/ in its \
+                     address or links): save it again from the blog's address",
+                    page.url,
+                    page.file.display()
+                )
+            })?;
+        let run = match (options.single_run, is_saved_page(&page.file)) {
+            (true, _) | (false, true) => String::new(),
+            (false, false) => page.file.display().to_string(),
+        };
+        // What it holds is read: a blog of thousands of pages need not stay in memory.
+        page.body = Vec::new();
+        runs.entry((blog, run))
+            .or_default()
+            .pages
+            .push(ReadPage { page, content });
+    }
+    let mut store = Store::open(&global.db, Access::Write)?;
+    let know = knowledge(store.directory()?, store.phrases()?);
+    let mut jobs = Vec::new();
+    let mut blogs = Vec::new();
+    // Each blog's appeals and posts inputs, by name, to find their logs after the import.
+    let mut names = Vec::new();
+    // Runs in the order they were made, so that history runs forward.
+    let mut runs: Vec<((String, String), Run)> = runs.into_iter().collect();
+    runs.sort_by_key(|(_, run)| earliest(run));
+    for ((blog, _), run) in &runs {
+        let run_name = run.name();
+        if options.snapshot {
+            complete(blog, &run_name, run)?;
+        }
+        let (owner, position) = owner(blog, &run_name, run, options)?;
+        let name = |what: &str| match run_name.as_str() {
+            "saved pages" => format!("blog {blog}: saved pages ({what})"),
+            archive => format!("{archive} (blog {blog}, {what})"),
+        };
+        let appeals = appeal_records(run, &owner, position.as_deref(), options);
+        let posts = post_records(run, &owner, options);
+        // The owner joins the directory (as an official, so that silence lists them even
+        // with no post), unless it knows them already under any name.
+        if know.who.lookup(&owner).is_none() {
+            let page_url = run.pages.first().map_or("", |p| p.page.url.as_str());
+            let welcome = portal::welcome_url(page_url, blog);
+            let entry = serde_json::json!({
+                "name": owner, "kind": "official", "position": position, "url": welcome,
+            });
+            let origin = RecordOrigin {
+                file: run_name.clone(),
+                offset: 0,
+                url: welcome,
+                position: 1,
+            };
+            jobs.push((
+                RecordKind::Directory,
+                memory(name("directory"), vec![(entry, origin)]),
+            ));
+        }
+        let mut summary = BlogImport {
+            blog: blog.clone(),
+            addressee: owner.clone(),
+            pages: run.pages.len(),
+            appeals: None,
+            posts: None,
+        };
+        // No appeal read, no job: an empty input is an error to `import`, and a snapshot with
+        // no appeal names no addressee whose stored appeals could have vanished.
+        if !appeals.is_empty() {
+            jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
+            summary.appeals = Some(ImportLog::default());
+        }
+        if !posts.is_empty() {
+            jobs.push((RecordKind::Posts, memory(name("posts"), posts)));
+            summary.posts = Some(ImportLog::default());
+        }
+        blogs.push(summary);
+        names.push((name("appeals"), name("posts")));
+    }
+    let import_options = ImportOptions {
+        read: ReadOptions {
+            format: InputFormat::Jsonl,
+            ..ReadOptions::default()
+        },
+        maps: Vec::new(),
+        source: options.source.clone(),
+        date_format: None,
+        skip_invalid: false,
+        rejects: None,
+        scraped_at: options.scraped_at.clone(),
+        snapshot: options.snapshot,
+        phrases: options.phrases.clone(),
+    };
+    let logs = import(global, &mut store, &jobs, &import_options)?;
+    let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
+    for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
+        summary.appeals = summary.appeals.take().and(log_of(appeals));
+        summary.posts = summary.posts.take().and(log_of(posts));
+    }
+    Ok(blogs)
+}
+
+/// A snapshot says every appeal of the blog is in it: refused when the run's questions pages
+/// do not cover 1 to `totalPages`, since the appeals of a missing page would be marked
+/// vanished. Pages whose number is unknown (a saved page without its address) are trusted.
+fn complete(blog: &str, run_name: &str, run: &Run) -> Result<()> {
+    let mut numbers = std::collections::BTreeSet::new();
+    let mut total = 0;
+    for page in &run.pages {
+        if let PortalPage::Questions { total_pages, .. } = &page.content {
+            total = total.max(total_pages.unwrap_or(0));
+            match portal::page_number(&page.page.url) {
+                Some(number) => numbers.insert(number),
+                None => return Ok(()),
+            };
+        }
+    }
+    let missing: Vec<String> = (1..=total)
+        .filter(|n| !numbers.contains(n))
+        .map(|n| n.to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "--snapshot: {run_name} holds blog {blog}'s questions pages {} of {total}, not pages \
+             {}: the appeals on those would be marked vanished. Import it without --snapshot, \
+             or fetch the blog in full",
+            numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            missing.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn earliest(run: &Run) -> String {
+    run.pages
+        .iter()
+        .map(|p| p.page.date.clone())
+        .min()
+        .unwrap_or_default()
+}
+
+/// The blog's owner and position: `--addressee`, else the welcome page, else a page header.
+fn owner(
+    blog: &str,
+    run_name: &str,
+    run: &Run,
+    options: &PageImportOptions,
+) -> Result<(String, Option<String>)> {
+    let mut found = (None, None);
+    for page in &run.pages {
+        match &page.content {
+            PortalPage::Welcome { owner, position } => {
+                found = (owner.clone().or(found.0), position.clone().or(found.1));
+            }
+            PortalPage::Questions { owner, .. } | PortalPage::Posts { owner, .. } => {
+                found.0 = found.0.or_else(|| owner.clone());
+            }
+        }
+    }
+    let owner = options.addressee.clone().or(found.0).ok_or_else(|| {
+        anyhow!(
+            "{run_name}: blog {blog}'s owner is not known: its welcome page \
+             (/blogs/{blog}/welcome) is missing or names no one. Give --addressee NAME (the \
+             blog owner's full name)"
+        )
+    })?;
+    Ok((owner, found.1))
+}
+
+/// The page's scrape time: `--scraped-at`, else the page's own date.
+fn scraped_at(page: &ArchivedPage, options: &PageImportOptions) -> Option<String> {
+    match options.scraped_at {
+        Some(_) => None,
+        None => Some(page.date.clone()).filter(|d| !d.is_empty()),
+    }
+}
+
+fn origin(page: &ArchivedPage, position: usize) -> RecordOrigin {
+    RecordOrigin {
+        file: page.file.display().to_string(),
+        offset: page.offset,
+        url: page.url.clone(),
+        position: position as u64,
+    }
+}
+
+type Record = (serde_json::Value, RecordOrigin);
+
+/// Every appeal of a run's questions pages; an appeal shown twice (the list moved on while
+/// it was read) is taken from the later page.
+fn appeal_records(
+    run: &Run,
+    owner: &str,
+    position: Option<&str>,
+    options: &PageImportOptions,
+) -> Vec<Record> {
+    let mut records: Vec<Record> = Vec::new();
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    for page in &run.pages {
+        let PortalPage::Questions { appeals, .. } = &page.content else {
+            continue;
+        };
+        for (i, appeal) in appeals.iter().enumerate() {
+            let mut record = portal::appeal_record(appeal, owner, position);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            let record = (serde_json::Value::Object(record), origin(&page.page, i + 1));
+            match at.get(&appeal.id) {
+                Some(&index) => records[index] = record,
+                None => {
+                    at.insert(appeal.id.clone(), records.len());
+                    records.push(record);
+                }
+            }
+        }
+    }
+    records
+}
+
+fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Record> {
+    let mut records = Vec::new();
+    for page in &run.pages {
+        let PortalPage::Posts { posts, .. } = &page.content else {
+            continue;
+        };
+        for (i, post) in posts.iter().enumerate() {
+            let mut record = portal::post_record(post, owner);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            records.push((serde_json::Value::Object(record), origin(&page.page, i + 1)));
+        }
+    }
+    records
+}
+
+/// Records as an input `import` reads: JSON Lines, each line's origin beside it.
+fn memory(name: String, records: Vec<Record>) -> Input {
+    let mut jsonl = Vec::new();
+    let mut origins = Vec::with_capacity(records.len());
+    for (record, origin) in records {
+        jsonl.extend_from_slice(record.to_string().as_bytes());
+        jsonl.push(b'\n');
+        origins.push(origin);
+    }
+    Input::Memory(Arc::new(MemoryInput {
+        name,
+        jsonl,
+        origins,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::WarcWriter;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/portal/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// The fixture blog archived by `WarcWriter`, its pages split between two archives as a
+    /// run killed after page 2 and resumed would leave them.
+    fn resumed_run(dir: &Path, date: &str, leave_out: Option<&str>) -> Vec<ArchivedPage> {
+        let date = chrono::DateTime::parse_from_rfc3339(date).unwrap().to_utc();
+        let blog = "https://dialog.egov.kz/blogs/2719746";
+        let pages = [
+            ("welcome", "welcome.html"),
+            ("questions?page=1", "questions-1.html"),
+            ("questions?page=2", "questions-2.html"),
+            ("questions?page=3", "questions-3.html"),
+            ("posts?page=1", "posts-1.html"),
+        ];
+        let mut archived = Vec::new();
+        for (part, pages) in [&pages[..3], &pages[3..]].iter().enumerate() {
+            let path = dir.join(format!("{}-{part}.warc.gz", date.timestamp()));
+            let mut warc = WarcWriter::create(&path, "appeal-audit/test").unwrap();
+            for (page, name) in *pages {
+                let mut body = String::from_utf8(fixture(name)).unwrap();
+                if let Some(id) = leave_out {
+                    body = body.replace(
+                        &format!("/blogs/all-questions/{id}"),
+                        "/blogs/all-questions/999",
+                    );
+                    body = body.replace(&format!("№ {id}"), "№ 999");
+                }
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                let url = format!("{blog}/{page}");
+                warc.write_exchange(&url, date, b"GET / HTTP/1.1\r\n\r\n", response.as_bytes())
+                    .unwrap();
+            }
+            archived.extend(crate::archive::read_archive(&warc.finish().unwrap()).unwrap());
+        }
+        archived
+    }
+
+    #[test]
+    fn a_resumed_run_is_one_snapshot_across_its_archives() {
+        let dir = tempfile::tempdir().unwrap();
+        let global = Global {
+            db: dir.path().join("t.db"),
+            quiet: true,
+        };
+        let options = PageImportOptions {
+            snapshot: true,
+            single_run: true,
+            source: "default".into(),
+            ..PageImportOptions::default()
+        };
+        let first = import_pages(
+            &global,
+            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None),
+            &options,
+        )
+        .unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].pages, 5);
+        assert_eq!(first[0].appeals.as_ref().map(|l| l.inserted), Some(12));
+        // A week later 740010 is gone (its card now shows another appeal, 999).
+        let second = import_pages(
+            &global,
+            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010")),
+            &options,
+        )
+        .unwrap();
+        let log = second[0].appeals.clone().unwrap();
+        assert_eq!((log.read, log.inserted, log.unchanged), (12, 1, 11));
+        let store = Store::open(&global.db, Access::Read).unwrap();
+        let vanished: Vec<String> = store
+            .changes(None, None, None)
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.change == "vanished")
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(vanished, ["740010"]);
+    }
+}

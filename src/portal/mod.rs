@@ -1,0 +1,212 @@
+//! The blog portal's pages (dialog.egov.kz, as `spec/portal.md` describes them) read into
+//! appeals and posts: tolerant of what does not matter, loud when a page no longer looks as
+//! described. Knows no database and no network; `records` turns what it reads into the JSON
+//! records `import` accepts, so that dates, names and routes are worked out in one place.
+
+mod cards;
+mod page;
+mod records;
+mod text;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use page::{blog_id, blog_id_in_page, page_kind, page_number, saved_page_url};
+pub use records::{appeal_record, post_record};
+
+/// The portal's address, for links on pages whose own address is unknown (a saved file).
+pub const PORTAL: &str = "https://dialog.egov.kz";
+
+/// The three kinds of blog page appeal-audit reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Welcome,
+    Questions,
+    Posts,
+}
+
+/// What one page holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalPage {
+    /// The blog's front page: its owner and the owner's post.
+    Welcome {
+        owner: Option<String>,
+        position: Option<String>,
+    },
+    /// Up to ten appeals with their answers; `total_pages` from the pagination script.
+    Questions {
+        appeals: Vec<PortalAppeal>,
+        total_pages: Option<u32>,
+        /// The owner the page's header or title names, if any.
+        owner: Option<String>,
+    },
+    /// The owner's own posts.
+    Posts {
+        posts: Vec<PortalPost>,
+        total_pages: Option<u32>,
+        owner: Option<String>,
+    },
+}
+
+/// One appeal's card and its answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalAppeal {
+    /// The registration number, e.g. `765824` or `749022/2` for a copy.
+    pub id: String,
+    /// The number in the appeal's address, which can differ from `id`.
+    pub question_id: Option<String>,
+    /// The appeal's address, absolute.
+    pub url: Option<String>,
+    /// As the card writes it: `DD.MM.YYYY`, perhaps with a time.
+    pub submitted: String,
+    pub category: Option<String>,
+    /// The text (a teaser on list pages, which may end in `…` or `...`).
+    pub text: Option<String>,
+    /// The citizen's name: personal data.
+    pub author: Option<String>,
+    pub views: Option<u64>,
+    /// Set for a placeholder card, which stands for an appeal that is not public.
+    pub status: Option<PortalStatus>,
+    /// Earliest first.
+    pub answers: Vec<PortalAnswer>,
+}
+
+/// What a placeholder card says of an appeal that is not public.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalStatus {
+    /// `находится на рассмотрении у ГО`.
+    Pending,
+    /// `отклонено ГО DD.MM.YYYY`.
+    Rejected { on: Option<String> },
+}
+
+/// One answer as its `span.answer-info` and the text before it show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalAnswer {
+    /// A person (`Исабаев Б.Б.`) or a body (`Управление образования области Жетысу`).
+    pub answerer: Option<String>,
+    /// `DD.MM.YYYY`.
+    pub date: String,
+    /// `HH:MM`, when shown.
+    pub time: Option<String>,
+    pub text: String,
+}
+
+/// One of the owner's own posts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalPost {
+    pub title: Option<String>,
+    /// `DD.MM.YYYY`, as the card writes it.
+    pub date: String,
+    pub url: Option<String>,
+}
+
+/// A page that does not look as `portal.md` describes: "the portal's layout may have changed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutError {
+    /// The page's address.
+    pub url: String,
+    /// The archive (or saved file) that holds the page, and the record's offset in it.
+    pub archive: Option<(PathBuf, u64)>,
+    /// What was missing or could not be read, naming the card.
+    pub missing: String,
+}
+
+impl LayoutError {
+    fn new(url: &str, missing: impl Into<String>) -> LayoutError {
+        LayoutError {
+            url: url.to_string(),
+            archive: None,
+            missing: missing.into(),
+        }
+    }
+
+    /// Names the file that holds the page (for a saved page, offset 0).
+    pub fn in_archive(mut self, file: &Path, offset: u64) -> LayoutError {
+        self.archive = Some((file.to_path_buf(), offset));
+        self
+    }
+}
+
+impl fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.url)?;
+        // A saved page is a file of its own; an archived one is a record at an offset.
+        let saved = |file: &Path| {
+            file.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        };
+        let show = match &self.archive {
+            Some((file, _)) if saved(file) => {
+                write!(f, " (in {})", file.display())?;
+                "open the file".to_string()
+            }
+            Some((file, offset)) => {
+                write!(f, " (in {}, record at offset {offset})", file.display())?;
+                format!("`warcio extract {} {offset}` shows it", file.display())
+            }
+            None => "open the page".to_string(),
+        };
+        write!(
+            f,
+            ": the portal's layout may have changed: {}. Nothing was imported. The pages are \
+             kept: compare this one with docs/portal.md ({show}), and once appeal-audit reads \
+             the new layout run `appeal-audit import pages` on them again",
+            self.missing
+        )
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
+/// The address of a blog's welcome page, on the same site as `page_url` (the portal, a
+/// mirror or a test server; the portal for a saved file).
+pub fn welcome_url(page_url: &str, blog: &str) -> String {
+    text::absolute(page_url, &format!("/blogs/{blog}/welcome"))
+}
+
+/// Reads one page. Its kind comes from the address (`/blogs/{id}/welcome|questions|posts`),
+/// else from its content (a page saved by a browser under any name).
+pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
+    let html = text::decode(html);
+    let document = scraper::Html::parse_document(&html);
+    let kind = page_kind(url, &document);
+    let owner = page::owner(&document);
+    let total_pages = page::total_pages(&html);
+    Ok(match kind {
+        PageKind::Welcome => PortalPage::Welcome {
+            owner,
+            position: page::position(&document),
+        },
+        PageKind::Questions => {
+            let appeals = cards::appeals(url, &document)?;
+            // A page within the list that shows no card has lost its cards, not its appeals;
+            // but a blog with no appeal yet may well show `totalPages: 1` and nothing else.
+            let number = page::page_number(url);
+            if let (true, Some(number), Some(total)) = (appeals.is_empty(), number, total_pages) {
+                if number <= total && (total > 1 || page::has_card_traces(&document)) {
+                    return Err(LayoutError::new(
+                        url,
+                        format!(
+                            "page {number} of {total} (totalPages) shows no appeal card \
+                             (a.readmore to /blogs/all-questions/{{id}} in a block with a ul.blog-info)"
+                        ),
+                    ));
+                }
+            }
+            PortalPage::Questions {
+                appeals,
+                total_pages,
+                owner,
+            }
+        }
+        PageKind::Posts => PortalPage::Posts {
+            posts: cards::posts(url, &document)?,
+            total_pages,
+            owner,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests;
