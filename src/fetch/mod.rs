@@ -1,0 +1,13 @@
+//! Fetching the portal over HTTP, politely: robots.txt, a delay between requests, retries with
+//! Retry-After and backoff, and every exchange kept as bytes for the archive. It knows nothing
+//! of the portal's markup or of the database.
+
+mod client;
+mod refetch;
+mod resume;
+mod retry;
+mod robots;
+
+pub use client::{Client, ClientOptions, Exchange, FetchError};
+pub use refetch::{Card, Refetch};
+pub use resume::Unfinished;
