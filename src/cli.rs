@@ -36,18 +36,33 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// What `import` reads: records of one kind, or the portal's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Appeals,
+    Posts,
+    Directory,
+    /// WARC archives or saved .html pages of the blog portal (docs/portal.md).
+    Pages,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import records of one kind from CSV, JSON or JSON Lines files ('-' reads standard input).
+    /// Import records of one kind from CSV, JSON or JSON Lines files ('-' reads standard input),
+    /// or the portal's pages from WARC archives and saved .html pages.
     #[command(
-        after_help = "Examples:\n  appeal-audit import appeals blog-2022-10.csv\n  appeal-audit import appeals --map submitted_at='Дата подачи' export.csv\n  appeal-audit import posts --source zhetysu posts.json\n  appeal-audit import directory directory.csv\n  cat page.jsonl | appeal-audit import appeals -"
+        after_help = "Examples:\n  appeal-audit import appeals blog-2022-10.csv\n  appeal-audit import appeals --map submitted_at='Дата подачи' export.csv\n  appeal-audit import posts --source zhetysu posts.json\n  appeal-audit import directory directory.csv\n  cat page.jsonl | appeal-audit import appeals -\n  appeal-audit import pages archive/\n  appeal-audit import pages --addressee 'Исабаев Бейбит Бакирович' saved-page.html"
     )]
     Import {
-        /// What the files hold.
-        kind: RecordKind,
-        /// The files to import; '-' reads standard input.
+        /// What the files hold: appeals, posts or directory records, or the portal's pages.
+        kind: ImportKind,
+        /// The files to import; '-' reads standard input. Pages: WARC archives (.warc,
+        /// .warc.gz), pages saved by a browser (.html) or folders holding them.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Pages: the blog owner's name, instead of what the blog's welcome page says.
+        #[arg(long, value_name = "NAME")]
+        addressee: Option<String>,
         /// The file format; auto tells it from the extension, else the content.
         #[arg(long, default_value = "auto")]
         format: InputFormat,

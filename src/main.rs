@@ -1,6 +1,7 @@
 //! appeal-audit: turns scraped appeals to officials and departments' posts into defensible
 //! routing and silence figures. This file only maps outcomes to exit codes.
 
+mod archive;
 mod calendar;
 mod classify;
 mod cli;
@@ -11,6 +12,7 @@ mod derive;
 mod fetch;
 mod history;
 mod output;
+mod portal;
 mod privacy;
 mod records;
 mod report;

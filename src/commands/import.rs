@@ -270,11 +270,26 @@ fn import_file(
                 for ready in chunk {
                     let line = ready.line();
                     log.read += 1;
-                    let from = |scraped_at| Provenance {
-                        import_id,
-                        file: &file,
-                        line,
-                        scraped_at,
+                    // A record made from a page names the page, not the records made of it.
+                    let origin = match input {
+                        Input::Memory(memory) => memory.origin(line),
+                        _ => None,
+                    };
+                    let from = |scraped_at| match origin {
+                        Some(origin) => Provenance {
+                            import_id,
+                            file: &origin.file,
+                            line: origin.position,
+                            page: Some((origin.offset, &origin.url)),
+                            scraped_at,
+                        },
+                        None => Provenance {
+                            import_id,
+                            file: &file,
+                            line,
+                            page: None,
+                            scraped_at,
+                        },
                     };
                     let typed = match ready {
                         Ready::Typed { typed, .. } => typed,
@@ -369,6 +384,7 @@ fn import_file(
             import_id,
             file: &file,
             line: 0,
+            page: None,
             scraped_at: &default_scrape,
         };
         let vanished = batch.mark_vanished(&addressees, &seen, &from)?;
@@ -533,9 +549,8 @@ fn type_record(
     let typed = match mapper.map(record) {
         Ok(typed) => typed,
         Err(error) => {
-            let file = input.to_string();
             return Ok(Typed::Rejected {
-                error: rejected_or_refused(&file, kind, line, number, error, options)?,
+                error: rejected_or_refused(input, kind, line, number, error, options)?,
             });
         }
     };
@@ -567,7 +582,7 @@ fn type_record(
 /// A record that cannot be typed: kept as rejected with --skip-invalid, else the error that
 /// ends the import.
 fn rejected_or_refused(
-    file: &str,
+    input: &Input,
     kind: RecordKind,
     line: u64,
     number: u64,
@@ -578,7 +593,7 @@ fn rejected_or_refused(
         return Ok(error);
     }
     Err(record_error(
-        file,
+        input,
         kind,
         line,
         number,
@@ -588,13 +603,30 @@ fn rejected_or_refused(
 }
 
 fn record_error(
-    file: &str,
+    input: &Input,
     kind: RecordKind,
     line: u64,
     number: u64,
     error: &RecordError,
     read: &ReadOptions,
 ) -> anyhow::Error {
+    let file = input.to_string();
+    // A record made from a page: the page and the card are what the user can look at.
+    if let Some(origin) = match input {
+        Input::Memory(memory) => memory.origin(line),
+        _ => None,
+    } {
+        return anyhow!(
+            "{} (in {}, record at offset {}), card {}: {error}. The page holds a value appeal-audit \
+             cannot read: check the card on the page (`warcio extract {} {}` shows it)",
+            origin.url,
+            origin.file,
+            origin.offset,
+            origin.position,
+            origin.file,
+            origin.offset
+        );
+    }
     let place = if read.format == InputFormat::Json || file.ends_with(".json") {
         format!("record {number} (ending on line {line})")
     } else {

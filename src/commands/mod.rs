@@ -5,6 +5,7 @@ mod audit;
 mod check;
 mod export;
 mod import;
+pub mod pages;
 mod report;
 mod shell;
 mod show;
@@ -14,9 +15,10 @@ mod weekly;
 use anyhow::Result;
 
 use crate::classify::{PhraseKind, Phrases};
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ImportKind};
 use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
+use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
 
 /// How a command that ran to the end went.
@@ -36,9 +38,26 @@ pub fn run(cli: Cli) -> Result<Finish> {
         Command::Import {
             kind,
             files,
+            addressee,
             format,
             options,
-        } => import::run(&global, kind, &files, format, &options),
+        } => {
+            let kind = match kind {
+                ImportKind::Pages => {
+                    return pages::run(&global, &files, format, &options, addressee.as_deref());
+                }
+                ImportKind::Appeals => RecordKind::Appeals,
+                ImportKind::Posts => RecordKind::Posts,
+                ImportKind::Directory => RecordKind::Directory,
+            };
+            if addressee.is_some() {
+                anyhow::bail!(
+                    "--addressee applies to `import pages` only: a file's records name their \
+                     addressee (use --map addressee=COLUMN for another column)"
+                );
+            }
+            import::run(&global, kind, &files, format, &options)
+        }
         Command::Audit {
             paths,
             kind,

@@ -27,6 +27,9 @@ const VERSION_COLUMNS: &[&str] = &[
 /// Internal columns a reader has no use for.
 const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
 
+/// Provenance that only an appeal read from a page of the portal has: shown when present.
+const PAGE_PROVENANCE: &[&str] = &["source_offset", "source_url"];
+
 pub fn run(
     global: &Global,
     id: &str,
@@ -85,6 +88,7 @@ pub fn run(
     let mut pairs: Vec<(String, Value)> = columns
         .iter()
         .filter(|(c, _)| !HIDDEN.contains(&c.as_str()))
+        .filter(|(c, v)| !(PAGE_PROVENANCE.contains(&c.as_str()) && *v == SqlValue::Null))
         .map(|(c, v)| (c.clone(), json(v)))
         .collect();
     pairs.push((

@@ -48,11 +48,41 @@ pub struct ReadOptions {
     pub delimiter: Option<u8>,
 }
 
-/// A file argument: a path, or `-` for standard input.
+/// A file argument: a path, or `-` for standard input; or records made in memory (from pages
+/// of the portal), each with where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
     File(PathBuf),
+    Memory(Arc<MemoryInput>),
+}
+
+/// Records made in memory as JSON Lines, one record a line: line N is `origins[N - 1]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoryInput {
+    /// What the imports log and the summary call it.
+    pub name: String,
+    pub jsonl: Vec<u8>,
+    pub origins: Vec<RecordOrigin>,
+}
+
+/// Where a record made in memory was read: a page in an archive or a saved file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordOrigin {
+    pub file: String,
+    /// The WARC record's offset in `file` (0 for a saved page).
+    pub offset: u64,
+    pub url: String,
+    /// The record's place on its page, from 1.
+    pub position: u64,
+}
+
+impl MemoryInput {
+    /// The origin of the record on `line`.
+    pub fn origin(&self, line: u64) -> Option<&RecordOrigin> {
+        self.origins
+            .get(usize::try_from(line).ok()?.checked_sub(1)?)
+    }
 }
 
 impl Input {
@@ -73,6 +103,10 @@ impl Input {
                 let size = file.metadata().ok().map(|m| m.len());
                 Ok((Box::new(file), size))
             }
+            Input::Memory(memory) => {
+                let size = memory.jsonl.len() as u64;
+                Ok((Box::new(Cursor::new(memory.jsonl.clone())), Some(size)))
+            }
         }
     }
 }
@@ -82,6 +116,7 @@ impl fmt::Display for Input {
         match self {
             Input::Stdin => f.write_str("<stdin>"),
             Input::File(path) => write!(f, "{}", path.display()),
+            Input::Memory(memory) => f.write_str(&memory.name),
         }
     }
 }

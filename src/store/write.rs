@@ -25,9 +25,22 @@ pub struct Batch<'a> {
 pub struct Provenance<'a> {
     pub import_id: i64,
     pub file: &'a str,
+    /// The line in `file`; for a page of the portal, the card's place on the page.
     pub line: u64,
+    /// For a page of the portal: the WARC record's offset in `file`, and the page's address.
+    pub page: Option<(u64, &'a str)>,
     /// When the record was scraped (ISO), the order in which versions count.
     pub scraped_at: &'a str,
+}
+
+impl Provenance<'_> {
+    fn page_offset(&self) -> Option<i64> {
+        self.page.map(|(offset, _)| offset as i64)
+    }
+
+    fn page_url(&self) -> Option<&str> {
+        self.page.map(|(_, url)| url)
+    }
 }
 
 /// What an upsert did with one record.
@@ -309,7 +322,8 @@ impl Batch<'_> {
                  official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
                  days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
                  source_line = ?29, answered = ?30, vanished = NULL, official_id = ?31, \
-                 target_id = ?32, state = ?33 WHERE appeal_key = ?1",
+                 target_id = ?32, state = ?33, source_offset = ?34, source_url = ?35 \
+                 WHERE appeal_key = ?1",
             )?
             .execute(params![
                 key,
@@ -345,6 +359,8 @@ impl Batch<'_> {
                 self.name_id(&derived.official)?,
                 self.target_id(&derived)?,
                 state::of(&derived),
+                from.page_offset(),
+                from.page_url(),
             ])?;
         self.see(key, from.scraped_at)?;
         self.keep_record_hash(key, Some(hashes.record))?;
@@ -443,10 +459,10 @@ impl Batch<'_> {
                 "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
                  value_hash, official, route, route_reason, route_target, days_to_answer, \
                  unsatisfied, import_id, source_file, source_line, answered, official_id, target_id, \
-                 state) \
+                 state, source_offset, source_url) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
                  ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
-                 ?33, ?34)"
+                 ?33, ?34, ?35, ?36)"
             ))?
             .execute(params![
                 a.source,
@@ -483,6 +499,8 @@ impl Batch<'_> {
                 self.name_id(&d.official)?,
                 self.target_id(d)?,
                 state::of(d),
+                from.page_offset(),
+                from.page_url(),
             ])?;
         let key = self.tx.last_insert_rowid();
         self.tx
@@ -644,10 +662,11 @@ impl Batch<'_> {
         self.tx
             .prepare_cached(&format!(
                 "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line) \
+                 source_file, source_line, source_offset, source_url) \
                  SELECT appeal_key, scraped_at, value_hash, json_object({}, 'as_written', as_written, \
                  'extra', extra, 'route', route, 'route_reason', route_reason, 'route_target', \
-                 route_target), import_id, source_file, source_line FROM appeals WHERE appeal_key = ?1",
+                 route_target), import_id, source_file, source_line, source_offset, source_url \
+                 FROM appeals WHERE appeal_key = ?1",
                 APPEAL_VALUE_COLUMNS
                     .split(", ")
                     .map(|c| format!("'{c}', {c}"))
@@ -669,9 +688,20 @@ impl Batch<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 source_file, source_line, source_offset, source_url) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
-            .execute(params![key, scraped_at, hash, record, from.import_id, from.file, from.line as i64])?;
+            .execute(params![
+                key,
+                scraped_at,
+                hash,
+                record,
+                from.import_id,
+                from.file,
+                from.line as i64,
+                from.page_offset(),
+                from.page_url()
+            ])?;
         Ok(())
     }
 

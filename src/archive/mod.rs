@@ -1,0 +1,32 @@
+//! The WARC archive (ISO 28500, WARC/1.1): every page fetched is kept byte for byte with its
+//! request, so that a reporter can show a page as it was on the day, and so that pages can be
+//! read again later without the network (`import pages`).
+
+mod read;
+mod write;
+
+// `fetch` (built beside this) writes archives and resumes from them; until it lands, only the
+// tests use the writer and the detailed reading.
+#[allow(unused_imports)]
+pub use read::{ArchiveContents, ArchivedPage, Damage, read_archive, read_archive_contents};
+#[allow(unused_imports)]
+pub use write::{WarcWriter, archive_file_name};
+
+/// `sha1:` and the SHA-1 in base 32, as warcio and Heritrix write WARC digests.
+fn sha1_digest(bytes: &[u8]) -> String {
+    use sha1::{Digest, Sha1};
+    format!(
+        "sha1:{}",
+        data_encoding::BASE32.encode(&Sha1::digest(bytes))
+    )
+}
+
+/// Where an HTTP message's header block ends: the offset just past its blank line.
+fn header_end(message: &[u8]) -> Option<usize> {
+    memchr::memmem::find(message, b"\r\n\r\n")
+        .map(|at| at + 4)
+        .or_else(|| memchr::memmem::find(message, b"\n\n").map(|at| at + 2))
+}
+
+#[cfg(test)]
+mod tests;

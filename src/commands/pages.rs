@@ -1,0 +1,414 @@
+//! `import pages PATH...`: portal pages read again, without the network, from WARC archives
+//! (gzipped or not) or pages saved by a browser, and imported as `import` imports files: every
+//! blog's appeals and posts, in one transaction for the whole command. `fetch` calls
+//! `import_pages` with the pages it has just archived.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::import::{ImportOptions, import};
+use super::{Finish, Global, knowledge};
+use crate::archive::{ArchivedPage, read_archive};
+use crate::cli::ImportArgs;
+use crate::portal::{self, PortalPage};
+use crate::records::fields::RecordKind;
+use crate::records::reader::{
+    Input, InputEncoding, InputFormat, MemoryInput, ReadOptions, RecordOrigin,
+};
+use crate::store::{Access, ImportLog, Store};
+
+/// How pages are imported: `import`'s options that apply to pages, and the blog's owner.
+#[derive(Debug, Clone, Default)]
+pub struct PageImportOptions {
+    /// The source name of every record (`--source`, default `default`).
+    pub source: String,
+    /// The blog's owner, instead of what its welcome page says (`--addressee`).
+    pub addressee: Option<String>,
+    /// ISO; None: each page's `WARC-Date` (a saved page's modification time).
+    pub scraped_at: Option<String>,
+    /// Each run's pages are the complete list of its blog's appeals (a full fetch).
+    pub snapshot: bool,
+    pub phrases: Option<PathBuf>,
+}
+
+/// What one blog's pages of one run gave.
+#[derive(Debug, Clone)]
+pub struct BlogImport {
+    pub blog: String,
+    pub addressee: String,
+    pub pages: usize,
+    pub appeals: Option<ImportLog>,
+    pub posts: Option<ImportLog>,
+}
+
+pub fn run(
+    global: &Global,
+    paths: &[PathBuf],
+    format: InputFormat,
+    args: &ImportArgs,
+    addressee: Option<&str>,
+) -> Result<Finish> {
+    refuse_file_options(format, args)?;
+    let import = ImportOptions::from_args(args, InputFormat::Jsonl)?;
+    let options = PageImportOptions {
+        source: import.source,
+        addressee: addressee.map(|a| a.trim().to_string()),
+        scraped_at: import.scraped_at,
+        snapshot: import.snapshot,
+        phrases: import.phrases,
+    };
+    let mut pages = Vec::new();
+    for path in paths {
+        pages.extend(pages_under(path)?);
+    }
+    if pages.is_empty() {
+        bail!(
+            "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
+             browser (.html) or folders holding them",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for blog in import_pages(global, pages, &options)? {
+        global.say(format!(
+            "blog {}: {} pages read, addressee {}",
+            blog.blog, blog.pages, blog.addressee
+        ));
+    }
+    Ok(Finish::Done)
+}
+
+/// The options that say how to read a file of records mean nothing for pages: refused rather
+/// than ignored, so that no one believes they took effect.
+fn refuse_file_options(format: InputFormat, args: &ImportArgs) -> Result<()> {
+    let given: Vec<&str> = [
+        ("--format", format != InputFormat::Auto),
+        ("--encoding", args.encoding != InputEncoding::Auto),
+        ("--delimiter", args.delimiter.is_some()),
+        ("--map", !args.maps.is_empty()),
+        ("--date-format", args.date_format.is_some()),
+        ("--skip-invalid", args.skip_invalid),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect();
+    if !given.is_empty() {
+        bail!(
+            "{} apply to files of records, not to `import pages`, which reads the portal's pages \
+             as docs/portal.md describes: leave them out",
+            given.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Every page a path holds: an archive's responses, a saved page, or those of every archive
+/// and saved page under a folder, in name order.
+pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
+    if !path.is_dir() {
+        return read_page_file(path);
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read the folder {}", path.display()))?;
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let wanted = [".warc", ".warc.gz", ".html", ".htm"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if entry.file_type().is_file() && wanted {
+            files.push(entry.into_path());
+        }
+    }
+    let mut pages = Vec::new();
+    for file in files {
+        pages.extend(read_page_file(&file)?);
+    }
+    Ok(pages)
+}
+
+fn is_saved_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// An archive's responses, or a saved page as if archived: its address from the browser's
+/// mark (else the file's), its date the file's modification time.
+fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
+    if !is_saved_page(path) {
+        return read_archive(path);
+    }
+    let body = std::fs::read(path)
+        .with_context(|| format!("cannot read {}: check the path", path.display()))?;
+    let text = String::from_utf8_lossy(&body);
+    let url = portal::saved_page_url(&text).unwrap_or_else(|| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        format!("file://{}", absolute.display())
+    });
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(chrono::DateTime::<chrono::Utc>::from)
+        .unwrap_or_else(|_| chrono::Utc::now());
+    Ok(vec![ArchivedPage {
+        file: path.to_path_buf(),
+        offset: 0,
+        url,
+        date: modified.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        status: 200,
+        body,
+    }])
+}
+
+/// One page read: where it came from and what it holds.
+struct ReadPage {
+    page: ArchivedPage,
+    content: PortalPage,
+}
+
+/// One blog's pages of one run (one archive; saved pages all count as one run).
+#[derive(Default)]
+struct Run {
+    pages: Vec<ReadPage>,
+}
+
+/// Reads every page (all before anything is stored: a page whose layout has changed stops
+/// the command with the database untouched), then imports each blog's appeals and posts
+/// through `import`, all in one transaction. Pages that are not a 200 response are skipped
+/// with a warning.
+pub fn import_pages(
+    global: &Global,
+    pages: Vec<ArchivedPage>,
+    options: &PageImportOptions,
+) -> Result<Vec<BlogImport>> {
+    let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
+    for page in pages {
+        if page.status != 200 {
+            crate::commands::tell(format!(
+                "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
+                page.url,
+                page.file.display(),
+                page.offset,
+                page.status
+            ));
+            continue;
+        }
+        let content = portal::read_page(&page.url, &page.body)
+            .map_err(|e| anyhow!(e.in_archive(&page.file, page.offset)))?;
+        let blog = portal::blog_id(&page.url)
+            .or_else(|| portal::blog_id_in_page(&String::from_utf8_lossy(&page.body)))
+            .ok_or_else(|| {
+                anyhow!(
+                    "{} (in {}): cannot tell which blog this page belongs to (no /blogs/ID/ in its \
+                     address or links): save it again from the blog's address",
+                    page.url,
+                    page.file.display()
+                )
+            })?;
+        let run = match is_saved_page(&page.file) {
+            true => "saved pages".to_string(),
+            false => page.file.display().to_string(),
+        };
+        runs.entry((blog, run))
+            .or_default()
+            .pages
+            .push(ReadPage { page, content });
+    }
+    let mut store = Store::open(&global.db, Access::Write)?;
+    let know = knowledge(store.directory()?, store.phrases()?);
+    let mut jobs = Vec::new();
+    let mut blogs = Vec::new();
+    // Each blog's appeals and posts inputs, by name, to find their logs after the import.
+    let mut names = Vec::new();
+    // Runs in the order they were made, so that history runs forward.
+    let mut runs: Vec<((String, String), Run)> = runs.into_iter().collect();
+    runs.sort_by_key(|(_, run)| earliest(run));
+    for ((blog, run_name), run) in &runs {
+        let (owner, position) = owner(blog, run_name, run, options)?;
+        let name = |what: &str| match run_name.as_str() {
+            "saved pages" => format!("blog {blog}: saved pages ({what})"),
+            archive => format!("{archive} (blog {blog}, {what})"),
+        };
+        let appeals = appeal_records(run, &owner, position.as_deref(), options);
+        let posts = post_records(run, &owner, options);
+        if know.who.lookup(&owner).is_none() {
+            let entry = serde_json::json!({
+                "name": owner, "kind": "official", "position": position,
+                "url": format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+            });
+            let origin = RecordOrigin {
+                file: run_name.clone(),
+                offset: 0,
+                url: format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+                position: 1,
+            };
+            jobs.push((
+                RecordKind::Directory,
+                memory(name("directory"), vec![(entry, origin)]),
+            ));
+        }
+        let mut summary = BlogImport {
+            blog: blog.clone(),
+            addressee: owner.clone(),
+            pages: run.pages.len(),
+            appeals: None,
+            posts: None,
+        };
+        if !appeals.is_empty() || options.snapshot {
+            jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
+            summary.appeals = Some(ImportLog::default());
+        }
+        if !posts.is_empty() {
+            jobs.push((RecordKind::Posts, memory(name("posts"), posts)));
+            summary.posts = Some(ImportLog::default());
+        }
+        blogs.push(summary);
+        names.push((name("appeals"), name("posts")));
+    }
+    let import_options = ImportOptions {
+        read: ReadOptions {
+            format: InputFormat::Jsonl,
+            ..ReadOptions::default()
+        },
+        maps: Vec::new(),
+        source: options.source.clone(),
+        date_format: None,
+        skip_invalid: false,
+        rejects: None,
+        scraped_at: options.scraped_at.clone(),
+        snapshot: options.snapshot,
+        phrases: options.phrases.clone(),
+    };
+    let logs = import(global, &mut store, &jobs, &import_options)?;
+    let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
+    for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
+        summary.appeals = summary.appeals.take().and(log_of(appeals));
+        summary.posts = summary.posts.take().and(log_of(posts));
+    }
+    Ok(blogs)
+}
+
+fn earliest(run: &Run) -> String {
+    run.pages
+        .iter()
+        .map(|p| p.page.date.clone())
+        .min()
+        .unwrap_or_default()
+}
+
+/// The blog's owner and position: `--addressee`, else the welcome page, else a page header.
+fn owner(
+    blog: &str,
+    run_name: &str,
+    run: &Run,
+    options: &PageImportOptions,
+) -> Result<(String, Option<String>)> {
+    let mut found = (None, None);
+    for page in &run.pages {
+        match &page.content {
+            PortalPage::Welcome { owner, position } => {
+                found = (owner.clone().or(found.0), position.clone().or(found.1));
+            }
+            PortalPage::Questions { owner, .. } | PortalPage::Posts { owner, .. } => {
+                found.0 = found.0.or_else(|| owner.clone());
+            }
+        }
+    }
+    let owner = options.addressee.clone().or(found.0).ok_or_else(|| {
+        anyhow!(
+            "{run_name}: blog {blog}'s owner is not known: its welcome page \
+             (/blogs/{blog}/welcome) is missing or names no one. Give --addressee NAME (the \
+             blog owner's full name)"
+        )
+    })?;
+    Ok((owner, found.1))
+}
+
+/// The page's scrape time: `--scraped-at`, else the page's own date.
+fn scraped_at(page: &ArchivedPage, options: &PageImportOptions) -> Option<String> {
+    match options.scraped_at {
+        Some(_) => None,
+        None => Some(page.date.clone()).filter(|d| !d.is_empty()),
+    }
+}
+
+fn origin(page: &ArchivedPage, position: usize) -> RecordOrigin {
+    RecordOrigin {
+        file: page.file.display().to_string(),
+        offset: page.offset,
+        url: page.url.clone(),
+        position: position as u64,
+    }
+}
+
+type Record = (serde_json::Value, RecordOrigin);
+
+/// Every appeal of a run's questions pages; an appeal shown twice (the list moved on while
+/// it was read) is taken from the later page.
+fn appeal_records(
+    run: &Run,
+    owner: &str,
+    position: Option<&str>,
+    options: &PageImportOptions,
+) -> Vec<Record> {
+    let mut records: Vec<Record> = Vec::new();
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    for page in &run.pages {
+        let PortalPage::Questions { appeals, .. } = &page.content else {
+            continue;
+        };
+        for (i, appeal) in appeals.iter().enumerate() {
+            let mut record = portal::appeal_record(appeal, owner, position);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            let record = (serde_json::Value::Object(record), origin(&page.page, i + 1));
+            match at.get(&appeal.id) {
+                Some(&index) => records[index] = record,
+                None => {
+                    at.insert(appeal.id.clone(), records.len());
+                    records.push(record);
+                }
+            }
+        }
+    }
+    records
+}
+
+fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Record> {
+    let mut records = Vec::new();
+    for page in &run.pages {
+        let PortalPage::Posts { posts, .. } = &page.content else {
+            continue;
+        };
+        for (i, post) in posts.iter().enumerate() {
+            let mut record = portal::post_record(post, owner);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            records.push((serde_json::Value::Object(record), origin(&page.page, i + 1)));
+        }
+    }
+    records
+}
+
+/// Records as an input `import` reads: JSON Lines, each line's origin beside it.
+fn memory(name: String, records: Vec<Record>) -> Input {
+    let mut jsonl = Vec::new();
+    let mut origins = Vec::with_capacity(records.len());
+    for (record, origin) in records {
+        jsonl.extend_from_slice(record.to_string().as_bytes());
+        jsonl.push(b'\n');
+        origins.push(origin);
+    }
+    Input::Memory(Arc::new(MemoryInput {
+        name,
+        jsonl,
+        origins,
+    }))
+}

@@ -1,0 +1,388 @@
+//! The cards of a questions or posts page: each appeal's facts known by their icons, its text
+//! between the name and the facts, and the answers block its question id ties to it; each
+//! post's title and date. A card that lacks what matters is a layout error, never a guess.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{CaseSensitivity, ElementRef, Html, Node};
+
+use super::page::selector;
+use super::text::{
+    absolute, clean, count, date_and_time, number_after, paragraphs, registration_number,
+    without_label,
+};
+use super::{LayoutError, PortalAnswer, PortalAppeal, PortalPost, PortalStatus};
+
+type Found<T> = Result<T, LayoutError>;
+
+const APPEAL_LINK: &str = "/blogs/all-questions/";
+const POST_LINK: &str = "/blogs/posts/";
+
+/// Elements whose start begins a new line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+];
+/// Elements whose text is never an appeal's or an answer's.
+const NOT_TEXT: &[&str] = &["button", "script", "style", "noscript", "h4", "template"];
+
+pub fn appeals(url: &str, document: &Html) -> Found<Vec<PortalAppeal>> {
+    let answers = answer_blocks(url, document)?;
+    cards(url, document, APPEAL_LINK)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (card, href))| appeal(url, i + 1, card, href, &answers))
+        .collect()
+}
+
+pub fn posts(url: &str, document: &Html) -> Found<Vec<PortalPost>> {
+    cards(url, document, POST_LINK)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (card, href))| {
+            let facts = facts(card);
+            let date = facts.date.ok_or_else(|| {
+                LayoutError::new(
+                    url,
+                    format!("post card {} (link {href}) has no date (an li with i.fa-calendar and DD.MM.YYYY)", i + 1),
+                )
+            })?;
+            Ok(PortalPost {
+                title: first_text(card, "h3"),
+                date: date.0,
+                url: Some(absolute(url, href)),
+            })
+        })
+        .collect()
+}
+
+/// Each card with its `a.readmore` link: the nearest block around the link that holds a
+/// `ul.blog-info`. Every `ul.blog-info` must belong to a card, and every card to one link.
+fn cards<'a>(url: &str, document: &'a Html, link: &str) -> Found<Vec<(ElementRef<'a>, &'a str)>> {
+    let readmore = selector("a.readmore[href]");
+    let info = selector("ul.blog-info");
+    let mut cards = Vec::new();
+    let mut seen = HashSet::new();
+    for a in document.select(&readmore) {
+        let Some(href) = a.value().attr("href").filter(|h| h.contains(link)) else {
+            continue;
+        };
+        let card = a
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.select(&info).next().is_some())
+            .ok_or_else(|| {
+                LayoutError::new(url, format!("the link {href} (a.readmore) stands in no card with a ul.blog-info (number, category, date, views)"))
+            })?;
+        let links: HashSet<&str> = card
+            .select(&readmore)
+            .filter_map(|a| a.value().attr("href"))
+            .filter(|h| h.contains(link))
+            .collect();
+        if links.len() > 1 {
+            return Err(LayoutError::new(
+                url,
+                format!(
+                    "the card of {href} has no ul.blog-info of its own (the nearest block with one holds {} links)",
+                    links.len()
+                ),
+            ));
+        }
+        if seen.insert(card.id()) {
+            cards.push((card, href));
+        }
+    }
+    for list in document.select(&info) {
+        if !list.ancestors().any(|a| seen.contains(&a.id())) {
+            return Err(LayoutError::new(
+                url,
+                format!(
+                    "a card (ul.blog-info: {:?}) has no a.readmore link to {link}{{id}}",
+                    clean(&list.text().collect::<String>())
+                ),
+            ));
+        }
+    }
+    Ok(cards)
+}
+
+/// What a card's `ul.blog-info` says, each fact known by its icon.
+#[derive(Default)]
+struct Facts {
+    /// `None` inside: the icon is there but not the number.
+    number: Option<Option<String>>,
+    category: Option<String>,
+    date: Option<(String, Option<String>)>,
+    views: Option<u64>,
+}
+
+fn facts(card: ElementRef) -> Facts {
+    let mut facts = Facts::default();
+    let Some(list) = card.select(&selector("ul.blog-info")).next() else {
+        return facts;
+    };
+    for li in list.select(&selector("li")) {
+        let text = li.text().collect::<String>();
+        let icon = li
+            .descendent_elements()
+            .flat_map(|e| e.value().classes())
+            .find_map(|class| {
+                ["fa-pencil", "fa-tag", "fa-calendar", "fa-eye"]
+                    .into_iter()
+                    .find(|icon| class.starts_with(icon))
+            });
+        match icon {
+            Some("fa-pencil") => facts.number = Some(registration_number(&text)),
+            Some("fa-tag") => facts.category = Some(without_label(&text)).filter(|c| !c.is_empty()),
+            Some("fa-calendar") => {
+                facts.date = date_and_time(&text).map(|d| (d.date, d.time));
+            }
+            Some("fa-eye") => facts.views = count(&text),
+            _ => {}
+        }
+    }
+    facts
+}
+
+fn appeal(
+    url: &str,
+    position: usize,
+    card: ElementRef,
+    href: &str,
+    answers: &HashMap<String, Vec<PortalAnswer>>,
+) -> Found<PortalAppeal> {
+    let facts = facts(card);
+    let missing = |what: &str| {
+        LayoutError::new(
+            url,
+            format!("appeal card {position} (link {href}) has no {what}"),
+        )
+    };
+    let id = facts
+        .number
+        .flatten()
+        .ok_or_else(|| missing("registration number (an li with i.fa-pencil and № N)"))?;
+    let (date, time) = facts
+        .date
+        .ok_or_else(|| missing("submission date (an li with i.fa-calendar and DD.MM.YYYY)"))?;
+    let question_id = number_after(href, APPEAL_LINK)
+        .map(str::to_string)
+        .or_else(|| show_answers_id(card));
+    let answers = question_id
+        .as_ref()
+        .and_then(|q| answers.get(q))
+        .cloned()
+        .unwrap_or_default();
+    let h3 = card.select(&selector("h3")).next();
+    let text = card
+        .select(&selector("ul.blog-info"))
+        .next()
+        .map(|list| text_between(card, h3.map(|h| h.id()), Some(list.id())))
+        .unwrap_or_default();
+    let status = match answers.is_empty() {
+        true => placeholder(&text),
+        false => None,
+    };
+    Ok(PortalAppeal {
+        id,
+        question_id,
+        url: Some(absolute(url, href)),
+        submitted: match time {
+            Some(time) => format!("{date} {time}"),
+            None => date,
+        },
+        category: facts.category,
+        // A placeholder's sentence is the portal's, not the citizen's.
+        text: Some(text).filter(|t| !t.is_empty() && status.is_none()),
+        author: h3
+            .map(|h| clean(&h.text().collect::<String>()))
+            .filter(|a| !a.is_empty()),
+        views: facts.views,
+        status,
+        answers,
+    })
+}
+
+/// The question id in the card's `showAnswers(1, {questionId})` button.
+fn show_answers_id(card: ElementRef) -> Option<String> {
+    card.select(&selector("[onclick]"))
+        .filter_map(|e| e.value().attr("onclick"))
+        .find_map(|call| {
+            let args = call.split_once("showAnswers(")?.1;
+            let second = args.split(',').nth(1)?;
+            let id = second
+                .trim()
+                .trim_end_matches(')')
+                .trim()
+                .trim_matches(['\'', '"']);
+            (!id.is_empty() && id.chars().all(|c| c.is_ascii_digit())).then(|| id.to_string())
+        })
+}
+
+/// What a placeholder card says: `Обращение с регистрационным номером N ... находится на
+/// рассмотрении у ГО` or `... отклонено ГО DD.MM.YYYY` (and the Kazakh words for the same).
+fn placeholder(text: &str) -> Option<PortalStatus> {
+    let lower = text.to_lowercase().replace('ё', "е");
+    if !["регистрационным номером", "тіркеу нөмір"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    for word in ["отклонен", "қабылданбады", "кері қайтарыл"] {
+        if let Some(at) = lower.find(word) {
+            return Some(PortalStatus::Rejected {
+                on: date_and_time(&lower[at..]).map(|d| d.date),
+            });
+        }
+    }
+    ["на рассмотрении", "қаралуда", "қарауда"]
+        .iter()
+        .any(|w| lower.contains(w))
+        .then_some(PortalStatus::Pending)
+}
+
+/// Every answers block (`div.answers` whose `id` is the question id), by question id.
+fn answer_blocks(url: &str, document: &Html) -> Found<HashMap<String, Vec<PortalAnswer>>> {
+    let mut blocks = HashMap::new();
+    for block in document.select(&selector(".answers[id]")) {
+        let raw_id = block.value().attr("id").unwrap_or("");
+        let id: String = raw_id.chars().filter(char::is_ascii_digit).collect();
+        if id.is_empty() {
+            continue;
+        }
+        blocks.insert(id, answers(url, raw_id, block)?);
+    }
+    Ok(blocks)
+}
+
+fn is_answer_info(node: NodeRef<Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.has_class("answer-info", CaseSensitivity::AsciiCaseInsensitive))
+}
+
+/// One block's answers, earliest first: each answer's text runs up to the `span.answer-info`
+/// that names its answerer and date.
+fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnswer>> {
+    let mut answers = Vec::new();
+    let mut text = String::new();
+    for node in block.descendants() {
+        if is_answer_info(node) {
+            let info = clean(
+                &ElementRef::wrap(node)
+                    .map(|e| e.text().collect::<String>())
+                    .unwrap_or_default(),
+            );
+            let dated = date_and_time(&info).ok_or_else(|| {
+                LayoutError::new(url, format!("answers block {block_id}: span.answer-info {info:?} holds no date DD.MM.YYYY"))
+            })?;
+            let answerer = info[..dated.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '—');
+            answers.push(PortalAnswer {
+                answerer: Some(answerer.to_string()).filter(|a| !a.is_empty()),
+                date: dated.date,
+                time: dated.time,
+                text: paragraphs(&text),
+            });
+            text.clear();
+            continue;
+        }
+        add_text(node, block, None, &mut text);
+    }
+    if !paragraphs(&text).is_empty() {
+        return Err(LayoutError::new(
+            url,
+            format!(
+                "answers block {block_id}: an answer's text is followed by no span.answer-info (answerer and date)"
+            ),
+        ));
+    }
+    // Shown newest first: put them back in the order they were given, then by date.
+    if answers.first().map(date_key) > answers.last().map(date_key) {
+        answers.reverse();
+    }
+    answers.sort_by_key(date_key);
+    Ok(answers)
+}
+
+/// A sortable `YYYY-MM-DD HH:MM` from an answer's `DD.MM.YYYY` and time.
+fn date_key(answer: &PortalAnswer) -> (u32, u32, u32, String) {
+    let mut parts = answer
+        .date
+        .split('.')
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let (d, m, y) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    );
+    let time = answer
+        .time
+        .clone()
+        .map(|t| format!("{t:0>5}"))
+        .unwrap_or_default();
+    (y, m, d, time)
+}
+
+/// The text of `root` after `start` and before `stop` (either end open), paragraphs on lines.
+fn text_between(root: ElementRef, start: Option<NodeId>, stop: Option<NodeId>) -> String {
+    let mut text = String::new();
+    let mut started = start.is_none();
+    for node in root.descendants() {
+        if Some(node.id()) == stop {
+            break;
+        }
+        if Some(node.id()) == start {
+            started = true;
+            continue;
+        }
+        if started {
+            add_text(node, root, start, &mut text);
+        }
+    }
+    paragraphs(&text)
+}
+
+/// Adds a node's own text (a new line for a block element) unless it lies in an element
+/// whose text is never content: `skip`, a button, a script, a header, a link to read more.
+fn add_text(node: NodeRef<Node>, root: ElementRef, skip: Option<NodeId>, text: &mut String) {
+    match node.value() {
+        Node::Element(e) if BLOCKS.contains(&e.name()) => text.push('\n'),
+        Node::Text(t) => {
+            let hidden = node
+                .ancestors()
+                .take_while(|a| a.id() != root.id())
+                .any(|a| {
+                    Some(a.id()) == skip
+                        || is_answer_info(a)
+                        || a.value().as_element().is_some_and(|e| {
+                            NOT_TEXT.contains(&e.name())
+                                || e.has_class("readmore", CaseSensitivity::AsciiCaseInsensitive)
+                        })
+                });
+            if !hidden {
+                text.push_str(t);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn first_text(root: ElementRef, css: &str) -> Option<String> {
+    root.select(&selector(css))
+        .map(|e| clean(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
+}

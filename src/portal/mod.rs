@@ -1,0 +1,177 @@
+//! The blog portal's pages (dialog.egov.kz, as `spec/portal.md` describes them) read into
+//! appeals and posts: tolerant of what does not matter, loud when a page no longer looks as
+//! described. Knows no database and no network; `records` turns what it reads into the JSON
+//! records `import` accepts, so that dates, names and routes are worked out in one place.
+
+mod cards;
+mod page;
+mod records;
+mod text;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use page::{blog_id, blog_id_in_page, page_kind, saved_page_url};
+pub use records::{appeal_record, post_record};
+
+/// The portal's address, for links on pages whose own address is unknown (a saved file).
+pub const PORTAL: &str = "https://dialog.egov.kz";
+
+/// The three kinds of blog page appeal-audit reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Welcome,
+    Questions,
+    Posts,
+}
+
+/// What one page holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalPage {
+    /// The blog's front page: its owner and the owner's post.
+    Welcome {
+        owner: Option<String>,
+        position: Option<String>,
+    },
+    /// Up to ten appeals with their answers; `total_pages` from the pagination script.
+    Questions {
+        appeals: Vec<PortalAppeal>,
+        total_pages: Option<u32>,
+        /// The owner the page's header or title names, if any.
+        owner: Option<String>,
+    },
+    /// The owner's own posts.
+    Posts {
+        posts: Vec<PortalPost>,
+        total_pages: Option<u32>,
+        owner: Option<String>,
+    },
+}
+
+/// One appeal's card and its answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalAppeal {
+    /// The registration number, e.g. `765824` or `749022/2` for a copy.
+    pub id: String,
+    /// The number in the appeal's address, which can differ from `id`.
+    pub question_id: Option<String>,
+    /// The appeal's address, absolute.
+    pub url: Option<String>,
+    /// As the card writes it: `DD.MM.YYYY`, perhaps with a time.
+    pub submitted: String,
+    pub category: Option<String>,
+    /// The text (a teaser on list pages, which may end in `…` or `...`).
+    pub text: Option<String>,
+    /// The citizen's name: personal data.
+    pub author: Option<String>,
+    pub views: Option<u64>,
+    /// Set for a placeholder card, which stands for an appeal that is not public.
+    pub status: Option<PortalStatus>,
+    /// Earliest first.
+    pub answers: Vec<PortalAnswer>,
+}
+
+/// What a placeholder card says of an appeal that is not public.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalStatus {
+    /// `находится на рассмотрении у ГО`.
+    Pending,
+    /// `отклонено ГО DD.MM.YYYY`.
+    Rejected { on: Option<String> },
+}
+
+/// One answer as its `span.answer-info` and the text before it show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalAnswer {
+    /// A person (`Исабаев Б.Б.`) or a body (`Управление образования области Жетысу`).
+    pub answerer: Option<String>,
+    /// `DD.MM.YYYY`.
+    pub date: String,
+    /// `HH:MM`, when shown.
+    pub time: Option<String>,
+    pub text: String,
+}
+
+/// One of the owner's own posts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortalPost {
+    pub title: Option<String>,
+    /// `DD.MM.YYYY`, as the card writes it.
+    pub date: String,
+    pub url: Option<String>,
+}
+
+/// A page that does not look as `portal.md` describes: "the portal's layout may have changed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutError {
+    /// The page's address.
+    pub url: String,
+    /// The archive (or saved file) that holds the page, and the record's offset in it.
+    pub archive: Option<(PathBuf, u64)>,
+    /// What was missing or could not be read, naming the card.
+    pub missing: String,
+}
+
+impl LayoutError {
+    fn new(url: &str, missing: impl Into<String>) -> LayoutError {
+        LayoutError {
+            url: url.to_string(),
+            archive: None,
+            missing: missing.into(),
+        }
+    }
+
+    /// Names the file that holds the page (for a saved page, offset 0).
+    pub fn in_archive(mut self, file: &Path, offset: u64) -> LayoutError {
+        self.archive = Some((file.to_path_buf(), offset));
+        self
+    }
+}
+
+impl fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.url)?;
+        if let Some((file, offset)) = &self.archive {
+            write!(f, " (in {}, record at offset {offset})", file.display())?;
+        }
+        write!(
+            f,
+            ": the portal's layout may have changed: {}. Nothing from this page was imported. \
+             The archived pages are kept: compare the page with docs/portal.md (`warcio extract \
+             ARCHIVE OFFSET` shows it), and once appeal-audit reads the new layout run \
+             `appeal-audit import pages` on the archive",
+            self.missing
+        )
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
+/// Reads one page. Its kind comes from the address (`/blogs/{id}/welcome|questions|posts`),
+/// else from its content (a page saved by a browser under any name).
+pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
+    let html = text::decode(html);
+    let document = scraper::Html::parse_document(&html);
+    let kind = page_kind(url, &document);
+    let owner = page::owner(&document);
+    let total_pages = page::total_pages(&html);
+    Ok(match kind {
+        PageKind::Welcome => PortalPage::Welcome {
+            owner,
+            position: page::position(&document),
+        },
+        PageKind::Questions => PortalPage::Questions {
+            appeals: cards::appeals(url, &document)?,
+            total_pages,
+            owner,
+        },
+        PageKind::Posts => PortalPage::Posts {
+            posts: cards::posts(url, &document)?,
+            total_pages,
+            owner,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests;
