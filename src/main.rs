@@ -7,8 +7,6 @@ mod classify;
 mod cli;
 mod commands;
 mod derive;
-// Used by the fetch command, which lands with the portal reader it stands on.
-#[allow(dead_code, unused_imports)]
 mod fetch;
 mod history;
 mod output;

@@ -4,6 +4,7 @@
 mod audit;
 mod check;
 mod export;
+mod fetch;
 mod import;
 pub mod pages;
 mod report;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             unmatched_as_directory,
             report,
         } => check::run(&global, fail_on_problems, unmatched_as_directory, &report),
+        Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args),
         Command::Status { format } => status::status(&global, format),
         Command::Phrases { format } => status::phrases(&global, format),
         Command::Completions { shell } => shell::completions(shell),

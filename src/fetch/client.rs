@@ -146,9 +146,13 @@ pub struct Client {
     rules: Rules,
     gap: Duration,
     backoff: Duration,
-    last_sent: Option<Instant>,
+    /// When the last try ended: the delay runs from a response's end to the next request, so
+    /// the server sees at least the delay between two requests, however long one took.
+    last_done: Option<Instant>,
     cookies: Vec<(String, String)>,
-    requests: u64,
+    /// Responses that were not the last word on their page (retried, or given up on): the
+    /// archive keeps them too.
+    superseded: Vec<Exchange>,
 }
 
 impl Client {
@@ -180,9 +184,9 @@ impl Client {
             rules: Rules::allow_all(),
             gap: options.delay.unwrap_or_default().max(DEFAULT_DELAY),
             backoff: options.backoff,
-            last_sent: None,
+            last_done: None,
             cookies: Vec::new(),
-            requests: 0,
+            superseded: Vec::new(),
         };
         let robots = client.get("/robots.txt")?;
         client.rules = match robots.status {
@@ -193,6 +197,7 @@ impl Client {
             .delay
             .unwrap_or_default()
             .max(client.rules.crawl_delay.unwrap_or(DEFAULT_DELAY));
+        client.superseded.clear();
         Ok(client)
     }
 
@@ -201,13 +206,13 @@ impl Client {
         self.gap
     }
 
-    /// How many requests went out, retries included.
-    pub fn requests(&self) -> u64 {
-        self.requests
-    }
-
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
+    }
+
+    /// The responses superseded since the last call, oldest first.
+    pub fn take_superseded(&mut self) -> Vec<Exchange> {
+        std::mem::take(&mut self.superseded)
     }
 
     /// Whether robots.txt (and appeal-audit's own rule) lets `path` be requested.
@@ -244,7 +249,9 @@ impl Client {
         let url = self.url(path);
         for tries in 1..=MAX_TRIES {
             self.wait_turn();
-            let (status, retry_after, outcome) = match self.send(path, &url) {
+            let sent = self.send(path, &url);
+            self.last_done = Some(Instant::now());
+            let (status, retry_after, outcome) = match sent {
                 Ok(exchange) => {
                     let retry_after = header(&exchange, "retry-after");
                     (Some(exchange.status), retry_after, Ok(exchange))
@@ -263,11 +270,21 @@ impl Client {
                 }
                 Next::Retry(wait) => wait,
             };
+            let error = match outcome {
+                Ok(exchange) => {
+                    self.superseded.push(exchange);
+                    None
+                }
+                Err(error) => Some(error),
+            };
             if tries == MAX_TRIES {
-                return Err(match (status, outcome) {
+                return Err(match (status, error) {
                     (Some(status), _) => FetchError::Status { url, status, tries },
-                    (None, Err(error)) => FetchError::Network { url, tries, error },
-                    (None, Ok(_)) => unreachable!("a response always has a status"),
+                    (None, error) => FetchError::Network {
+                        url,
+                        tries,
+                        error: error.unwrap_or_default(),
+                    },
                 });
             }
             if wait > LONGEST_RETRY_AFTER {
@@ -280,7 +297,7 @@ impl Client {
 
     /// Sleeps until the delay since the last request has passed.
     fn wait_turn(&self) {
-        if let Some(last) = self.last_sent {
+        if let Some(last) = self.last_done {
             let since = last.elapsed();
             if since < self.gap {
                 std::thread::sleep(self.gap - since);
@@ -291,8 +308,6 @@ impl Client {
     /// One try: the request, the whole body read, the exchange's bytes built.
     fn send(&mut self, path: &str, url: &str) -> Result<Exchange, String> {
         let date = Utc::now();
-        self.last_sent = Some(Instant::now());
-        self.requests += 1;
         let cookie = self
             .cookies
             .iter()

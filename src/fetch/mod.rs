@@ -3,11 +3,12 @@
 //! of the portal's markup or of the database.
 
 mod client;
+mod crawl;
 mod refetch;
 mod resume;
 mod retry;
 mod robots;
 
-pub use client::{Client, ClientOptions, Exchange, FetchError};
-pub use refetch::{Card, Refetch};
+pub use client::{Client, ClientOptions};
+pub use crawl::{CrawlOptions, Crawled, Progress, crawl};
 pub use resume::Unfinished;

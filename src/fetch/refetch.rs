@@ -73,7 +73,8 @@ impl Refetch {
     }
 
     /// Stored appeals not settled and not seen again yet.
-    pub fn unseen(&self) -> usize {
+    #[cfg(test)]
+    fn unseen(&self) -> usize {
         self.unseen.len()
     }
 

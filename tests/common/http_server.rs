@@ -50,7 +50,12 @@ pub struct Server {
 impl Server {
     /// Starts serving on a free port; the thread ends with the test process.
     pub fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        Server::start_on(0)
+    }
+
+    /// Starts serving on `port` (0: any free one).
+    pub fn start_on(port: u16) -> Server {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
         let base_url = format!("http://{}", listener.local_addr().expect("local address"));
         let state = Arc::new(Mutex::new(State::default()));
         let shared = Arc::clone(&state);

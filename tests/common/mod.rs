@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod http_server;
+pub mod portal_pages;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
