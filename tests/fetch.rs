@@ -447,18 +447,15 @@ fn the_interface_language_is_asked_for_with_its_cookie() {
         .set_cookie("/application/changelang?lang=kk", "lang=kk; Path=/");
     wd.ok(&fetch_args(
         &server,
-        &[
-            "--lang",
-            "kk",
-            "--no-posts",
-            "--max-pages",
-            "1",
-            "--no-import",
-        ],
+        &["--lang", "kk", "--no-posts", "--max-pages", "1"],
     ));
     let hits = server.hits();
     assert_eq!(hits[1].path, "/application/changelang?lang=kk");
+    assert_eq!(hits.len(), 4, "{hits:?}");
     assert!(hits[2..].iter().all(|h| h.cookie == "lang=kk"), "{hits:?}");
+    // The switch's answer is no page: it is not archived, and the first page's cards import.
+    assert_eq!(stored_appeals(&wd), 10);
+    warcio_check(&wd);
 }
 
 /// The re-fetch's blog: page 1 recent, page 2 answered in July (settled by 10.10.2022),

@@ -80,18 +80,20 @@ pub fn crawl(
         ..Crawled::default()
     };
     if let Some(lang) = &options.lang {
-        // Sets the interface-language cookie for the requests that follow; its answer (a
-        // redirect) is no page.
+        // Sets the interface-language cookie for the requests that follow. Its answer is no
+        // blog page, so, like robots.txt, it is not archived (`import pages` reads archives).
         let path = format!("/application/changelang?lang={lang}");
-        pages.client.allowed(&path)?;
-        let exchange = pages.client.get(&path)?;
-        pages.archive_superseded()?;
-        pages.writer.write_exchange(
-            &exchange.url,
-            exchange.date,
-            &exchange.request,
-            &exchange.response,
-        )?;
+        match pages.client.get(&path) {
+            Err(refused @ FetchError::Refused { .. }) => {
+                crate::commands::tell(format!(
+                    "appeal-audit: {refused}; the pages come in the portal's default language"
+                ));
+            }
+            other => {
+                other?;
+            }
+        }
+        pages.client.take_superseded();
     }
     if let Some(PortalPage::Welcome { owner, .. }) =
         pages.read(&format!("/blogs/{blog}/welcome"), &mut crawled)?
@@ -146,7 +148,7 @@ pub fn crawl(
         crawled.appeals += appeals.len();
         done += 1;
         progress.pages(blog, done, crawled.questions_total, crawled.appeals);
-        if appeals.is_empty() || crawled.questions_total.is_none_or(|total| n >= total) {
+        if last_page(appeals.len(), n, crawled.questions_total) {
             crawled.complete = true;
             break;
         }
@@ -199,12 +201,27 @@ fn read_posts(
                 .iter()
                 .all(|p| p.url.as_ref().is_some_and(|u| known.contains(u)))
         });
-        if posts.is_empty() || nothing_new || total_pages.is_none_or(|total| n >= total) {
+        if nothing_new || last_page(posts.len(), n, total_pages) {
             break;
         }
     }
     Ok(())
 }
+
+/// Whether page `n`, with `cards` cards, is the last: an empty page is; else the pagination's
+/// `totalPages` says, and without it (a one-page blog has none) a page shorter than ten cards.
+/// A full page without a total is not taken as the last: that would make a snapshot of a blog
+/// read in part.
+fn last_page(cards: usize, n: u32, total: Option<u32>) -> bool {
+    match total {
+        _ if cards == 0 => true,
+        Some(total) => n >= total,
+        None => cards < CARDS_PER_PAGE,
+    }
+}
+
+/// How many cards the portal shows on a full list page.
+const CARDS_PER_PAGE: usize = 10;
 
 /// The card as the re-fetch rule weighs it: a rejection settles like an answer.
 fn card(appeal: &PortalAppeal) -> Card<'_> {
@@ -332,4 +349,31 @@ fn new_archive_path(dir: &std::path::Path, name: &str) -> PathBuf {
         })
         .find(|path| !path.exists())
         .unwrap_or_else(|| dir.join(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_page_is_the_last() {
+        // (cards on the page, its number, totalPages, last)
+        let cases = [
+            (10, 1, Some(3), false),
+            (10, 3, Some(3), true),
+            (4, 3, Some(3), true),
+            (10, 4, Some(3), true), // past the total: the total wins
+            (0, 2, Some(3), true),  // an empty page ends the list whatever the total
+            (7, 1, None, true),     // a one-page blog has no pagination script
+            (10, 1, None, false),   // a full page without a total: read on
+            (0, 5, None, true),
+        ];
+        for (cards, n, total, last) in cases {
+            assert_eq!(
+                last_page(cards, n, total),
+                last,
+                "{cards} cards, page {n} of {total:?}"
+            );
+        }
+    }
 }
