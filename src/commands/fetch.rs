@@ -135,11 +135,12 @@ pub fn run(global: &Global, blogs: &[String], args: &FetchArgs) -> Result<Finish
     Ok(Finish::Done)
 }
 
-/// Every page of the run's archives, imported as `import pages` would: one transaction. Only
-/// a full fetch in which every blog was read to its last page is a snapshot.
+/// Every page of the run's archives, imported as `import pages` would: one transaction. A run
+/// whose every blog was read in full (a first fetch, or `--full`) to its last page is a
+/// snapshot.
 fn import(global: &Global, options: &FetchOptions, crawls: &[Crawled]) -> Result<()> {
-    let snapshot = options.crawl.full && crawls.iter().all(|c| c.complete);
-    if options.crawl.full && !snapshot {
+    let snapshot = crawls.iter().all(|c| c.complete && !c.refetch);
+    if crawls.iter().any(|c| !c.complete && !c.refetch) {
         global.say("not every questions page was read: this fetch is no snapshot, nothing is marked vanished");
     }
     let mut pages = Vec::new();

@@ -51,6 +51,8 @@ pub struct Crawled {
     pub appeals: usize,
     /// Every questions page was read: the appeals are the blog's complete list.
     pub complete: bool,
+    /// Read as a re-fetch (the blog's appeals were stored, no `--full`): no snapshot.
+    pub refetch: bool,
     /// Why the questions pages stopped before the last, if they did.
     pub stopped: Option<String>,
     /// Pages robots.txt disallows, not requested.
@@ -135,6 +137,7 @@ pub fn crawl(
             if let (false, Some(store), Some(addressee)) = (options.full, store, addressee) {
                 let stored = store.blog_appeals(&options.source, &addressee)?;
                 if !stored.is_empty() {
+                    crawled.refetch = true;
                     refetch = Some(Refetch::new(
                         stored,
                         options.fetch_date,
