@@ -46,15 +46,20 @@ fn warc_record(kind: &str, url: &str, date: &str, block: &[u8]) -> Vec<u8> {
     record
 }
 
-/// A WARC of the blog's pages; each record gzipped on its own when `gzip`. Returns the
+/// A WARC of the blog's pages (a fixture's name, or "404"); each record gzipped on its own
+/// when `gzip`. Returns the
 /// archive's bytes and each response record's offset.
 fn archive(pages: &[(String, &str)], date: &str, gzip: bool) -> (Vec<u8>, Vec<u64>) {
     let mut out = Vec::new();
     let mut offsets = Vec::new();
     for (url, name) in pages {
-        let body = fixture(name);
+        // "404": a page the server did not have.
+        let (status, body) = match *name {
+            "404" => ("404 Not Found", b"not found".to_vec()),
+            name => ("200 OK", fixture(name)),
+        };
         let mut response = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+            "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
             body.len()
         )
         .into_bytes();
@@ -77,22 +82,20 @@ fn archive(pages: &[(String, &str)], date: &str, gzip: bool) -> (Vec<u8>, Vec<u6
     (out, offsets)
 }
 
+/// The blog owner's routing row, the only one there is.
+fn owner_routing(wd: &Workdir, as_of: &str) -> std::collections::HashMap<String, String> {
+    let rows = wd.csv_rows(&["report", "routing", "--format", "csv", "--as-of", as_of]);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    row(&rows, "addressee", "Исабаев Бейбит Бакирович").clone()
+}
+
 /// The routing of the fixture blog as of 3 October 2022, figure by figure. Personal: 765824,
 /// 749022/2 (its earliest answer is the akim's, though shown second), 238485 (answered as
 /// "Аким области Жетысу", his position) and 740050. Forwarded: 765801 and 740100 (answered
 /// by departments) and 765790 (a forwarding phrase). Unanswered: 765777 (no answers block),
 /// 765760 (pending placeholder), 748950 (an empty answers block), 740010. Rejected: 748990.
 fn assert_fixture_routing(wd: &Workdir) {
-    let rows = wd.csv_rows(&[
-        "report",
-        "routing",
-        "--format",
-        "csv",
-        "--as-of",
-        "2022-10-03",
-    ]);
-    assert_eq!(rows.len(), 1, "{rows:#?}");
-    let r = row(&rows, "addressee", "Исабаев Бейбит Бакирович");
+    let r = owner_routing(wd, "2022-10-03");
     for (column, value) in [
         ("appeals", "12"),
         ("personal", "4"),
@@ -320,15 +323,7 @@ fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_own
         "Исабаев Бейбит Бакирович",
         "q1.html",
     ]);
-    let rows = wd.csv_rows(&[
-        "report",
-        "routing",
-        "--format",
-        "csv",
-        "--as-of",
-        "2022-10-03",
-    ]);
-    let r = row(&rows, "addressee", "Исабаев Бейбит Бакирович");
+    let r = owner_routing(&wd, "2022-10-03");
     assert_eq!(
         (
             r["appeals"].as_str(),
@@ -355,6 +350,148 @@ fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_own
     let stderr = wd.fails(&["import", "appeals", "--addressee", "X", "q1.html"], 1);
     assert!(
         stderr.contains("--addressee applies to `import pages` only"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_later_archive_as_a_snapshot_gives_changes_and_vanished() {
+    let wd = Workdir::new();
+    let (bytes, offsets_week1) = archive(&blog_pages(), "2022-10-01T09:00:00Z", true);
+    wd.write("archive/week1.warc.gz", &bytes);
+    wd.ok(&["import", "pages", "--snapshot", "archive/week1.warc.gz"]);
+    // A week later: 765777 has an answer, 765824's answer was edited, 740010 is gone.
+    let page1 = String::from_utf8(fixture("questions-1.html"))
+        .unwrap()
+        .replace(
+            "<button type=\"button\" class=\"btn btn-default btn-sm\" onclick=\"showAnswers(1, 765777)\">Ответы</button>\n  </div>",
+            "<button type=\"button\" class=\"btn btn-default btn-sm\" onclick=\"showAnswers(1, 765777)\">Ответы</button>\n  </div>\n  <div class=\"answers row\" id=\"765777\" style=\"display:none\"><h4>Ответы</h4><p>Светофор установят в октябре.</p><span class=\"answer-info\">Управление пассажирского транспорта и автомобильных дорог области Жетысу 05.10.2022</span></div>",
+        )
+        .replace("направление будет выдано до 1 октября.", "направление выдано 28 сентября.");
+    let page3 = String::from_utf8(fixture("questions-3.html")).unwrap();
+    let cut = page3.rfind("<div class=\"row\">").unwrap();
+    let end = page3.find("</div>\n<ul id=\"pagination\">").unwrap();
+    let page3 = format!("{}{}", &page3[..cut], &page3[end..]);
+    for (i, (url, name)) in blog_pages().iter().enumerate() {
+        let body = match *name {
+            "questions-1.html" => page1.clone().into_bytes(),
+            "questions-3.html" => page3.clone().into_bytes(),
+            other => fixture(other),
+        };
+        let mark = format!("<!-- saved from url=({:04}){url} -->\n", url.len());
+        wd.write(
+            &format!("week2/{i}.html"),
+            [mark.into_bytes(), body].concat(),
+        );
+    }
+    wd.ok(&[
+        "import",
+        "pages",
+        "--snapshot",
+        "--scraped-at",
+        "2022-10-08",
+        "week2",
+    ]);
+    let changes = wd.csv_rows(&[
+        "report",
+        "changes",
+        "--format",
+        "csv",
+        "--since",
+        "2022-10-08",
+    ]);
+    let mut seen: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| (c["id"].clone(), c["change"].clone()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("740010".to_string(), "vanished".to_string()),
+            ("765777".to_string(), "answered".to_string()),
+            ("765777".to_string(), "route_changed".to_string()),
+            ("765824".to_string(), "answer_edited".to_string()),
+        ],
+        "{changes:#?}"
+    );
+    for c in &changes {
+        assert_eq!(c["scraped_at"], "2022-10-08", "{c:?}");
+    }
+    // Each version names the page that showed it.
+    let history = wd.json(&["show", "765824", "--history", "--format", "json"]);
+    let versions = history[0]["versions"].as_array().unwrap();
+    let shown: Vec<(&str, &str)> = versions
+        .iter()
+        .map(|v| {
+            (
+                v["source_file"].as_str().unwrap(),
+                v["source_url"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "archive/week1.warc.gz",
+                &*format!("{BLOG}/questions?page=1")
+            ),
+            ("week2/1.html", &*format!("{BLOG}/questions?page=1")),
+        ]
+    );
+    assert_eq!(versions[0]["source_offset"], offsets_week1[1]);
+    let table = wd.ok(&["show", "765824", "--history"]);
+    assert!(table.contains("source_url"), "{table}");
+    let r = owner_routing(&wd, "2022-10-10");
+    // Vanished appeals stay in every count, with their last known route.
+    assert_eq!(
+        (
+            r["appeals"].as_str(),
+            r["forwarded"].as_str(),
+            r["unanswered"].as_str(),
+            r["vanished"].as_str()
+        ),
+        ("12", "4", "3", "1")
+    );
+}
+
+#[test]
+fn a_run_cut_short_imports_its_whole_pages_and_says_so() {
+    let wd = Workdir::new();
+    let mut pages = blog_pages()[..3].to_vec();
+    pages.push((format!("{BLOG}/questions?page=9"), "404"));
+    pages.push((format!("{BLOG}/questions?page=3"), "questions-3.html"));
+    let (bytes, offsets) = archive(&pages, "2022-10-01T09:00:00Z", true);
+    // Killed while writing page 3's response.
+    wd.write("cut.warc.gz", &bytes[..offsets[4] as usize + 100]);
+    // Pages 1 and 2 of 3 are no complete list of the blog's appeals.
+    let refused = wd.fails(&["import", "pages", "--snapshot", "cut.warc.gz"], 1);
+    assert!(
+        refused.contains(
+            "--snapshot: cut.warc.gz holds blog 2719746's questions pages 1, 2 of 3, not pages 3"
+        ),
+        "{refused}"
+    );
+    let output = wd.run(&["import", "pages", "cut.warc.gz"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "cut.warc.gz: the record at offset {} is incomplete",
+            offsets[4]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{BLOG}/questions?page=9 (in cut.warc.gz, offset {}): HTTP status 404, not a page: skipped",
+            offsets[3]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(blog 2719746, appeals): 9 read, 9 inserted"),
         "{stderr}"
     );
 }

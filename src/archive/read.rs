@@ -2,7 +2,7 @@
 //! by a killed run keeps every whole record: the damage at its end is reported, not fatal.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -45,14 +45,17 @@ pub struct Damage {
 pub fn read_archive(path: &Path) -> Result<Vec<ArchivedPage>> {
     let contents = read_archive_contents(path)?;
     if let Some(damage) = &contents.damage {
-        crate::commands::tell(format!(
+        // Written here rather than through `commands`, which this module sits below; like
+        // `commands::tell`, a closed stderr is no reason to fail.
+        let _ = writeln!(
+            io::stderr().lock(),
             "appeal-audit: warning: {}: the record at offset {} is incomplete ({}): a run was \
              probably stopped while writing it; the {} pages before it are read",
             path.display(),
             damage.offset,
             damage.reason,
             contents.pages.len()
-        ));
+        );
     }
     Ok(contents.pages)
 }
@@ -103,9 +106,10 @@ pub fn read_archive_contents(path: &Path) -> Result<ArchiveContents> {
             true => {
                 let mut record = Vec::new();
                 GzDecoder::new(&mut input)
+                    .take(MAX_RECORD + 1)
                     .read_to_end(&mut record)
-                    .map(|_| record)
                     .map_err(|e| format!("gzip: {e}"))
+                    .and_then(|_| within_limit(record.len() as u64).map(|()| record))
             }
             false => read_plain_record(&mut input).map_err(|e| e.to_string()),
         };
@@ -128,6 +132,20 @@ pub fn read_archive_contents(path: &Path) -> Result<ArchiveContents> {
         );
     }
     Ok(contents)
+}
+
+/// No page of the portal comes near this: a larger record is damage (or hostile), and is
+/// never read into memory.
+const MAX_RECORD: u64 = 64 * 1024 * 1024;
+
+fn within_limit(length: u64) -> std::result::Result<(), String> {
+    match length > MAX_RECORD {
+        true => Err(format!(
+            "a record of more than {} MiB, larger than any page",
+            MAX_RECORD / 1024 / 1024
+        )),
+        false => Ok(()),
+    }
 }
 
 /// The blank lines that end an uncompressed record, before the next one or the file's end.
@@ -168,6 +186,7 @@ fn read_plain_record(input: &mut impl BufRead) -> io::Result<Vec<u8>> {
             "no Content-Length in the header",
         )
     })?;
+    within_limit(length as u64).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     let start = record.len();
     record.resize(start + length, 0);
     input.read_exact(&mut record[start..])?;

@@ -245,3 +245,27 @@ fn warcio_checks_and_indexes_what_we_write() {
     assert_eq!(lines[0]["warc-type"], "warcinfo");
     assert_eq!(lines.len(), 5);
 }
+
+#[test]
+fn a_record_claiming_a_huge_length_is_damage_not_an_allocation() {
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("a.warc.gz");
+    write_two(&gz);
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(&gz).unwrap())
+        .read_to_end(&mut plain)
+        .unwrap();
+    plain.extend_from_slice(
+        b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 999999999999\r\n\r\nx",
+    );
+    let path = dir.path().join("a.warc");
+    std::fs::write(&path, &plain).unwrap();
+    let contents = read_archive_contents(&path).unwrap();
+    assert_eq!(contents.pages.len(), 2);
+    let damage = contents.damage.unwrap();
+    assert!(
+        damage.reason.contains("larger than any page"),
+        "{}",
+        damage.reason
+    );
+}

@@ -32,6 +32,10 @@ pub struct PageImportOptions {
     /// Each run's pages are the complete list of its blog's appeals (a full fetch).
     pub snapshot: bool,
     pub phrases: Option<PathBuf>,
+    /// Every page given is of one run of its blog, whatever archives hold them (`fetch`
+    /// resuming a killed run in a new archive). Otherwise each archive is a run of its own
+    /// (weeks of archives imported at once keep their history), and saved pages are one run.
+    pub single_run: bool,
 }
 
 /// What one blog's pages of one run gave.
@@ -59,6 +63,7 @@ pub fn run(
         scraped_at: import.scraped_at,
         snapshot: import.snapshot,
         phrases: import.phrases,
+        single_run: false,
     };
     let mut pages = Vec::new();
     for path in paths {
@@ -171,10 +176,29 @@ struct ReadPage {
     content: PortalPage,
 }
 
-/// One blog's pages of one run (one archive; saved pages all count as one run).
+/// One blog's pages of one run (one archive, unless `single_run`; saved pages all count as
+/// one run).
 #[derive(Default)]
 struct Run {
     pages: Vec<ReadPage>,
+}
+
+impl Run {
+    /// What the summary and the imports log call the run: its archive, or `saved pages`.
+    fn name(&self) -> String {
+        let mut archives: Vec<&Path> = Vec::new();
+        for page in &self.pages {
+            let file = page.page.file.as_path();
+            if !is_saved_page(file) && !archives.contains(&file) {
+                archives.push(file);
+            }
+        }
+        match archives.as_slice() {
+            [] => "saved pages".to_string(),
+            [one] => one.display().to_string(),
+            [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        }
+    }
 }
 
 /// Reads every page (all before anything is stored: a page whose layout has changed stops
@@ -187,7 +211,7 @@ pub fn import_pages(
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
-    for page in pages {
+    for mut page in pages {
         if page.status != 200 {
             crate::commands::tell(format!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
@@ -210,10 +234,12 @@ pub fn import_pages(
                     page.file.display()
                 )
             })?;
-        let run = match is_saved_page(&page.file) {
-            true => "saved pages".to_string(),
-            false => page.file.display().to_string(),
+        let run = match (options.single_run, is_saved_page(&page.file)) {
+            (true, _) | (false, true) => String::new(),
+            (false, false) => page.file.display().to_string(),
         };
+        // What it holds is read: a blog of thousands of pages need not stay in memory.
+        page.body = Vec::new();
         runs.entry((blog, run))
             .or_default()
             .pages
@@ -228,23 +254,30 @@ pub fn import_pages(
     // Runs in the order they were made, so that history runs forward.
     let mut runs: Vec<((String, String), Run)> = runs.into_iter().collect();
     runs.sort_by_key(|(_, run)| earliest(run));
-    for ((blog, run_name), run) in &runs {
-        let (owner, position) = owner(blog, run_name, run, options)?;
+    for ((blog, _), run) in &runs {
+        let run_name = run.name();
+        if options.snapshot {
+            complete(blog, &run_name, run)?;
+        }
+        let (owner, position) = owner(blog, &run_name, run, options)?;
         let name = |what: &str| match run_name.as_str() {
             "saved pages" => format!("blog {blog}: saved pages ({what})"),
             archive => format!("{archive} (blog {blog}, {what})"),
         };
         let appeals = appeal_records(run, &owner, position.as_deref(), options);
         let posts = post_records(run, &owner, options);
+        // The owner joins the directory (as an official, so that silence lists them even
+        // with no post), unless it knows them already under any name.
         if know.who.lookup(&owner).is_none() {
+            let page_url = run.pages.first().map_or("", |p| p.page.url.as_str());
+            let welcome = portal::welcome_url(page_url, blog);
             let entry = serde_json::json!({
-                "name": owner, "kind": "official", "position": position,
-                "url": format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+                "name": owner, "kind": "official", "position": position, "url": welcome,
             });
             let origin = RecordOrigin {
                 file: run_name.clone(),
                 offset: 0,
-                url: format!("{}/blogs/{blog}/welcome", portal::PORTAL),
+                url: welcome,
                 position: 1,
             };
             jobs.push((
@@ -259,7 +292,9 @@ pub fn import_pages(
             appeals: None,
             posts: None,
         };
-        if !appeals.is_empty() || options.snapshot {
+        // No appeal read, no job: an empty input is an error to `import`, and a snapshot with
+        // no appeal names no addressee whose stored appeals could have vanished.
+        if !appeals.is_empty() {
             jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
             summary.appeals = Some(ImportLog::default());
         }
@@ -291,6 +326,41 @@ pub fn import_pages(
         summary.posts = summary.posts.take().and(log_of(posts));
     }
     Ok(blogs)
+}
+
+/// A snapshot says every appeal of the blog is in it: refused when the run's questions pages
+/// do not cover 1 to `totalPages`, since the appeals of a missing page would be marked
+/// vanished. Pages whose number is unknown (a saved page without its address) are trusted.
+fn complete(blog: &str, run_name: &str, run: &Run) -> Result<()> {
+    let mut numbers = std::collections::BTreeSet::new();
+    let mut total = 0;
+    for page in &run.pages {
+        if let PortalPage::Questions { total_pages, .. } = &page.content {
+            total = total.max(total_pages.unwrap_or(0));
+            match portal::page_number(&page.page.url) {
+                Some(number) => numbers.insert(number),
+                None => return Ok(()),
+            };
+        }
+    }
+    let missing: Vec<String> = (1..=total)
+        .filter(|n| !numbers.contains(n))
+        .map(|n| n.to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "--snapshot: {run_name} holds blog {blog}'s questions pages {} of {total}, not pages \
+             {}: the appeals on those would be marked vanished. Import it without --snapshot, \
+             or fetch the blog in full",
+            numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            missing.join(", ")
+        );
+    }
+    Ok(())
 }
 
 fn earliest(run: &Run) -> String {
@@ -411,4 +481,98 @@ fn memory(name: String, records: Vec<Record>) -> Input {
         jsonl,
         origins,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::WarcWriter;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/portal/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// The fixture blog archived by `WarcWriter`, its pages split between two archives as a
+    /// run killed after page 2 and resumed would leave them.
+    fn resumed_run(dir: &Path, date: &str, leave_out: Option<&str>) -> Vec<ArchivedPage> {
+        let date = chrono::DateTime::parse_from_rfc3339(date).unwrap().to_utc();
+        let blog = "https://dialog.egov.kz/blogs/2719746";
+        let pages = [
+            ("welcome", "welcome.html"),
+            ("questions?page=1", "questions-1.html"),
+            ("questions?page=2", "questions-2.html"),
+            ("questions?page=3", "questions-3.html"),
+            ("posts?page=1", "posts-1.html"),
+        ];
+        let mut archived = Vec::new();
+        for (part, pages) in [&pages[..3], &pages[3..]].iter().enumerate() {
+            let path = dir.join(format!("{}-{part}.warc.gz", date.timestamp()));
+            let mut warc = WarcWriter::create(&path, "appeal-audit/test").unwrap();
+            for (page, name) in *pages {
+                let mut body = String::from_utf8(fixture(name)).unwrap();
+                if let Some(id) = leave_out {
+                    body = body.replace(
+                        &format!("/blogs/all-questions/{id}"),
+                        "/blogs/all-questions/999",
+                    );
+                    body = body.replace(&format!("№ {id}"), "№ 999");
+                }
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                let url = format!("{blog}/{page}");
+                warc.write_exchange(&url, date, b"GET / HTTP/1.1\r\n\r\n", response.as_bytes())
+                    .unwrap();
+            }
+            archived.extend(crate::archive::read_archive(&warc.finish().unwrap()).unwrap());
+        }
+        archived
+    }
+
+    #[test]
+    fn a_resumed_run_is_one_snapshot_across_its_archives() {
+        let dir = tempfile::tempdir().unwrap();
+        let global = Global {
+            db: dir.path().join("t.db"),
+            quiet: true,
+        };
+        let options = PageImportOptions {
+            snapshot: true,
+            single_run: true,
+            source: "default".into(),
+            ..PageImportOptions::default()
+        };
+        let first = import_pages(
+            &global,
+            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None),
+            &options,
+        )
+        .unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].pages, 5);
+        assert_eq!(first[0].appeals.as_ref().map(|l| l.inserted), Some(12));
+        // A week later 740010 is gone (its card now shows another appeal, 999).
+        let second = import_pages(
+            &global,
+            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010")),
+            &options,
+        )
+        .unwrap();
+        let log = second[0].appeals.clone().unwrap();
+        assert_eq!((log.read, log.inserted, log.unchanged), (12, 1, 11));
+        let store = Store::open(&global.db, Access::Read).unwrap();
+        let vanished: Vec<String> = store
+            .changes(None, None, None)
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.change == "vanished")
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(vanished, ["740010"]);
+    }
 }

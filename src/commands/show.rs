@@ -111,7 +111,12 @@ pub fn run(
     } else {
         (Vec::new(), Vec::new())
     };
-    let version_rows = Rows::from_serialize(VERSION_COLUMNS, &versions)?;
+    // A version read from a page also names the record's offset and the page.
+    let mut version_columns = VERSION_COLUMNS.to_vec();
+    if versions.iter().any(|v| v.source_url.is_some()) {
+        version_columns.extend(PAGE_PROVENANCE);
+    }
+    let version_rows = Rows::from_serialize(&version_columns, &versions)?;
     let change_rows = Rows::from_serialize(CHANGE_COLUMNS, &changes)?;
     let mut destination = Destination::open(args.output.as_deref())?;
     let out = destination.writer();

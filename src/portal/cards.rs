@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
-use super::page::selector;
+use super::page::CSS;
 use super::text::{
     absolute, clean, count, date_and_time, number_after, paragraphs, registration_number,
     without_label,
@@ -60,7 +60,10 @@ pub fn posts(url: &str, document: &Html) -> Found<Vec<PortalPost>> {
                 )
             })?;
             Ok(PortalPost {
-                title: first_text(card, "h3"),
+                title: card
+                    .select(&CSS.h3)
+                    .map(|e| clean(&e.text().collect::<String>()))
+                    .find(|t| !t.is_empty()),
                 date: date.0,
                 url: Some(absolute(url, href)),
             })
@@ -71,23 +74,22 @@ pub fn posts(url: &str, document: &Html) -> Found<Vec<PortalPost>> {
 /// Each card with its `a.readmore` link: the nearest block around the link that holds a
 /// `ul.blog-info`. Every `ul.blog-info` must belong to a card, and every card to one link.
 fn cards<'a>(url: &str, document: &'a Html, link: &str) -> Found<Vec<(ElementRef<'a>, &'a str)>> {
-    let readmore = selector("a.readmore[href]");
-    let info = selector("ul.blog-info");
+    let (readmore, info) = (&CSS.readmore, &CSS.info);
     let mut cards = Vec::new();
     let mut seen = HashSet::new();
-    for a in document.select(&readmore) {
+    for a in document.select(readmore) {
         let Some(href) = a.value().attr("href").filter(|h| h.contains(link)) else {
             continue;
         };
         let card = a
             .ancestors()
             .filter_map(ElementRef::wrap)
-            .find(|e| e.select(&info).next().is_some())
+            .find(|e| e.select(info).next().is_some())
             .ok_or_else(|| {
                 LayoutError::new(url, format!("the link {href} (a.readmore) stands in no card with a ul.blog-info (number, category, date, views)"))
             })?;
         let links: HashSet<&str> = card
-            .select(&readmore)
+            .select(readmore)
             .filter_map(|a| a.value().attr("href"))
             .filter(|h| h.contains(link))
             .collect();
@@ -104,7 +106,7 @@ fn cards<'a>(url: &str, document: &'a Html, link: &str) -> Found<Vec<(ElementRef
             cards.push((card, href));
         }
     }
-    for list in document.select(&info) {
+    for list in document.select(info) {
         if !list.ancestors().any(|a| seen.contains(&a.id())) {
             return Err(LayoutError::new(
                 url,
@@ -130,10 +132,10 @@ struct Facts {
 
 fn facts(card: ElementRef) -> Facts {
     let mut facts = Facts::default();
-    let Some(list) = card.select(&selector("ul.blog-info")).next() else {
+    let Some(list) = card.select(&CSS.info).next() else {
         return facts;
     };
-    for li in list.select(&selector("li")) {
+    for li in list.select(&CSS.li) {
         let text = li.text().collect::<String>();
         let icon = li
             .descendent_elements()
@@ -185,9 +187,9 @@ fn appeal(
         .and_then(|q| answers.get(q))
         .cloned()
         .unwrap_or_default();
-    let h3 = card.select(&selector("h3")).next();
+    let h3 = card.select(&CSS.h3).next();
     let text = card
-        .select(&selector("ul.blog-info"))
+        .select(&CSS.info)
         .next()
         .map(|list| text_between(card, h3.map(|h| h.id()), Some(list.id())))
         .unwrap_or_default();
@@ -217,7 +219,7 @@ fn appeal(
 
 /// The question id in the card's `showAnswers(1, {questionId})` button.
 fn show_answers_id(card: ElementRef) -> Option<String> {
-    card.select(&selector("[onclick]"))
+    card.select(&CSS.onclick)
         .filter_map(|e| e.value().attr("onclick"))
         .find_map(|call| {
             let args = call.split_once("showAnswers(")?.1;
@@ -257,7 +259,7 @@ fn placeholder(text: &str) -> Option<PortalStatus> {
 /// Every answers block (`div.answers` whose `id` is the question id), by question id.
 fn answer_blocks(url: &str, document: &Html) -> Found<HashMap<String, Vec<PortalAnswer>>> {
     let mut blocks = HashMap::new();
-    for block in document.select(&selector(".answers[id]")) {
+    for block in document.select(&CSS.answers) {
         let raw_id = block.value().attr("id").unwrap_or("");
         let id: String = raw_id.chars().filter(char::is_ascii_digit).collect();
         if id.is_empty() {
@@ -379,10 +381,4 @@ fn add_text(node: NodeRef<Node>, root: ElementRef, skip: Option<NodeId>, text: &
         }
         _ => {}
     }
-}
-
-fn first_text(root: ElementRef, css: &str) -> Option<String> {
-    root.select(&selector(css))
-        .map(|e| clean(&e.text().collect::<String>()))
-        .find(|t| !t.is_empty())
 }

@@ -11,7 +11,7 @@ mod text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use page::{blog_id, blog_id_in_page, page_kind, saved_page_url};
+pub use page::{blog_id, blog_id_in_page, page_kind, page_number, saved_page_url};
 pub use records::{appeal_record, post_record};
 
 /// The portal's address, for links on pages whose own address is unknown (a saved file).
@@ -147,6 +147,12 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
+/// The address of a blog's welcome page, on the same site as `page_url` (the portal, a
+/// mirror or a test server; the portal for a saved file).
+pub fn welcome_url(page_url: &str, blog: &str) -> String {
+    text::absolute(page_url, &format!("/blogs/{blog}/welcome"))
+}
+
 /// Reads one page. Its kind comes from the address (`/blogs/{id}/welcome|questions|posts`),
 /// else from its content (a page saved by a browser under any name).
 pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
@@ -160,11 +166,28 @@ pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
             owner,
             position: page::position(&document),
         },
-        PageKind::Questions => PortalPage::Questions {
-            appeals: cards::appeals(url, &document)?,
-            total_pages,
-            owner,
-        },
+        PageKind::Questions => {
+            let appeals = cards::appeals(url, &document)?;
+            // A page within the list that shows no card has lost its cards, not its appeals;
+            // but a blog with no appeal yet may well show `totalPages: 1` and nothing else.
+            let number = page::page_number(url);
+            if let (true, Some(number), Some(total)) = (appeals.is_empty(), number, total_pages) {
+                if number <= total && (total > 1 || page::has_card_traces(&document)) {
+                    return Err(LayoutError::new(
+                        url,
+                        format!(
+                            "page {number} of {total} (totalPages) shows no appeal card \
+                             (a.readmore to /blogs/all-questions/{{id}} in a block with a ul.blog-info)"
+                        ),
+                    ));
+                }
+            }
+            PortalPage::Questions {
+                appeals,
+                total_pages,
+                owner,
+            }
+        }
         PageKind::Posts => PortalPage::Posts {
             posts: cards::posts(url, &document)?,
             total_pages,

@@ -183,6 +183,87 @@ fn kazakh_interface_words_change_nothing() {
 }
 
 #[test]
+fn a_blog_with_no_appeal_yet_is_no_layout_error() {
+    let html = "<html><body><div class=\"blog-header\"><h1 class=\"blog-title\">Новый Аким</h1></div>\
+        <p>Вопросов пока нет</p><script>$('#p').twbsPagination({ totalPages: 1 });</script></body></html>";
+    let (appeals, total) = questions(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        html.as_bytes(),
+    );
+    assert!(appeals.is_empty());
+    assert_eq!(total, Some(1));
+    // The same page with a card whose link has changed is one.
+    let changed = html.replace(
+        "<p>Вопросов",
+        "<div><ul class=\"blog-info\"><li>№ 1</li></ul><a class=\"more\" href=\"/q/1\">x</a></div><p>Вопросов",
+    );
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        changed.as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        error.missing.starts_with("a card (ul.blog-info"),
+        "{}",
+        error.missing
+    );
+    let changed = html.replace(
+        "<p>Вопросов",
+        "<div><i class=\"fa fa-pencil\"></i> № 1</div><p>Вопросов",
+    );
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/9/questions?page=1",
+        changed.as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .missing
+            .starts_with("page 1 of 1 (totalPages) shows no appeal card"),
+        "{}",
+        error.missing
+    );
+}
+
+#[test]
+fn welcome_pages_on_the_same_site() {
+    for (page, blog, welcome) in [
+        (
+            "https://dialog.egov.kz/blogs/5/questions?page=2",
+            "5",
+            "https://dialog.egov.kz/blogs/5/welcome",
+        ),
+        (
+            "http://127.0.0.1:8080/blogs/5/posts",
+            "5",
+            "http://127.0.0.1:8080/blogs/5/welcome",
+        ),
+        (
+            "file:///home/me/saved.html",
+            "5",
+            "https://dialog.egov.kz/blogs/5/welcome",
+        ),
+    ] {
+        assert_eq!(welcome_url(page, blog), welcome, "{page}");
+    }
+}
+
+#[test]
+fn page_numbers_from_addresses() {
+    for (url, number) in [
+        ("https://dialog.egov.kz/blogs/1/questions?page=7", Some(7)),
+        ("https://dialog.egov.kz/blogs/1/questions", Some(1)),
+        (
+            "http://127.0.0.1:8080/blogs/1/questions?lang=kk&page=2#top",
+            Some(2),
+        ),
+        ("file:///home/me/saved.html", None),
+    ] {
+        assert_eq!(page_number(url), number, "{url}");
+    }
+}
+
+#[test]
 fn a_page_past_the_last_has_no_cards() {
     let (appeals, total) = questions(
         &format!("{BASE}/questions?page=4"),
@@ -375,6 +456,14 @@ fn layout_changes_are_errors_that_say_what_is_missing() {
             fixture("questions-layout-changed.html"),
             "appeal card 1 (link /blogs/all-questions/765824) has no registration number",
         ),
+        (
+            String::from_utf8(fixture("questions-1.html"))
+                .unwrap()
+                .replace("class=\"readmore\"", "class=\"read-more\"")
+                .replace("class=\"blog-info\"", "class=\"info\"")
+                .into_bytes(),
+            "page 1 of 3 (totalPages) shows no appeal card",
+        ),
     ] {
         let error = read_page(url, &html).unwrap_err();
         assert_eq!(error.url, url);
@@ -429,4 +518,131 @@ fn windows_1251_pages_are_decoded_by_their_meta() {
             position: None
         }
     );
+}
+
+/// One appeal written many ways that must all read alike: what does not matter, varied one
+/// thing at a time.
+#[test]
+fn what_does_not_matter_changes_nothing() {
+    let plain = r#"<div class="row"><div class="col-xs-12"><h3>Ахметова Айгуль</h3>
+        <p>Прошу решить вопрос с садом…</p>
+        <ul class="blog-info"><li><i class="fa fa-pencil"></i> № 765824</li>
+        <li><i class="fa fa-tags"></i> Образование</li><li><i class="fa fa-calendar"></i> 20.09.2022</li>
+        <li><i class="fa fa-eye"></i> 153</li></ul>
+        <a class="readmore" href="/blogs/all-questions/765824">Подробнее</a>
+        <button onclick="showAnswers(1, 765824)">Ответы</button></div>
+        <div class="answers row" id="765824" style="display:none"><h4>Ответы</h4>
+        <p>Место выделено.</p><span class="answer-info">Исабаев Б.Б.  26.09.2022</span></div></div>"#;
+    let variations = [
+        (
+            "attribute order",
+            plain
+                .replace(
+                    r#"class="readmore" href="/blogs/all-questions/765824""#,
+                    r#"href="/blogs/all-questions/765824" class="readmore""#,
+                )
+                .replace(
+                    r#"class="answers row" id="765824" style="display:none""#,
+                    r#"style="display:none" id="765824" class="row answers""#,
+                ),
+        ),
+        (
+            "extra classes",
+            plain
+                .replace(r#"class="readmore""#, r#"class="btn readmore pull-right""#)
+                .replace(
+                    r#"class="blog-info""#,
+                    r#"class="list-inline blog-info small""#,
+                )
+                .replace(
+                    r#"class="fa fa-pencil""#,
+                    r#"class="fa fa-fw fa-pencil text-muted""#,
+                ),
+        ),
+        (
+            "extra wrappers",
+            plain
+                .replace("<h3>", "<div class=\"inner\"><header><h3>")
+                .replace("</h3>", "</h3></header>")
+                .replace("<button", "</div><button")
+                .replace(r#"<div class="answers"#, r#"<section><div class="answers"#)
+                .replace(
+                    "26.09.2022</span></div>",
+                    "26.09.2022</span></div></section>",
+                ),
+        ),
+        (
+            "answers after the row",
+            plain.replace(r#"</button></div>"#, "</button></div></div><div>"),
+        ),
+        (
+            "white space",
+            plain
+                .replace("> ", ">\n\t   ")
+                .replace("<p>Прошу", "<p>\n   Прошу")
+                .replace("садом…", "садом…\n\n   "),
+        ),
+        (
+            "no-break spaces",
+            plain
+                .replace("№ 765824", "№&nbsp;765824")
+                .replace("Б.Б.  26", "Б.Б.&nbsp;&nbsp;26")
+                .replace("вопрос с", "вопрос&nbsp;с"),
+        ),
+        (
+            "entities",
+            plain
+                .replace("садом…", "садом&hellip;")
+                .replace("Место", "&#1052;есто"),
+        ),
+        (
+            "Kazakh words",
+            plain
+                .replace("Подробнее", "Толығырақ")
+                .replace("<h4>Ответы</h4>", "<h4>Жауаптар</h4>")
+                .replace("№ 765824", "Нөмірі: № 765824")
+                .replace("> 20.09.2022", "> Күні: 20.09.2022")
+                .replace("> Образование", "> Санаты: Образование")
+                .replace("> 153", "> Қаралды: 153"),
+        ),
+        (
+            "Russian labels",
+            plain
+                .replace("> Образование", "> Категория: Образование")
+                .replace("> 153", "> Просмотров: 153"),
+        ),
+        (
+            "no answers button",
+            plain.replace(
+                r#"<button onclick="showAnswers(1, 765824)">Ответы</button>"#,
+                "",
+            ),
+        ),
+    ];
+    let url = "https://dialog.egov.kz/blogs/2719746/questions?page=1";
+    let (expected, _) = questions(url, plain.as_bytes());
+    assert_eq!(expected.len(), 1);
+    assert_eq!(expected[0].answers.len(), 1);
+    assert_eq!(
+        expected[0].text.as_deref(),
+        Some("Прошу решить вопрос с садом…")
+    );
+    for (what, html) in variations {
+        assert_ne!(html, plain, "{what}: the variation changed nothing");
+        let (got, _) = questions(url, html.as_bytes());
+        assert_eq!(got, expected, "{what}:\n{html}");
+    }
+    // A teaser ending in three dots, and a time after the date, are kept as written.
+    let (dots, _) = questions(
+        url,
+        plain
+            .replace("садом…", "садом...")
+            .replace("20.09.2022", "20.09.2022, 14:05")
+            .as_bytes(),
+    );
+    assert_eq!(
+        dots[0].text.as_deref(),
+        Some("Прошу решить вопрос с садом...")
+    );
+    assert_eq!(dots[0].submitted, "20.09.2022 14:05");
 }

@@ -626,6 +626,11 @@ pub struct VersionRow {
     pub answer_text: Option<String>,
     pub source_file: String,
     pub source_line: i64,
+    /// For a version read from a page of the portal: the WARC record's offset and the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_offset: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 impl Store {
@@ -673,10 +678,12 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT v.scraped_at, 0, json_extract(v.record, '$.route'), json_extract(v.record, '$.status'), \
                     json_extract(v.record, '$.answered_at'), json_extract(v.record, '$.answered_by'), \
-                    json_extract(v.record, '$.answer_text'), v.source_file, v.source_line \
+                    json_extract(v.record, '$.answer_text'), v.source_file, v.source_line, \
+                    v.source_offset, v.source_url \
              FROM appeal_versions v JOIN appeals a USING (appeal_key) WHERE a.source = ?1 AND a.id = ?2 \
              UNION ALL \
-             SELECT scraped_at, 1, route, status, answered_at, answered_by, answer_text, source_file, source_line \
+             SELECT scraped_at, 1, route, status, answered_at, answered_by, answer_text, source_file, source_line, \
+                    source_offset, source_url \
              FROM appeals WHERE source = ?1 AND id = ?2 \
              ORDER BY 1, 2",
         )?;
@@ -691,6 +698,8 @@ impl Store {
                 answer_text: r.get(6)?,
                 source_file: r.get(7)?,
                 source_line: r.get(8)?,
+                source_offset: r.get(9)?,
+                source_url: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
