@@ -153,6 +153,9 @@ fn import(global: &Global, options: &FetchOptions, crawls: &[Crawled]) -> Result
         scraped_at: Some(options.scraped_at.clone()),
         snapshot,
         phrases: options.phrases.clone(),
+        // A resumed run goes on in its own archive, so each archive is one run, exactly as
+        // `import pages archive/` will group them later.
+        single_run: false,
     };
     import_pages(global, pages, &import)?;
     Ok(())
