@@ -106,6 +106,24 @@ pub struct AppealFacts<'a> {
     pub has_answer_date: bool,
     pub answered_by: Option<&'a str>,
     pub answer_text: Option<&'a str>,
+    /// The source gave a list of answers with at least one in it.
+    pub has_answers: bool,
+}
+
+impl AppealFacts<'_> {
+    /// records.md "Has an answer", the one definition: a date, a text that is not blank, an
+    /// answerer, a list of answers, or a status that says answered. Rules 4 to 7, the answered
+    /// share, the deadline, the `answered` change, the export and `check` all ask this (through
+    /// the stored `answered` flag or `Knowledge::has_answer`). The status is looked at last: it
+    /// is the only part that costs a normalisation.
+    pub fn has_answer(&self, phrases: &Phrases) -> bool {
+        self.has_answer_date
+            || self.has_answers
+            || present(self.answered_by).is_some()
+            || present(self.answer_text).is_some()
+            || present(self.status)
+                .is_some_and(|s| phrases.says(PhraseKind::Answered, &normalize_name(s)))
+    }
 }
 
 /// Which list a phrase belongs to: forwarding phrases are looked for in answer texts, the others
@@ -383,9 +401,9 @@ pub fn classify(facts: &AppealFacts, phrases: &Phrases, who: &Who) -> Routing {
     if same == Some(true) {
         return routing(Route::Personal, Reason::AnsweredBy, None);
     }
-    // 7. An answer (a date, a text or an answered status) but no author. An unanswered status
-    // overrides none of them.
-    if facts.has_answer_date || text.is_some() || phrases.says(PhraseKind::Answered, &status) {
+    // 7. An answer (a date, a text, a list of answers or an answered status) but no author. An
+    // unanswered status overrides none of them.
+    if facts.has_answer(phrases) {
         return routing(Route::Unknown, Reason::NoAnswerer, None);
     }
     // 8.
@@ -419,6 +437,7 @@ mod tests {
                 has_answer_date: !r[5].is_empty(),
                 answered_by: opt(&r[6]),
                 answer_text: opt(&r[7]),
+                has_answers: false,
             };
             let got = classify(&facts, &phrases, &who);
             let case = &r[0];
@@ -480,6 +499,48 @@ mod tests {
     }
 
     #[test]
+    fn has_an_answer_is_any_one_of_five_things() {
+        let p = Phrases::defaults();
+        let none = AppealFacts {
+            addressee: "Исабаев Бейбит Бакирович",
+            status: Some("На рассмотрении"),
+            answer_text: Some("  "),
+            answered_by: Some(" "),
+            forwarded_to: Some("Управление ЖКХ"),
+            ..Default::default()
+        };
+        assert!(
+            !none.has_answer(&p),
+            "blanks, a forward and a pending status"
+        );
+        let each = [
+            AppealFacts {
+                has_answer_date: true,
+                ..none
+            },
+            AppealFacts {
+                answer_text: Some("Решено."),
+                ..none
+            },
+            AppealFacts {
+                answered_by: Some("Управление ЖКХ"),
+                ..none
+            },
+            AppealFacts {
+                has_answers: true,
+                ..none
+            },
+            AppealFacts {
+                status: Some("Ответ получен"),
+                ..none
+            },
+        ];
+        for facts in each {
+            assert!(facts.has_answer(&p), "{facts:?}");
+        }
+    }
+
+    #[test]
     fn unanswered_status_is_not_answered() {
         let p = Phrases::defaults();
         assert!(p.status_says(PhraseKind::Answered, "Отвечено"));
@@ -513,6 +574,7 @@ mod tests {
             has_answer_date: false,
             answered_by: Some(" "),
             answer_text: Some("\n"),
+            has_answers: false,
         };
         let got = classify(&facts, &p, &who);
         assert_eq!(
@@ -628,6 +690,7 @@ mod tests {
                 has_answer_date: false,
                 answered_by: Some(s),
                 answer_text: Some(s),
+                has_answers: false,
             };
             let _ = classify(&facts, &p, &who);
             let _ = p.status_says(PhraseKind::Answered, s);

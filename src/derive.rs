@@ -24,21 +24,13 @@ pub struct Derived {
     pub target: Option<String>,
     pub days_to_answer: Option<i64>,
     pub unsatisfied: Option<bool>,
-    /// There is an answer: a date, a text or a list of answers.
+    /// The appeal has an answer (`AppealFacts::has_answer`).
     pub answered: bool,
 }
 
 impl Knowledge {
     pub fn derive(&self, appeal: &Appeal) -> Derived {
-        let facts = AppealFacts {
-            addressee: &appeal.addressee,
-            addressee_position: appeal.addressee_position.as_deref(),
-            forwarded_to: appeal.forwarded_to.as_deref(),
-            status: appeal.status.as_deref(),
-            has_answer_date: appeal.answered_at.is_some(),
-            answered_by: appeal.answered_by.as_deref(),
-            answer_text: appeal.answer_text.as_deref(),
-        };
+        let facts = facts_of(appeal);
         let routing = classify(&facts, &self.phrases, &self.who);
         Derived {
             official: self.canonical(&appeal.addressee),
@@ -47,13 +39,14 @@ impl Knowledge {
             target: routing.target.map(|t| self.canonical(&t)),
             days_to_answer: days_between(&appeal.submitted_at, appeal.answered_at.as_deref()),
             unsatisfied: appeal.rating.as_deref().and_then(rating_unsatisfied),
-            answered: appeal.answered_at.is_some()
-                || appeal
-                    .answer_text
-                    .as_deref()
-                    .is_some_and(|t| !t.trim().is_empty())
-                || appeal.answers.is_some(),
+            answered: facts.has_answer(&self.phrases),
         }
+    }
+
+    /// Whether the appeal has an answer, with the phrases in force: what `derive` stores as
+    /// `answered`, for a version of an appeal that is not being stored (history).
+    pub fn has_answer(&self, appeal: &Appeal) -> bool {
+        facts_of(appeal).has_answer(&self.phrases)
     }
 
     /// A name under its directory entry's name where one matches, else as written with its
@@ -63,6 +56,21 @@ impl Knowledge {
             Some(entry) => entry.name.clone(),
             None => name.split_whitespace().collect::<Vec<_>>().join(" "),
         }
+    }
+}
+
+/// What the routing rules read of an appeal.
+fn facts_of(appeal: &Appeal) -> AppealFacts<'_> {
+    AppealFacts {
+        addressee: &appeal.addressee,
+        addressee_position: appeal.addressee_position.as_deref(),
+        forwarded_to: appeal.forwarded_to.as_deref(),
+        status: appeal.status.as_deref(),
+        has_answer_date: appeal.answered_at.is_some(),
+        answered_by: appeal.answered_by.as_deref(),
+        answer_text: appeal.answer_text.as_deref(),
+        // `Appeal::from_typed` keeps no list for an empty one.
+        has_answers: appeal.answers.is_some(),
     }
 }
 

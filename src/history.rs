@@ -55,15 +55,13 @@ pub struct Change {
     pub after: Option<String>,
 }
 
-/// A version of an appeal: its values and the route they gave.
+/// A version of an appeal: its values, the route they gave and whether they hold an answer
+/// (`Knowledge::has_answer`, the one definition).
 #[derive(Debug, Clone)]
 pub struct Version<'a> {
     pub appeal: &'a Appeal,
     pub route: &'a str,
-}
-
-fn has_answer(a: &Appeal) -> bool {
-    a.answered_at.is_some() || a.answer_text.is_some() || a.answered_by.is_some()
+    pub answered: bool,
 }
 
 /// The changes from one version to the next, in a fixed order.
@@ -75,14 +73,19 @@ pub fn diff(before: &Version, after: &Version) -> Vec<Change> {
         after: after.clone(),
     };
     let mut changes = Vec::new();
-    if !has_answer(b) && has_answer(a) {
-        let first = a.answered_at.clone().or_else(|| a.answer_text.clone());
+    if !before.answered && after.answered {
+        // What shows the answer: its date, else its text, else its author.
+        let first = a
+            .answered_at
+            .clone()
+            .or_else(|| a.answer_text.clone())
+            .or_else(|| a.answered_by.clone());
         changes.push(Change {
             kind: ChangeKind::Answered,
             before: None,
             after: first,
         });
-    } else if has_answer(b) {
+    } else if before.answered {
         if b.answer_text != a.answer_text {
             changes.push(change(
                 ChangeKind::AnswerEdited,
@@ -147,10 +150,14 @@ mod tests {
             Some("Исабаев Б.Б."),
             Some("Включено в план на 2023 год"),
         );
-        let v = |a, r| Version {
-            appeal: a,
-            route: r,
-        };
+        // Each of these versions has an answer exactly when it has a date.
+        fn v<'a>(appeal: &'a Appeal, route: &'a str) -> Version<'a> {
+            Version {
+                appeal,
+                route,
+                answered: appeal.answered_at.is_some(),
+            }
+        }
         assert_eq!(
             kinds(&diff(
                 &v(&pending, "unanswered"),

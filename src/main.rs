@@ -33,6 +33,13 @@ fn main() -> ExitCode {
         Ok(commands::Finish::Findings) => ExitCode::from(3),
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // Flags that clap accepts but that do not go together: wrong usage, as clap's own.
+        Err(e) if e.downcast_ref::<commands::UsageError>().is_some() => {
+            commands::tell(format!(
+                "appeal-audit: error: {e:#}\n\nFor more information, try '--help'."
+            ));
+            ExitCode::from(2)
+        }
         Err(e) => {
             commands::tell(format!("appeal-audit: error: {e:#}"));
             ExitCode::from(1)

@@ -462,7 +462,7 @@ fn hostile_names_are_shown_as_text() {
 #[test]
 fn formats_without_a_page_say_where_html_is() {
     let wd = sample();
-    let stderr = wd.fails(&["status", "--format", "html"], 1);
+    let stderr = wd.fails(&["status", "--format", "html"], 2);
     assert!(stderr.contains("report routing"), "{stderr}");
 }
 

@@ -1,13 +1,18 @@
 //! Property tests (issue 5), through the real binary: every record survives import → export →
 //! import unchanged whatever its texts hold, and no date string makes the importer panic.
+//! Issue 16: over every combination of an answer date, a blank or present text, an answerer, a
+//! list of answers and a status, the route, the answered share, the deadline, the `answered`
+//! change, the export and `check` agree with records.md's one definition of "has an answer".
 //! Each case runs the binary a few times, so the case counts are modest (32); set
 //! PROPTEST_CASES to run more.
 
 mod common;
 
-use common::{Workdir, describe};
+use std::collections::{BTreeSet, HashMap};
+
+use common::{Workdir, describe, parse_csv};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn config() -> ProptestConfig {
     ProptestConfig {
@@ -227,6 +232,101 @@ fn export(wd: &Workdir, db: &str) -> Result<Vec<Value>, TestCaseError> {
     Ok(value.as_array().unwrap().clone())
 }
 
+const ADDRESSEE: &str = "Исабаев Бейбит Бакирович";
+const AS_OF: &str = "2022-10-03";
+
+/// One generated appeal's answer-related values.
+#[derive(Debug, Clone)]
+struct Answering {
+    answered_at: bool,
+    /// None, blank, or a text.
+    text: Option<&'static str>,
+    answered_by: Option<&'static str>,
+    /// None, an empty list, or a list with one answer dated or not.
+    answers: Option<Vec<Value>>,
+    status: Option<&'static str>,
+}
+
+impl Answering {
+    /// The contract's definition, stated independently of the code under test.
+    fn has_answer(&self) -> bool {
+        self.answered_at
+            || self.text.is_some_and(|t| !t.trim().is_empty())
+            || self.answered_by.is_some()
+            || self.answers.as_ref().is_some_and(|a| !a.is_empty())
+            || self.status == Some("Ответ получен")
+    }
+
+    /// The first answer's date is known: given, or carried by the list of answers.
+    fn dated(&self) -> bool {
+        self.answered_at
+            || self
+                .answers
+                .iter()
+                .flatten()
+                .any(|a| a.get("answered_at").is_some())
+    }
+
+    fn rejected(&self) -> bool {
+        self.status == Some("Отклонено ГО")
+    }
+
+    fn to_json(&self, id: usize) -> Value {
+        let mut record =
+            json!({"id": id.to_string(), "addressee": ADDRESSEE, "submitted_at": "2022-08-01"});
+        let map = record.as_object_mut().unwrap();
+        if self.answered_at {
+            map.insert("answered_at".into(), "2022-08-05".into());
+        }
+        if let Some(text) = self.text {
+            map.insert("answer_text".into(), text.into());
+        }
+        if let Some(by) = self.answered_by {
+            map.insert("answered_by".into(), by.into());
+        }
+        if let Some(answers) = &self.answers {
+            map.insert("answers".into(), answers.clone().into());
+        }
+        if let Some(status) = self.status {
+            map.insert("status".into(), status.into());
+        }
+        record
+    }
+}
+
+fn answering() -> impl Strategy<Value = Answering> {
+    (
+        any::<bool>(),
+        prop::sample::select(vec![None, Some(" "), Some("Решено.")]),
+        prop::sample::select(vec![None, Some("Исабаев Б.Б."), Some("Управление ЖКХ")]),
+        prop::sample::select(vec![
+            None,
+            Some(vec![]),
+            Some(vec![json!({"text": "Рассмотрено."})]),
+            Some(vec![json!({"answered_at": "2022-08-04"})]),
+        ]),
+        prop::sample::select(vec![
+            None,
+            Some("На рассмотрении"),
+            Some("Ответ получен"),
+            Some("Отклонено ГО"),
+        ]),
+    )
+        .prop_map(
+            |(answered_at, text, answered_by, answers, status)| Answering {
+                answered_at,
+                text,
+                answered_by,
+                answers,
+                status,
+            },
+        )
+}
+
+fn csv(wd: &Workdir, args: &[&str]) -> Result<Vec<HashMap<String, String>>, TestCaseError> {
+    Ok(parse_csv(&run_ok(wd, args)?))
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -327,5 +427,75 @@ proptest! {
             prop_assert!(iso(&e["submitted_at"]) && !e["submitted_at"].is_null(), "{}", e);
             prop_assert!(iso(&e["answered_at"]), "{}", e);
         }
+    }
+
+    /// Scrape the appeals unanswered, then again with the generated answers: every report
+    /// counts as answered exactly the appeals the definition does.
+    #[test]
+    fn every_figure_asks_the_one_question(appeals in prop::collection::vec(answering(), 1..12)) {
+        let wd = Workdir::new();
+        let before: Vec<Value> = (0..appeals.len())
+            .map(|id| json!({"id": id.to_string(), "addressee": ADDRESSEE, "submitted_at": "2022-08-01"}))
+            .collect();
+        let after: Vec<Value> = appeals.iter().enumerate().map(|(id, a)| a.to_json(id)).collect();
+        wd.write("before.json", Value::from(before).to_string());
+        wd.write("after.json", Value::from(after).to_string());
+        run_ok(&wd, &["import", "appeals", "--scraped-at", "2022-08-08", "before.json"])?;
+        run_ok(&wd, &["import", "appeals", "--scraped-at", "2022-08-15", "after.json"])?;
+        let answered: BTreeSet<String> = appeals
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.has_answer())
+            .map(|(id, _)| id.to_string())
+            .collect();
+
+        // Routing: the answered share is the answered appeals' share.
+        let routing = csv(&wd, &["report", "routing", "--as-of", AS_OF, "--format", "csv"])?;
+        prop_assert_eq!(routing.len(), 1);
+        let pct: f64 = routing[0]["answered_pct"].parse().unwrap();
+        let n = appeals.len() as f64;
+        prop_assert_eq!((pct * n / 100.0).round() as usize, answered.len(), "{:?}", routing);
+
+        // Export: the answered column, the route and the deadline, appeal by appeal.
+        let export = csv(&wd, &["export", "appeals", "--as-of", AS_OF])?;
+        prop_assert_eq!(export.len(), appeals.len());
+        for row in &export {
+            let a = &appeals[row["id"].parse::<usize>().unwrap()];
+            let has = a.has_answer();
+            prop_assert_eq!(&row["answered"], if has { "true" } else { "false" }, "{:?} {:?}", a, row);
+            if !a.rejected() {
+                prop_assert_eq!(row["route"] == "unanswered", !has, "{:?} {:?}", a, row);
+            }
+            if has && !a.dated() {
+                prop_assert_eq!(&row["overdue"], "", "answered on an unknown date: {:?}", a);
+            }
+            if !has && !a.rejected() {
+                prop_assert_eq!(&row["overdue"], "true", "unanswered past its due date: {:?}", a);
+            }
+        }
+
+        // History: `answered` for exactly the appeals that gained an answer.
+        let changes = csv(&wd, &["report", "changes", "--format", "csv"])?;
+        let gained: BTreeSet<String> = changes
+            .iter()
+            .filter(|c| c["change"] == "answered")
+            .map(|c| c["id"].clone())
+            .collect();
+        prop_assert_eq!(&gained, &answered);
+
+        // Check: an answer without a date, exactly where the date is unknown.
+        let problems = csv(&wd, &["check", "--as-of", AS_OF, "--format", "csv"])?;
+        let undated: BTreeSet<String> = problems
+            .iter()
+            .filter(|p| p["problem"] == "answer_without_date")
+            .map(|p| p["id"].clone())
+            .collect();
+        let expected: BTreeSet<String> = appeals
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.has_answer() && !a.dated())
+            .map(|(id, _)| id.to_string())
+            .collect();
+        prop_assert_eq!(undated, expected);
     }
 }

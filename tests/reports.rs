@@ -386,7 +386,7 @@ fn since_until_and_output_file() {
             "--until",
             "2022-09-01",
         ],
-        1,
+        2,
     );
 }
 

@@ -414,5 +414,5 @@ fn output_files_are_readable_by_others_like_any_file_the_user_writes() {
             & 0o777,
         0o600
     );
-    wd.fails(&["status", "--format", "html"], 1);
+    wd.fails(&["status", "--format", "html"], 2);
 }

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 
-use super::import::{ImportOptions, import};
-use super::report::{appeal_filter, routing_rows, settings, silence_rows, warn_calendar_days};
+use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
+use super::import::import;
+use super::options::{ImportOptions, ReportOptions};
+use super::report::routing_rows;
 use super::{Finish, Global, knowledge};
-use crate::cli::{ImportArgs, ReportArgs};
 use crate::output::{Destination, Format, Rows, html, write};
 use crate::records::fields::{RecordKind, field_for_header};
-use crate::records::reader::{Input, InputFormat, ReadOptions, read_records};
+use crate::records::reader::{Input, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
 use crate::store::{Access, FactColumns, Store};
 
@@ -22,22 +23,10 @@ pub fn run(
     global: &Global,
     paths: &[PathBuf],
     kind: Option<RecordKind>,
-    input_format: InputFormat,
-    import_args: &ImportArgs,
-    report_args: &ReportArgs,
+    options: &ImportOptions,
+    report_args: &ReportOptions,
     top: usize,
 ) -> Result<Finish> {
-    if matches!(
-        report_args.format,
-        Format::Csv | Format::Tsv | Format::Jsonl
-    ) {
-        bail!(
-            "audit prints three tables: use --format table, md, json or html, or run `appeal-audit \
-             report routing|forwards|silence --format {:?}` for one table",
-            report_args.format
-        );
-    }
-    let options = ImportOptions::from_args(import_args, input_format)?;
     let files = data_files(paths)?;
     if files.is_empty() {
         bail!(
@@ -58,10 +47,10 @@ pub fn run(
         }
     }
     let mut store = Store::open(&global.db, Access::Write)?;
-    import(global, &mut store, &jobs, &options)?;
+    import(global, &mut store, &jobs, options)?;
 
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&report_args.filters, &know)?;
+    let (filters, calendar) = report_args.filters.resolve(&know)?;
     // One read of the appeals feeds both tables.
     let mut routing_fold = routing::RoutingFold::new(&filters, &calendar);
     let mut forwards_fold = forwards::ForwardsFold::default();

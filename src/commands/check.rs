@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 
-use super::report::{emit, settings};
+use super::options::ReportOptions;
+use super::report::emit;
 use super::{Finish, Global, knowledge};
-use crate::cli::ReportArgs;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
@@ -14,11 +14,11 @@ pub fn run(
     global: &Global,
     fail_on_problems: bool,
     as_directory: bool,
-    args: &ReportArgs,
+    args: &ReportOptions,
 ) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, _) = settings(&args.filters, &know)?;
+    let (filters, _) = args.filters.resolve(&know)?;
     let (rows, unmatched) = check(
         &store.check_facts()?,
         &store.duplicate_conflicts()?,

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::report::{appeal_filter, settings};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar};
 use super::{Finish, Global, knowledge};
-use crate::cli::{ExportFormat, ExportKind, FilterArgs};
+use crate::cli::{ExportFormat, ExportKind};
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
 use crate::report::{due_of, overdue};
@@ -45,6 +45,7 @@ pub const APPEAL_COLUMNS: &[&str] = &[
     "source_line",
     "official",
     "route_target",
+    "answered",
 ];
 
 pub const POST_COLUMNS: &[&str] = &[
@@ -103,6 +104,8 @@ struct AppealRow {
     source_line: i64,
     official: String,
     route_target: Option<String>,
+    /// The appeal has an answer: the one definition every report uses.
+    answered: bool,
 }
 
 pub struct ExportOptions {
@@ -113,16 +116,17 @@ pub struct ExportOptions {
     pub include_authors: bool,
     pub redact: bool,
     pub raw: bool,
+    pub filters: FilterOptions,
 }
 
-pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -> Result<Finish> {
+pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(filter_args, &know)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
     let mut rows = match options.what {
         ExportKind::Appeals => {
             let stored = store.stored_appeals(&appeal_filter(&filters))?;
-            super::report::warn_calendar(
+            warn_calendar(
                 &calendar,
                 stored.iter().map(|s| s.appeal.submitted_at.as_str()),
             );
@@ -139,9 +143,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         days_to_answer: s.days_to_answer,
                         unsatisfied: None,
                         vanished: s.vanished.is_some(),
-                        answered: a.answered_at.is_some()
-                            || a.answer_text.is_some()
-                            || a.answers.is_some(),
+                        answered: s.answered,
                     };
                     AppealRow {
                         due_date: due_of(&fact, &calendar, &filters).map(|d| d.to_string()),
@@ -173,6 +175,7 @@ pub fn run(global: &Global, options: &ExportOptions, filter_args: &FilterArgs) -
                         source_line: s.source_line,
                         official: s.official,
                         route_target: s.route_target,
+                        answered: s.answered,
                     }
                 })
                 .collect();

@@ -6,90 +6,28 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 
+use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
-use crate::cli::ImportArgs;
 use crate::derive::{Derived, Knowledge};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
-use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
 use crate::records::reader::SourceRecord;
 use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
 use crate::records::typed::{Identity, Mapper, RecordError, record_hash};
 use crate::store::{Access, Batch, Hashes, ImportLog, Outcome, Provenance, Store, now_stamp};
 
-/// The import's settings, validated.
-#[derive(Debug, Clone)]
-pub struct ImportOptions {
-    pub read: ReadOptions,
-    pub maps: Vec<(String, String)>,
-    pub source: String,
-    pub date_format: Option<String>,
-    pub skip_invalid: bool,
-    pub rejects: Option<PathBuf>,
-    /// ISO; None: each record's scraped_at, else the import's start.
-    pub scraped_at: Option<String>,
-    pub snapshot: bool,
-    pub phrases: Option<PathBuf>,
-}
-
-impl ImportOptions {
-    pub fn from_args(args: &ImportArgs, format: InputFormat) -> Result<ImportOptions> {
-        let delimiter = match args.delimiter {
-            None => None,
-            Some(c) if c.is_ascii() => Some(c as u8),
-            Some(c) => bail!(
-                "--delimiter {c:?}: the delimiter must be one ASCII character, such as ',' ';' or a tab"
-            ),
-        };
-        let maps = args
-            .maps
-            .iter()
-            .map(|m| {
-                m.split_once('=')
-                    .map(|(f, c)| (f.trim().to_string(), c.to_string()))
-                    .ok_or_else(|| anyhow!("--map {m}: write it as FIELD=COLUMN, e.g. --map submitted_at='Дата подачи'"))
-            })
-            .collect::<Result<_>>()?;
-        let scraped_at = match &args.scraped_at {
-            Some(raw) => Some(
-                parse_date(raw)
-                    .map_err(|e| anyhow!("--scraped-at {raw:?}: {e}"))?
-                    .to_iso(),
-            ),
-            None => None,
-        };
-        Ok(ImportOptions {
-            read: ReadOptions {
-                format,
-                encoding: args.encoding,
-                delimiter,
-            },
-            maps,
-            source: args.source.trim().to_string(),
-            date_format: args.date_format.clone(),
-            skip_invalid: args.skip_invalid,
-            rejects: args.rejects.clone(),
-            scraped_at,
-            snapshot: args.snapshot,
-            phrases: args.phrases.clone(),
-        })
-    }
-}
-
 pub fn run(
     global: &Global,
     kind: RecordKind,
     files: &[PathBuf],
-    format: InputFormat,
-    args: &ImportArgs,
+    options: &ImportOptions,
 ) -> Result<Finish> {
-    let options = ImportOptions::from_args(args, format)?;
     let jobs: Vec<(RecordKind, Input)> = files.iter().map(|f| (kind, Input::from_arg(f))).collect();
     let mut store = Store::open(&global.db, Access::Write)?;
-    import(global, &mut store, &jobs, &options)?;
+    import(global, &mut store, &jobs, options)?;
     Ok(Finish::Done)
 }
 
@@ -331,9 +269,13 @@ fn import_file(
                                 .scraped_at
                                 .clone()
                                 .unwrap_or_else(|| default_scrape.clone());
-                            let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
-                            let (outcome, key, official) =
-                                batch.upsert_appeal(&appeal, derive, hashes, &from(&scrape))?;
+                            let (outcome, key, official) = batch.upsert_appeal(
+                                &appeal,
+                                derived,
+                                know,
+                                hashes,
+                                &from(&scrape),
+                            )?;
                             if options.snapshot {
                                 seen.insert(key);
                                 addressees.insert((appeal.source, official));

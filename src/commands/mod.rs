@@ -1,11 +1,13 @@
-//! One file per command: each turns its clap arguments into plain options, calls the core and
-//! hands rows to the output writer.
+//! One file per command: each takes its options (validated from the clap arguments in
+//! `options.rs` before anything is opened), calls the core and hands rows to the output writer.
 
 mod audit;
 mod check;
 mod export;
 mod fetch;
+mod filters;
 mod import;
+mod options;
 pub mod pages;
 mod report;
 mod shell;
@@ -21,6 +23,9 @@ use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
 use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
+use options::{ImportOptions, ReportJob, ReportOptions, Writes, check_format};
+
+pub use options::UsageError;
 
 /// How a command that ran to the end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +35,8 @@ pub enum Finish {
     Findings,
 }
 
+/// Turns each command's arguments into validated options (a `UsageError` when they do not go
+/// together), then runs it: nothing is opened before the options are known to be right.
 pub fn run(cli: Cli) -> Result<Finish> {
     let global = Global {
         db: cli.db,
@@ -57,7 +64,8 @@ pub fn run(cli: Cli) -> Result<Finish> {
                      addressee (use --map addressee=COLUMN for another column)"
                 );
             }
-            import::run(&global, kind, &files, format, &options)
+            let options = ImportOptions::from_args(&options, format, &[kind])?;
+            import::run(&global, kind, &files, &options)
         }
         Command::Audit {
             paths,
@@ -66,14 +74,29 @@ pub fn run(cli: Cli) -> Result<Finish> {
             import,
             report,
             top,
-        } => audit::run(&global, &paths, kind, input_format, &import, &report, top),
-        Command::Report(which) => report::run(&global, which),
+        } => {
+            let kinds = match kind {
+                Some(kind) => vec![kind],
+                None => vec![
+                    RecordKind::Appeals,
+                    RecordKind::Posts,
+                    RecordKind::Directory,
+                ],
+            };
+            let import = ImportOptions::from_args(&import, input_format, &kinds)?;
+            let report = ReportOptions::from_args(&report, "audit", Writes::Tables)?;
+            audit::run(&global, &paths, kind, &import, &report, top)
+        }
+        Command::Report(which) => report::run(&global, ReportJob::from_args(&which)?),
         Command::Show {
             id,
             source,
             history,
             report,
-        } => show::run(&global, &id, source.as_deref(), history, &report),
+        } => {
+            let report = ReportOptions::from_args(&report, "show", Writes::List)?;
+            show::run(&global, &id, source.as_deref(), history, &report)
+        }
         Command::Export {
             what,
             format,
@@ -92,17 +115,27 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 include_authors,
                 redact,
                 raw,
+                filters: filters::FilterOptions::from_args(&filters)?,
             };
-            export::run(&global, &options, &filters)
+            export::run(&global, &options)
         }
         Command::Check {
             fail_on_problems,
             unmatched_as_directory,
             report,
-        } => check::run(&global, fail_on_problems, unmatched_as_directory, &report),
+        } => {
+            let report = ReportOptions::from_args(&report, "check", Writes::List)?;
+            check::run(&global, fail_on_problems, unmatched_as_directory, &report)
+        }
         Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args),
-        Command::Status { format } => status::status(&global, format),
-        Command::Phrases { format } => status::phrases(&global, format),
+        Command::Status { format } => {
+            check_format(format, "status", Writes::List)?;
+            status::status(&global, format)
+        }
+        Command::Phrases { format } => {
+            check_format(format, "phrases", Writes::List)?;
+            status::phrases(&global, format)
+        }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
     }

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::import::{ImportOptions, import};
+use super::import::import;
+use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::archive::{ArchivedPage, read_archive};
 use crate::cli::ImportArgs;
@@ -56,7 +57,12 @@ pub fn run(
     addressee: Option<&str>,
 ) -> Result<Finish> {
     refuse_file_options(format, args)?;
-    let import = ImportOptions::from_args(args, InputFormat::Jsonl)?;
+    let kinds = [
+        RecordKind::Appeals,
+        RecordKind::Posts,
+        RecordKind::Directory,
+    ];
+    let import = ImportOptions::from_args(args, InputFormat::Jsonl, &kinds)?;
     let options = PageImportOptions {
         source: import.source,
         addressee: addressee.map(|a| a.trim().to_string()),

@@ -1,27 +1,24 @@
-//! `report routing|forwards|silence`: report filters turned into plain options, the stored
-//! facts through the report functions, the rows to the output writer.
+//! `report routing|forwards|silence|changes`: the validated options resolved against the
+//! directory, the stored facts through the report functions, the rows to the output writer.
 
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
-use chrono::NaiveDate;
+use anyhow::Result;
 
+use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
+use super::options::{ReportJob, ReportOptions};
 use super::{Finish, Global, knowledge};
-use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
-use crate::cli::{CalendarArg, FilterArgs, ReportArgs, ReportCommand};
-use crate::derive::Knowledge;
 use crate::output::{Destination, Format, Rows, html, write};
-use crate::records::dates::parse_date;
-use crate::report::{Filters, forwards, routing, silence};
-use crate::store::{Access, AppealFilter, FactColumns, Store};
+use crate::report::{forwards, routing, silence};
+use crate::store::{Access, FactColumns, Store};
 
-pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
+pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    match which {
-        ReportCommand::Routing(args) => {
-            let (filters, calendar) = settings(&args.filters, &know)?;
+    match job {
+        ReportJob::Routing(args) => {
+            let (filters, calendar) = args.filters.resolve(&know)?;
             let routing =
                 routing::routing_of_store(&store, &appeal_filter(&filters), &filters, &calendar)?;
             warn_calendar_days(&calendar, routing.submitted_days.iter().copied());
@@ -32,8 +29,8 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 emit(&args, &routing_rows(&rows, args.format)?)?;
             }
         }
-        ReportCommand::Forwards(args) => {
-            let (filters, _) = settings(&args.filters, &know)?;
+        ReportJob::Forwards(args) => {
+            let (filters, _) = args.filters.resolve(&know)?;
             let mut fold = forwards::ForwardsFold::default();
             store.for_each_appeal_fact(&appeal_filter(&filters), FactColumns::All, |fact| {
                 fold.add(&fact);
@@ -46,11 +43,11 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 emit(&args, &Rows::from_serialize(forwards::COLUMNS, &rows)?)?;
             }
         }
-        ReportCommand::Silence {
+        ReportJob::Silence {
             report: args,
             fail_if_stale,
         } => {
-            let (filters, _) = settings(&args.filters, &know)?;
+            let (filters, _) = args.filters.resolve(&know)?;
             let rows = silence_rows(&store, &filters)?;
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
@@ -66,8 +63,8 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 return Ok(Finish::Findings);
             }
         }
-        ReportCommand::Changes(args) => {
-            let (filters, _) = settings(&args.filters, &know)?;
+        ReportJob::Changes(args) => {
+            let (filters, _) = args.filters.resolve(&know)?;
             let (since, until) = (
                 filters.since.map(|d| d.to_string()),
                 filters.until.map(|d| d.to_string()),
@@ -85,12 +82,12 @@ pub fn run(global: &Global, which: ReportCommand) -> Result<Finish> {
                 emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
             }
         }
-        ReportCommand::Weekly {
+        ReportJob::Weekly {
             week,
             weeks,
             report: args,
         } => {
-            return super::weekly::run(global, week.as_deref(), weeks, &args);
+            return super::weekly::run(global, week, weeks, &args);
         }
     }
     Ok(Finish::Done)
@@ -115,56 +112,13 @@ pub const CHANGE_COLUMNS: &[&str] = &[
     "after",
 ];
 
-/// Warns on stderr when due dates fall in years the built-in holiday table does not cover:
-/// there, only weekends and the fixed holidays count.
-pub fn warn_calendar<'a>(calendar: &Calendar, submitted: impl Iterator<Item = &'a str>) {
-    warn_calendar_days(calendar, submitted.filter_map(crate::derive::date_of));
-}
-
-/// `warn_calendar` over submission days, such as the distinct ones a report's fold has seen.
-pub fn warn_calendar_days(calendar: &Calendar, submitted: impl Iterator<Item = NaiveDate>) {
-    let mut years: Vec<i32> = submitted
-        .filter(|d| calendar.outside_table(*d))
-        .map(|d| chrono::Datelike::year(&d))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    if !years.is_empty() {
-        let (first, last) = Calendar::table_years();
-        let list: Vec<String> = years.iter().map(i32::to_string).collect();
-        crate::commands::tell(format!(
-            "appeal-audit: warning: the holiday table covers {first}–{last}; for {} due dates count \
-             weekends and fixed holidays only (no Kurban Ait, no transfers): give --holidays FILE \
-             with that year's days off, or --calendar mon-fri",
-            list.join(", ")
-        ));
-    }
-}
-
-pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
-    let facts = store.publisher_facts(
-        &filters.as_of.to_string(),
-        filters.channel.as_deref(),
-        filters.originals_only,
-    )?;
-    Ok(silence::silence(facts, filters))
-}
-
-pub fn appeal_filter(filters: &Filters) -> AppealFilter {
-    AppealFilter {
-        since: filters.since.map(|d| d.to_string()),
-        until: filters.until.map(|d| d.to_string()),
-        official: filters.addressee.clone(),
-    }
-}
-
 /// Writes rows where the report's --format and --output say.
-pub fn emit(args: &ReportArgs, rows: &Rows) -> Result<()> {
+pub fn emit(args: &ReportOptions, rows: &Rows) -> Result<()> {
     emit_to(args.output.as_deref(), args.format, rows)
 }
 
 /// Writes a report's HTML page where --output says.
-fn emit_html(args: &ReportArgs, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+fn emit_html(args: &ReportOptions, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let mut destination = Destination::open(args.output.as_deref())?;
     page(destination.writer())?;
     destination.finish()
@@ -174,50 +128,4 @@ pub fn emit_to(output: Option<&Path>, format: Format, rows: &Rows) -> Result<()>
     let mut destination = Destination::open(output)?;
     write(destination.writer(), format, rows)?;
     destination.finish()
-}
-
-/// The report's filters and its working-day calendar, validated before anything is read.
-pub fn settings(args: &FilterArgs, know: &Knowledge) -> Result<(Filters, Calendar)> {
-    let date = |flag: &str, value: &Option<String>| -> Result<Option<NaiveDate>> {
-        value
-            .as_deref()
-            .map(|v| {
-                parse_date(v)
-                    .map(|d| d.date)
-                    .map_err(|e| anyhow!("{flag} {v:?}: {e}"))
-            })
-            .transpose()
-    };
-    let filters = Filters {
-        since: date("--since", &args.since)?,
-        until: date("--until", &args.until)?,
-        addressee: args.addressee.as_deref().map(|a| know.canonical(a)),
-        department: args.department.as_deref().map(|d| know.canonical(d)),
-        channel: args.channel.as_deref().map(|c| c.trim().to_lowercase()),
-        as_of: date("--as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        deadline_days: args.deadline_days,
-        stale_after: args.stale_after,
-        min_n: args.min_n,
-        originals_only: args.originals_only,
-    };
-    if let (Some(since), Some(until)) = (filters.since, filters.until) {
-        if since > until {
-            return Err(anyhow!(
-                "--since {since} is after --until {until}: swap them"
-            ));
-        }
-    }
-    let overrides = match &args.holidays {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the holidays file {}", path.display()))?;
-            parse_overrides(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
-        }
-        None => Overrides::default(),
-    };
-    let kind = match args.calendar {
-        CalendarArg::Kz => CalendarKind::Kz,
-        CalendarArg::MonFri => CalendarKind::MonFri,
-    };
-    Ok((filters, Calendar::new(kind, &overrides)))
 }

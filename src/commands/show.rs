@@ -5,9 +5,9 @@ use anyhow::{Result, bail};
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
-use super::report::{CHANGE_COLUMNS, settings};
+use super::options::ReportOptions;
+use super::report::CHANGE_COLUMNS;
 use super::{Finish, Global, knowledge};
-use crate::cli::ReportArgs;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
@@ -35,11 +35,11 @@ pub fn run(
     id: &str,
     source: Option<&str>,
     history: bool,
-    args: &ReportArgs,
+    args: &ReportOptions,
 ) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&args.filters, &know)?;
+    let (filters, calendar) = args.filters.resolve(&know)?;
     let mut found = store.appeal_columns(source, id.trim())?;
     let columns = match found.len() {
         0 => bail!(
@@ -81,9 +81,8 @@ pub fn run(
         days_to_answer: get("days_to_answer").and_then(|d| d.parse().ok()),
         unsatisfied: None,
         vanished: get("vanished").is_some(),
-        answered: get("answered_at").is_some()
-            || get("answer_text").is_some()
-            || get("answers").is_some(),
+        // As the import stored it: the one definition of an answer.
+        answered: get("answered").is_some_and(|a| a != "0"),
     };
     let mut pairs: Vec<(String, Value)> = columns
         .iter()

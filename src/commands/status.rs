@@ -7,7 +7,6 @@ use crate::output::{Destination, Format, Rows, write};
 use crate::store::{Access, Store};
 
 pub fn status(global: &Global, format: Format) -> Result<Finish> {
-    no_page(format, "status")?;
     let store = Store::open(&global.db, Access::Read)?;
     #[derive(serde::Serialize)]
     struct RouteCount {
@@ -74,19 +73,7 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
     Ok(Finish::Done)
 }
 
-/// `status` and `phrases` are lists, not reports: there is no page to draw for them.
-fn no_page(format: Format, command: &str) -> Result<()> {
-    if format == Format::Html {
-        anyhow::bail!(
-            "{command} has no HTML page (report routing, forwards, silence, changes and weekly \
-             make one, and so does audit): use --format table, csv, tsv, json, jsonl or md"
-        );
-    }
-    Ok(())
-}
-
 pub fn phrases(global: &Global, format: Format) -> Result<Finish> {
-    no_page(format, "phrases")?;
     // Without a database the built-in phrases are still the ones in force.
     let stored = if global.db.exists() {
         Store::open(&global.db, Access::Read)?.phrases()?

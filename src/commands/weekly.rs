@@ -2,13 +2,14 @@
 //! for it and the period before, written as tables, Markdown, the JSON object of cli.md or an
 //! HTML page with the trend of the last weeks.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::Days;
 
-use super::report::{appeal_filter, settings, silence_rows};
+use super::filters::{appeal_filter, silence_rows, warn_calendar};
+use super::options::ReportOptions;
 use super::{Finish, Global, knowledge};
 use crate::calendar::Calendar;
-use crate::cli::ReportArgs;
+use crate::cli::CalendarArg;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
 use crate::output::weekly::{Method, json, markdown, tables};
@@ -18,19 +19,18 @@ use crate::report::routing::{RoutingRow, routing};
 use crate::report::weekly::{Period, weekly};
 use crate::store::{Access, AppealFact, Store};
 
-pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -> Result<Finish> {
-    if matches!(args.format, Format::Csv | Format::Tsv | Format::Jsonl) {
-        bail!(
-            "report weekly holds several tables: use --format table, md, json or html, or run \
-             report routing|forwards|silence with --since/--until for one table as {:?}",
-            args.format
-        );
-    }
+/// `week`: None for the last full week before the as-of date (or --since/--until).
+pub fn run(
+    global: &Global,
+    week: Option<Period>,
+    weeks: u32,
+    args: &ReportOptions,
+) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
-    let (filters, calendar) = settings(&args.filters, &know)?;
+    let (filters, calendar) = args.filters.resolve(&know)?;
     let period = match (week, filters.since, filters.until) {
-        (Some(week), _, _) => Period::parse_week(week).map_err(anyhow::Error::msg)?,
+        (Some(week), _, _) => week,
         (None, Some(since), Some(until)) => Period { since, until },
         (None, Some(since), None) => Period {
             since,
@@ -48,7 +48,7 @@ pub fn run(global: &Global, week: Option<&str>, weeks: u32, args: &ReportArgs) -
         ..filters.clone()
     };
     let facts = store.appeal_facts(&appeal_filter(&all))?;
-    super::report::warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
+    warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
     let silence_filters = Filters {
         as_of: period.until,
         ..filters.clone()
@@ -131,12 +131,12 @@ fn trend(
 }
 
 /// The deadline rule in force, in words, for the methodology note.
-fn deadline_rule(filters: &Filters, args: &ReportArgs) -> String {
+fn deadline_rule(filters: &Filters, args: &ReportOptions) -> String {
     let calendar = match args.filters.calendar {
-        crate::cli::CalendarArg::Kz => {
+        CalendarArg::Kz => {
             "Kazakhstan's working days (weekends, public holidays and the Government's transfers of days off)"
         }
-        crate::cli::CalendarArg::MonFri => "working days Monday to Friday, holidays ignored",
+        CalendarArg::MonFri => "working days Monday to Friday, holidays ignored",
     };
     match filters.deadline_days {
         Some(n) => {

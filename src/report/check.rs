@@ -1,6 +1,7 @@
 //! `check`: what a reporter should look at before publishing, one row per problem: answers
 //! before submission, dates in the future, one id twice in a file with different values,
-//! answers without an answerer, names the directory does not know, and unknown routes.
+//! answers without an answerer or without a date, names the directory does not know, and
+//! unknown routes.
 
 use std::collections::BTreeMap;
 
@@ -93,11 +94,18 @@ pub fn check(
             line: d.earlier_line,
         });
     }
-    for f in facts {
-        let answered = f.answered_at.is_some() || f.has_answer_text;
-        if answered && f.answered_by.is_none() {
-            rows.push(problem("answered_without_answerer", f, "answered_by", ""));
-        }
+    for f in facts
+        .iter()
+        .filter(|f| f.answered && f.answered_by.is_none())
+    {
+        rows.push(problem("answered_without_answerer", f, "answered_by", ""));
+    }
+    // Its days to answer and its deadline cannot be told.
+    for f in facts
+        .iter()
+        .filter(|f| f.answered && f.answered_at.is_none())
+    {
+        rows.push(problem("answer_without_date", f, "answered_at", ""));
     }
     let unmatched = unmatched_names(facts, publishers, know);
     for (name, (field, records, file, line, _)) in &unmatched {

@@ -22,7 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_changes.sql"),
     include_str!("migrations/003_record_hash.sql"),
     include_str!("migrations/004_figures.sql"),
-    include_str!("migrations/005_page_provenance.sql"),
+    include_str!("migrations/005_has_answer.sql"),
+    include_str!("migrations/006_page_provenance.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -476,6 +476,8 @@ pub struct StoredAppeal {
     pub route_reason: String,
     pub route_target: Option<String>,
     pub days_to_answer: Option<i64>,
+    /// The appeal has an answer (`AppealFacts::has_answer`, stored at import).
+    pub answered: bool,
     pub first_seen: String,
     pub last_seen: String,
     pub vanished: Option<String>,
@@ -504,7 +506,7 @@ impl Store {
     pub fn stored_appeals(&self, filter: &AppealFilter) -> Result<Vec<StoredAppeal>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {}, scraped_at, official, route, route_reason, route_target, days_to_answer, \
-             first_seen, last_seen, vanished, source_file, source_line FROM appeals \
+             first_seen, last_seen, vanished, source_file, source_line, answered FROM appeals \
              JOIN appeal_seen USING (appeal_key) \
              WHERE (?1 IS NULL OR submitted_at >= ?1) \
                AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
@@ -529,6 +531,7 @@ impl Store {
                     vanished: r.get(25)?,
                     source_file: r.get(26)?,
                     source_line: r.get(27)?,
+                    answered: r.get(28)?,
                 })
             },
         )?;
@@ -715,7 +718,8 @@ pub struct CheckFact {
     pub submitted_at: String,
     pub answered_at: Option<String>,
     pub answered_by: Option<String>,
-    pub has_answer_text: bool,
+    /// The stored `answered`: the appeal has an answer (`AppealFacts::has_answer`).
+    pub answered: bool,
     pub scraped_at: String,
     pub route: String,
     pub route_target: Option<String>,
@@ -748,7 +752,7 @@ impl Store {
     pub fn check_facts(&self) -> Result<Vec<CheckFact>> {
         let mut stmt = self.conn.prepare(
             "SELECT source, id, addressee, submitted_at, answered_at, answered_by, \
-             coalesce(answer_text, '') <> '', scraped_at, route, route_target, route_reason, \
+             answered, scraped_at, route, route_target, route_reason, \
              source_file, source_line FROM appeals ORDER BY source_file, source_line",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -759,7 +763,7 @@ impl Store {
                 submitted_at: r.get(3)?,
                 answered_at: r.get(4)?,
                 answered_by: r.get(5)?,
-                has_answer_text: r.get(6)?,
+                answered: r.get(6)?,
                 scraped_at: r.get(7)?,
                 route: r.get(8)?,
                 route_target: r.get(9)?,

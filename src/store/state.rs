@@ -47,7 +47,11 @@ pub fn of(derived: &Derived) -> i64 {
         Some(true) => UNSATISFIED,
         None => 0,
     };
-    route_code(derived.route) | if derived.answered { ANSWERED } else { 0 } | rating
+    route_code(derived.route) | answered_bit(derived.answered) | rating
+}
+
+pub fn answered_bit(answered: bool) -> i64 {
+    if answered { ANSWERED } else { 0 }
 }
 
 /// What a state says.
@@ -198,6 +202,49 @@ mod tests {
                 )
                 .unwrap();
             assert_eq!(stored, (*state, format!("Аким {}", i % 3), target(i)));
+        }
+    }
+
+    #[test]
+    fn migration_5_marks_answered_what_the_one_definition_calls_answered() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::schema_3_with_an_import(&conn);
+        conn.execute_batch(super::super::MIGRATIONS[3]).unwrap();
+        // (id, answered_by, answers, route, reason) as schema 4 stored them, all unanswered.
+        let rows = [
+            ("by", Some("Отдел"), None, "forwarded", "answered_by", true),
+            ("blank", Some("  "), None, "unanswered", "no_answer", false),
+            ("list", None, Some("[{}]"), "unanswered", "no_answer", true),
+            ("status", None, None, "unknown", "no_answerer", true),
+            ("pending", None, None, "unanswered", "no_answer", false),
+        ];
+        for (id, by, answers, route, reason, _) in rows {
+            conn.execute(
+                "INSERT INTO appeals (source, id, official, route, route_reason, answered, \
+                 value_hash, scraped_at, import_id, source_file, source_line, submitted_at, \
+                 addressee, answered_by, answers, state) \
+                 VALUES ('s', ?1, 'a', ?2, ?3, 0, 0, '2022-10-03', 1, 'f', 1, '2022-08-01', 'a', \
+                 ?4, ?5, 64)",
+                params![id, route, reason, by, answers],
+            )
+            .unwrap();
+        }
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(super::super::MIGRATIONS[4]).unwrap();
+        for (id, _, _, _, _, answered) in rows {
+            let (column, state): (bool, i64) = tx
+                .query_row(
+                    "SELECT answered, state FROM appeals WHERE id = ?1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                (column, decode(state).answered),
+                (answered, answered),
+                "{id}"
+            );
+            assert_eq!(state & !ANSWERED, 64, "{id}: the rest of the state is kept");
         }
     }
 }

@@ -230,15 +230,19 @@ impl Batch<'_> {
 
     /// Inserts, updates or keeps one appeal, records what changed, and returns its key.
     /// A scrape older than the stored one only adds a version to the history.
-    /// `derive` classifies the appeal; it runs only when the values are new or changed, so an
-    /// unchanged re-import costs a lookup. Returns the outcome, the appeal's key and its official.
+    /// `derived` is the appeal classified already, if it was; else `know` classifies it, only
+    /// when the values are new or changed, so an unchanged re-import costs a lookup. `know` also
+    /// tells which earlier versions held an answer. Returns the outcome, the appeal's key and
+    /// its official.
     pub fn upsert_appeal(
         &self,
         appeal: &Appeal,
-        derive: impl FnOnce(&Appeal) -> Derived,
+        derived: Option<Derived>,
+        know: &Knowledge,
         hashes: Hashes,
         from: &Provenance,
     ) -> Result<(Outcome, i64, String)> {
+        let derive = |a: &Appeal| derived.unwrap_or_else(|| know.derive(a));
         let Some(stored) = self.find_appeal(&appeal.source, &appeal.id)? else {
             // Its `new` change is its first_seen: nothing more to write.
             let derived = derive(appeal);
@@ -284,7 +288,7 @@ impl Batch<'_> {
                             "UPDATE appeal_versions SET scraped_at = ?2 WHERE version_id = ?1",
                         )?
                         .execute(params![version_id, from.scraped_at])?;
-                    self.rebuild_changes(key, from)?;
+                    self.rebuild_changes(key, from, know)?;
                 }
                 return Ok((Outcome::Unchanged, key, official));
             }
@@ -295,18 +299,20 @@ impl Batch<'_> {
                     "UPDATE appeal_seen SET first_seen = ?2 WHERE appeal_key = ?1 AND first_seen > ?2",
                 )?
                 .execute(params![key, from.scraped_at])?;
-            self.rebuild_changes(key, from)?;
+            self.rebuild_changes(key, from, know)?;
             return Ok((Outcome::Older, key, official));
         }
         let (before, before_route) = self.current_version(key)?;
         let after = Version {
             appeal,
             route: derived.route.as_str(),
+            answered: derived.answered,
         };
         for change in diff(
             &Version {
                 appeal: &before,
                 route: &before_route,
+                answered: know.has_answer(&before),
             },
             &after,
         ) {
@@ -554,7 +560,7 @@ impl Batch<'_> {
 
     /// Works out an appeal's value changes again from all its versions in scrape order, after
     /// an older scrape added a version in the middle of its history.
-    fn rebuild_changes(&self, key: i64, from: &Provenance) -> Result<()> {
+    fn rebuild_changes(&self, key: i64, from: &Provenance, know: &Knowledge) -> Result<()> {
         let mut versions: Vec<(String, Appeal, String)> = Vec::new();
         {
             let mut stmt = self.tx.prepare_cached(
@@ -601,6 +607,7 @@ impl Batch<'_> {
         let version = |i: usize| Version {
             appeal: &versions[i].1,
             route: &versions[i].2,
+            answered: know.has_answer(&versions[i].1),
         };
         let at = |i: usize| Provenance {
             scraped_at: &versions[i].0,
@@ -805,30 +812,38 @@ impl Batch<'_> {
     }
 
     /// Recomputes every appeal's derived columns and every post's publisher after the directory
-    /// or the phrases changed. Returns how many appeals changed route or official.
+    /// or the phrases changed (an answered status is an answer). Returns how many appeals changed
+    /// route, official or answer.
     pub fn rederive(&self, knowledge: &Knowledge) -> Result<u64> {
         let mut changed = 0;
         {
             let mut select = self.tx.prepare(&format!(
-                "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target FROM appeals"
+                "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target, \
+                 answered FROM appeals"
             ))?;
             let mut update = self.tx.prepare(&format!(
                 "UPDATE appeals SET official = ?2, route = ?3, route_reason = ?4, \
                      route_target = ?5, official_id = ?6, target_id = ?7, \
-                     state = (state & ~{}) | ?8 WHERE appeal_key = ?1",
-                state::ROUTE
+                     state = (state & ~{}) | ?8, answered = ?9 WHERE appeal_key = ?1",
+                state::ROUTE | state::ANSWERED
             ))?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
                 let appeal = super::read::appeal_from_row(row, 1)?;
                 let derived = knowledge.derive(&appeal);
-                let stored: (String, String, String, Option<String>) =
-                    (row.get(18)?, row.get(19)?, row.get(20)?, row.get(21)?);
+                let stored: (String, String, String, Option<String>, bool) = (
+                    row.get(18)?,
+                    row.get(19)?,
+                    row.get(20)?,
+                    row.get(21)?,
+                    row.get(22)?,
+                );
                 let now = (
                     derived.official.clone(),
                     derived.route.as_str().to_string(),
                     derived.reason.as_str().to_string(),
                     derived.target.clone(),
+                    derived.answered,
                 );
                 if stored != now {
                     update.execute(params![
@@ -839,7 +854,8 @@ impl Batch<'_> {
                         now.3,
                         self.name_id(&derived.official)?,
                         self.target_id(&derived)?,
-                        state::route_code(derived.route),
+                        state::route_code(derived.route) | state::answered_bit(derived.answered),
+                        derived.answered,
                     ])?;
                     changed += 1;
                 }

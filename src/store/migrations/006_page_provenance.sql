@@ -1,4 +1,4 @@
--- appeal-audit schema, version 5: where an appeal read from the portal's pages came from. Such
+-- appeal-audit schema, version 6: where an appeal read from the portal's pages came from. Such
 -- an appeal's `source_file` is the WARC archive (or the page saved by a browser) and its
 -- `source_line` the card's place on the page; `source_offset` is the offset of the WARC
 -- response record in that file (`warcio extract FILE OFFSET` shows the page as it was) and

@@ -1,0 +1,271 @@
+//! The options stage, as ripgrep turns its low-level arguments into high-level ones: each
+//! command's clap arguments become validated plain options here, before any file or database
+//! is opened. A combination clap accepts but the command cannot use is a `UsageError`, which
+//! `main` maps to exit 2 like clap's own errors (cli.md, exit codes).
+
+use std::path::PathBuf;
+
+use super::filters::FilterOptions;
+use crate::cli::{ImportArgs, ReportArgs, ReportCommand};
+use crate::output::Format;
+use crate::records::dates::parse_date;
+use crate::records::fields::RecordKind;
+use crate::records::reader::{InputFormat, ReadOptions};
+use crate::records::typed::Mapper;
+use crate::report::weekly::Period;
+
+/// Wrong usage: the flags' values or their combination, named in the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(String);
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> UsageError {
+        UsageError(message.into())
+    }
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// The formats a command can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    /// One table: every format, the HTML page included.
+    Report,
+    /// Several tables (weekly, audit): no single-table format (csv, tsv, jsonl).
+    Tables,
+    /// A list with no page to draw (status, phrases, check, show): no html.
+    List,
+}
+
+/// A report's filters and where and how it writes.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub filters: FilterOptions,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+}
+
+impl ReportOptions {
+    pub fn from_args(
+        args: &ReportArgs,
+        command: &str,
+        writes: Writes,
+    ) -> Result<ReportOptions, UsageError> {
+        check_format(args.format, command, writes)?;
+        Ok(ReportOptions {
+            filters: FilterOptions::from_args(&args.filters)?,
+            format: args.format,
+            output: args.output.clone(),
+        })
+    }
+}
+
+/// Refuses a format the command cannot write, saying which it can.
+pub fn check_format(format: Format, command: &str, writes: Writes) -> Result<(), UsageError> {
+    let name = format!("{format:?}").to_lowercase();
+    match (writes, format) {
+        (Writes::Tables, Format::Csv | Format::Tsv | Format::Jsonl) => {
+            Err(UsageError::new(format!(
+                "{command} holds several tables, so --format {name} cannot hold it: use --format \
+                 table, md, json or html, or run report routing|forwards|silence with \
+                 --since/--until for one table as {name}"
+            )))
+        }
+        (Writes::List, Format::Html) => Err(UsageError::new(format!(
+            "{command} has no HTML page (report routing, forwards, silence, changes and weekly \
+             make one, and so does audit): use --format table, csv, tsv, json, jsonl or md"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A `report` subcommand with its options validated.
+#[derive(Debug, Clone)]
+pub enum ReportJob {
+    Routing(ReportOptions),
+    Forwards(ReportOptions),
+    Silence {
+        report: ReportOptions,
+        fail_if_stale: bool,
+    },
+    Changes(ReportOptions),
+    Weekly {
+        /// None: the last full week before the as-of date.
+        week: Option<Period>,
+        weeks: u32,
+        report: ReportOptions,
+    },
+}
+
+impl ReportJob {
+    pub fn from_args(command: &ReportCommand) -> Result<ReportJob, UsageError> {
+        let report = |args, name| ReportOptions::from_args(args, name, Writes::Report);
+        Ok(match command {
+            ReportCommand::Routing(args) => ReportJob::Routing(report(args, "report routing")?),
+            ReportCommand::Forwards(args) => ReportJob::Forwards(report(args, "report forwards")?),
+            ReportCommand::Silence {
+                report: args,
+                fail_if_stale,
+            } => ReportJob::Silence {
+                report: report(args, "report silence")?,
+                fail_if_stale: *fail_if_stale,
+            },
+            ReportCommand::Changes(args) => ReportJob::Changes(report(args, "report changes")?),
+            ReportCommand::Weekly {
+                week,
+                weeks,
+                report: args,
+            } => ReportJob::Weekly {
+                week: week
+                    .as_deref()
+                    .map(|w| Period::parse_week(w).map_err(UsageError::new))
+                    .transpose()?,
+                weeks: *weeks,
+                report: ReportOptions::from_args(args, "report weekly", Writes::Tables)?,
+            },
+        })
+    }
+}
+
+/// The import's settings, validated.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub read: ReadOptions,
+    pub maps: Vec<(String, String)>,
+    pub source: String,
+    pub date_format: Option<String>,
+    pub skip_invalid: bool,
+    pub rejects: Option<PathBuf>,
+    /// ISO; None: each record's scraped_at, else the import's start.
+    pub scraped_at: Option<String>,
+    pub snapshot: bool,
+    pub phrases: Option<PathBuf>,
+}
+
+impl ImportOptions {
+    /// `kinds` are the kinds of record the files may hold: every --map must name a field of
+    /// one of them.
+    pub fn from_args(
+        args: &ImportArgs,
+        format: InputFormat,
+        kinds: &[RecordKind],
+    ) -> Result<ImportOptions, UsageError> {
+        let delimiter = match args.delimiter {
+            None => None,
+            Some(c) if c.is_ascii() => Some(c as u8),
+            Some(c) => {
+                return Err(UsageError::new(format!(
+                    "--delimiter {c:?}: the delimiter must be one ASCII character, such as ',' ';' \
+                     or a tab"
+                )));
+            }
+        };
+        let maps: Vec<(String, String)> = args
+            .maps
+            .iter()
+            .map(|m| {
+                m.split_once('=')
+                    .map(|(f, c)| (f.trim().to_string(), c.to_string()))
+                    .ok_or_else(|| {
+                        UsageError::new(format!(
+                            "--map {m}: write it as FIELD=COLUMN, e.g. --map submitted_at='Дата подачи'"
+                        ))
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        // A map must fit one of the kinds; when none takes it, the first one's complaint names
+        // its fields.
+        for map in &maps {
+            let complaints: Vec<String> = kinds
+                .iter()
+                .filter_map(|kind| Mapper::new(*kind, std::slice::from_ref(map), None).err())
+                .collect();
+            if complaints.len() == kinds.len() {
+                if let Some(first) = complaints.into_iter().next() {
+                    return Err(UsageError::new(first));
+                }
+            }
+        }
+        let scraped_at = match &args.scraped_at {
+            Some(raw) => Some(
+                parse_date(raw)
+                    .map_err(|e| UsageError::new(format!("--scraped-at {raw:?}: {e}")))?
+                    .to_iso(),
+            ),
+            None => None,
+        };
+        Ok(ImportOptions {
+            read: ReadOptions {
+                format,
+                encoding: args.encoding,
+                delimiter,
+            },
+            maps,
+            source: args.source.trim().to_string(),
+            date_format: args.date_format.clone(),
+            skip_invalid: args.skip_invalid,
+            rejects: args.rejects.clone(),
+            scraped_at,
+            snapshot: args.snapshot,
+            phrases: args.phrases.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn import_args(flags: &[&str]) -> ImportArgs {
+        let mut argv = vec!["appeal-audit", "import", "appeals"];
+        argv.extend(flags);
+        argv.push("a.csv");
+        match crate::cli::Cli::parse_from(argv).command {
+            crate::cli::Command::Import { options, .. } => options,
+            _ => unreachable!("an import"),
+        }
+    }
+
+    #[test]
+    fn formats_each_kind_of_command_writes() {
+        use Format::*;
+        for (writes, refused) in [
+            (Writes::Report, vec![]),
+            (Writes::Tables, vec![Csv, Tsv, Jsonl]),
+            (Writes::List, vec![Html]),
+        ] {
+            for format in [Table, Csv, Tsv, Json, Jsonl, Md, Html] {
+                let got = check_format(format, "x", writes).is_err();
+                assert_eq!(got, refused.contains(&format), "{writes:?} {format:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_map_must_fit_one_of_the_kinds_the_files_may_hold() {
+        let args = import_args(&["--map", "department=Отдел"]);
+        let all = [
+            RecordKind::Appeals,
+            RecordKind::Posts,
+            RecordKind::Directory,
+        ];
+        assert!(ImportOptions::from_args(&args, InputFormat::Auto, &all).is_ok());
+        let err =
+            ImportOptions::from_args(&args, InputFormat::Auto, &[RecordKind::Appeals]).unwrap_err();
+        assert!(err.to_string().contains("no field \"department\""), "{err}");
+        let args = import_args(&["--map", " submitted_at = Дата подачи"]);
+        let options =
+            ImportOptions::from_args(&args, InputFormat::Auto, &[RecordKind::Appeals]).unwrap();
+        assert_eq!(
+            options.maps,
+            [("submitted_at".to_string(), " Дата подачи".to_string())]
+        );
+    }
+}
