@@ -548,3 +548,35 @@ fn the_weekly_re_fetch_reads_only_what_may_have_changed_and_full_marks_vanished(
     assert_eq!(routing(&wd)[0]["vanished"], "1");
     warcio_check(&wd);
 }
+
+#[test]
+fn wrong_usage_exits_2_before_any_request() {
+    let wd = Workdir::new();
+    let server = blog_server(ROBOTS);
+    let cases: [&[&str]; 4] = [
+        &["fetch", "not-a-blog", "--base-url", &server.base_url],
+        &["fetch", BLOG, "--base-url", "dialog.egov.kz"],
+        &[
+            "fetch",
+            BLOG,
+            "--base-url",
+            &server.base_url,
+            "--delay",
+            "99999",
+        ],
+        &[
+            "fetch",
+            BLOG,
+            "--base-url",
+            &server.base_url,
+            "--scraped-at",
+            "31.02.2022",
+        ],
+    ];
+    for args in cases {
+        let stderr = wd.fails(args, 2);
+        assert!(stderr.contains("appeal-audit: error:"), "{stderr}");
+    }
+    assert!(server.hits().is_empty(), "{:?}", server.paths());
+    assert!(!wd.path("archive").exists());
+}

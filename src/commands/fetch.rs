@@ -6,11 +6,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use chrono::{NaiveDate, Utc};
 
 use super::pages::{PageImportOptions, import_pages, pages_under};
-use super::{Finish, Global};
+use super::{Finish, Global, UsageError};
 use crate::cli::{FetchArgs, PortalLang};
 use crate::fetch::{Client, ClientOptions, CrawlOptions, Crawled, Progress, Unfinished, crawl};
 use crate::portal::{LayoutError, blog_id};
@@ -29,42 +29,44 @@ struct FetchOptions {
 }
 
 impl FetchOptions {
-    fn from_args(blogs: &[String], args: &FetchArgs) -> Result<FetchOptions> {
+    /// Wrong usage (a blog that is no blog, a bad address, delay or date) is a `UsageError`:
+    /// exit 2, before any request.
+    fn from_args(blogs: &[String], args: &FetchArgs) -> Result<FetchOptions, UsageError> {
         let blogs = blogs
             .iter()
             .map(|b| {
                 blog_id(b).ok_or_else(|| {
-                    anyhow!(
+                    UsageError::new(format!(
                         "{b:?} is not a blog: give its id (2719746) or an address such as \
                          https://dialog.egov.kz/blogs/2719746/welcome"
-                    )
+                    ))
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
         let base_url = args.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            bail!(
+            return Err(UsageError::new(format!(
                 "--base-url {base_url:?}: give the portal's address with http:// or https://, e.g. https://dialog.egov.kz"
-            );
+            )));
         }
         let seconds =
             |flag: &str, value: f64| match value.is_finite() && (0.0..=3600.0).contains(&value) {
                 true => Ok(Duration::from_secs_f64(value)),
-                false => Err(anyhow!(
+                false => Err(UsageError::new(format!(
                     "{flag} {value}: give a number of seconds from 0 to 3600"
-                )),
+                ))),
             };
         let delay = args.delay.map(|d| seconds("--delay", d)).transpose()?;
         let backoff = seconds("--retry-backoff", args.retry_backoff)?;
         let started = Utc::now();
         let scraped_at = match &args.scraped_at {
             Some(raw) => parse_date(raw)
-                .map_err(|e| anyhow!("--scraped-at {raw:?}: {e}"))?
+                .map_err(|e| UsageError::new(format!("--scraped-at {raw:?}: {e}")))?
                 .to_iso(),
             None => crate::store::now_stamp(),
         };
         let fetch_date = NaiveDate::parse_from_str(&scraped_at[..10], "%Y-%m-%d")
-            .map_err(|e| anyhow!("--scraped-at {scraped_at:?}: {e}"))?;
+            .map_err(|e| UsageError::new(format!("--scraped-at {scraped_at:?}: {e}")))?;
         Ok(FetchOptions {
             blogs,
             client: ClientOptions {
