@@ -154,6 +154,9 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
         /// No spreadsheet-formula protection: cells exactly as stored.
         #[arg(long)]
         raw: bool,
+        /// Only these columns, by name, in this order (e.g. --columns id,addressee,route).
+        #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+        columns: Vec<String>,
         #[command(flatten)]
         filters: FilterArgs,
     },
@@ -177,6 +180,9 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
     Status {
         #[arg(long, default_value = "table")]
         format: Format,
+        /// Table: every column of the imports log (on a terminal it shows those read first).
+        #[arg(long)]
+        wide: bool,
     },
 
     /// Print a shell completion script: appeal-audit completions bash > /etc/bash_completion.d/appeal-audit
@@ -339,6 +345,25 @@ pub struct ReportArgs {
     /// Write to FILE instead of standard output (complete or not at all).
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+}
+
+/// Which columns to show; on a terminal a table shows by default the ones read first.
+#[derive(Debug, Args, Clone)]
+pub struct ColumnArgs {
+    /// Only these columns, by their CSV names, in this order, in every format (e.g.
+    /// --columns addressee,appeals,personal_pct).
+    #[arg(
+        long,
+        value_name = "A,B,C",
+        value_delimiter = ',',
+        conflicts_with = "wide"
+    )]
+    pub columns: Vec<String>,
+    /// Table: every column (on a terminal the default view shows those read first, fitted).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// Which records a report or export looks at, and the settings its figures depend on.

@@ -15,6 +15,7 @@ mod privacy;
 mod records;
 mod report;
 mod store;
+mod usage;
 
 use std::io;
 use std::process::ExitCode;
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         // A closed pipe (`appeal-audit export appeals | head`) is the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         // Flags that clap accepts but that do not go together: wrong usage, as clap's own.
-        Err(e) if e.downcast_ref::<commands::UsageError>().is_some() => {
+        Err(e) if e.downcast_ref::<usage::UsageError>().is_some() => {
             commands::tell(format!(
                 "appeal-audit: error: {e:#}\n\nFor more information, try '--help'."
             ));

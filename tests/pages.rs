@@ -341,13 +341,14 @@ fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_own
             "--skip-invalid",
             "q1.html",
         ],
-        1,
+        // Wrong usage (cli.md, exit codes).
+        2,
     );
     assert!(
         stderr.contains("--map, --skip-invalid apply to files of records, not to `import pages`"),
         "{stderr}"
     );
-    let stderr = wd.fails(&["import", "appeals", "--addressee", "X", "q1.html"], 1);
+    let stderr = wd.fails(&["import", "appeals", "--addressee", "X", "q1.html"], 2);
     assert!(
         stderr.contains("--addressee applies to `import pages` only"),
         "{stderr}"

@@ -9,9 +9,10 @@ use anyhow::{Result, anyhow, bail};
 use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
 use super::import::import;
 use super::options::{ImportOptions, ReportOptions};
-use super::report::routing_rows;
+use super::report::{chosen, routing_rows};
 use super::{Finish, Global, knowledge};
-use crate::output::{Destination, Format, Rows, html, write};
+use crate::output::columns::{self, Choice, write_chosen};
+use crate::output::{Destination, Format, Rows, html};
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
@@ -27,6 +28,14 @@ pub fn run(
     report_args: &ReportOptions,
     top: usize,
 ) -> Result<Finish> {
+    // Checked before anything is imported: a name from any of the three tables.
+    let mut valid: Vec<&str> = Vec::new();
+    for name in [routing::COLUMNS, forwards::COLUMNS, silence::COLUMNS].concat() {
+        if !valid.contains(&name) {
+            valid.push(name);
+        }
+    }
+    let choice = chosen(report_args, "audit", &valid)?;
     let files = data_files(paths)?;
     if files.is_empty() {
         bail!(
@@ -65,6 +74,7 @@ pub fn run(
     let forwards = forwards::top_per_addressee(forwards_fold.finish(), top);
     let silence = silence_rows(&store, &filters)?;
     let mut destination = Destination::open(report_args.output.as_deref())?;
+    let width = destination.terminal_width();
     let out = destination.writer();
     if report_args.format == Format::Html {
         html::audit(out, &routing, &forwards, &silence, &filters, top)?;
@@ -72,19 +82,33 @@ pub fn run(
         return Ok(Finish::Done);
     }
     let sections = [
-        ("Routing", routing_rows(&routing, report_args.format)?),
+        (
+            "Routing",
+            routing_rows(&routing, report_args.format, choice.named())?,
+            &columns::ROUTING,
+        ),
         (
             "Forwards",
             Rows::from_serialize(forwards::COLUMNS, &forwards)?,
+            &columns::FORWARDS,
         ),
-        ("Silence", Rows::from_serialize(silence::COLUMNS, &silence)?),
+        (
+            "Silence",
+            Rows::from_serialize(silence::COLUMNS, &silence)?,
+            &columns::SILENCE,
+        ),
     ];
+    // With --columns, a table that has none of the named columns is left out.
+    let sections = sections.iter().filter(|(_, rows, _)| match &choice {
+        Choice::Named(names) => names.iter().any(|n| rows.columns.contains(n)),
+        _ => true,
+    });
     match report_args.format {
         Format::Json => {
             let mut object = serde_json::Map::new();
-            for (title, rows) in &sections {
+            for (title, rows, view) in sections {
                 let mut buffer = Vec::new();
-                write(&mut buffer, Format::Json, rows)?;
+                write_chosen(&mut buffer, Format::Json, rows, Some(view), &choice, None)?;
                 object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
@@ -92,7 +116,7 @@ pub fn run(
             writeln!(out)?;
         }
         format => {
-            for (i, (title, rows)) in sections.iter().enumerate() {
+            for (i, (title, rows, view)) in sections.enumerate() {
                 if i > 0 {
                     writeln!(out)?;
                 }
@@ -100,7 +124,7 @@ pub fn run(
                     Format::Md => writeln!(out, "## {title} (as of {})\n", filters.as_of)?,
                     _ => writeln!(out, "{title} (as of {})", filters.as_of)?,
                 }
-                write(out, format, rows)?;
+                write_chosen(out, format, rows, Some(view), &choice, width)?;
             }
         }
     }

@@ -4,8 +4,9 @@
 use anyhow::Result;
 
 use super::options::ReportOptions;
-use super::report::emit;
+use super::report::{chosen, emit};
 use super::{Finish, Global, knowledge};
+use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
@@ -16,6 +17,10 @@ pub fn run(
     as_directory: bool,
     args: &ReportOptions,
 ) -> Result<Finish> {
+    let choice = chosen(args, "check", COLUMNS)?;
+    if as_directory {
+        choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, _) = args.filters.resolve(&know)?;
@@ -53,7 +58,12 @@ pub fn run(
         )?;
         destination.finish()?;
     } else {
-        emit(args, &Rows::from_serialize(COLUMNS, &rows)?)?;
+        emit(
+            args,
+            &CHECK,
+            &choice,
+            &Rows::from_serialize(COLUMNS, &rows)?,
+        )?;
     }
     if rows.is_empty() {
         global.say("check: no problems found");

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::filters::{FilterOptions, appeal_filter, warn_calendar};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ExportFormat, ExportKind};
+use crate::output::columns::Choice;
 use crate::output::{Destination, Rows, Style, write_styled};
 use crate::privacy::redact;
 use crate::report::{due_of, overdue};
@@ -117,9 +118,19 @@ pub struct ExportOptions {
     pub redact: bool,
     pub raw: bool,
     pub filters: FilterOptions,
+    /// `--columns`: only these, in this order.
+    pub columns: Vec<String>,
 }
 
 pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts => choice.check("export posts", POST_COLUMNS)?,
+    }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = options.filters.resolve(&know)?;
@@ -179,11 +190,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                     }
                 })
                 .collect();
-            let columns: Vec<&str> = APPEAL_COLUMNS
-                .iter()
-                .copied()
-                .filter(|c| options.include_authors || *c != "author")
-                .collect();
+            let columns: Vec<&str> = appeal_columns(options.include_authors).collect();
             Rows::from_serialize(&columns, &rows)?
         }
         ExportKind::Posts => {
@@ -201,6 +208,9 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     if options.redact {
         redact_rows(&mut rows);
     }
+    if !choice.named().is_empty() {
+        rows = rows.select(choice.named());
+    }
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
@@ -216,6 +226,14 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         ));
     }
     Ok(Finish::Done)
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
 }
 
 fn redact_rows(rows: &mut Rows) {

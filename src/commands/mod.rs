@@ -23,9 +23,9 @@ use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
 use crate::records::fields::RecordKind;
 use crate::records::names::{DirectoryEntry, EntryKind, Who};
-use options::{ImportOptions, ReportJob, ReportOptions, Writes, check_format};
-
-pub use options::UsageError;
+use options::{
+    ImportOptions, PageImportOptions, ReportJob, ReportOptions, UsageError, Writes, check_format,
+};
 
 /// How a command that ran to the end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,17 +52,20 @@ pub fn run(cli: Cli) -> Result<Finish> {
         } => {
             let kind = match kind {
                 ImportKind::Pages => {
-                    return pages::run(&global, &files, format, &options, addressee.as_deref());
+                    let options =
+                        PageImportOptions::from_args(&options, format, addressee.as_deref())?;
+                    return pages::run(&global, &files, &options);
                 }
                 ImportKind::Appeals => RecordKind::Appeals,
                 ImportKind::Posts => RecordKind::Posts,
                 ImportKind::Directory => RecordKind::Directory,
             };
             if addressee.is_some() {
-                anyhow::bail!(
+                return Err(UsageError::new(
                     "--addressee applies to `import pages` only: a file's records name their \
-                     addressee (use --map addressee=COLUMN for another column)"
-                );
+                     addressee (use --map addressee=COLUMN for another column)",
+                )
+                .into());
             }
             let options = ImportOptions::from_args(&options, format, &[kind])?;
             import::run(&global, kind, &files, &options)
@@ -105,6 +108,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             include_authors,
             redact,
             raw,
+            columns,
             filters,
         } => {
             let options = export::ExportOptions {
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
                 redact,
                 raw,
                 filters: filters::FilterOptions::from_args(&filters)?,
+                columns,
             };
             export::run(&global, &options)
         }
@@ -128,9 +133,9 @@ pub fn run(cli: Cli) -> Result<Finish> {
             check::run(&global, fail_on_problems, unmatched_as_directory, &report)
         }
         Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args),
-        Command::Status { format } => {
+        Command::Status { format, wide } => {
             check_format(format, "status", Writes::List)?;
-            status::status(&global, format)
+            status::status(&global, format, wide)
         }
         Command::Phrases { format } => {
             check_format(format, "phrases", Writes::List)?;

@@ -6,31 +6,15 @@
 use std::path::PathBuf;
 
 use super::filters::FilterOptions;
-use crate::cli::{ImportArgs, ReportArgs, ReportCommand};
+use crate::cli::{ColumnArgs, ImportArgs, ReportArgs, ReportCommand};
 use crate::output::Format;
 use crate::records::dates::parse_date;
 use crate::records::fields::RecordKind;
-use crate::records::reader::{InputFormat, ReadOptions};
+use crate::records::reader::{InputEncoding, InputFormat, ReadOptions};
 use crate::records::typed::Mapper;
 use crate::report::weekly::Period;
 
-/// Wrong usage: the flags' values or their combination, named in the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(String);
-
-impl UsageError {
-    pub fn new(message: impl Into<String>) -> UsageError {
-        UsageError(message.into())
-    }
-}
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
+pub use crate::usage::UsageError;
 
 /// The formats a command can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +33,8 @@ pub struct ReportOptions {
     pub filters: FilterOptions,
     pub format: Format,
     pub output: Option<PathBuf>,
+    /// `--columns` and `--wide`, checked against the report's columns when it runs.
+    pub columns: ColumnArgs,
 }
 
 impl ReportOptions {
@@ -62,6 +48,7 @@ impl ReportOptions {
             filters: FilterOptions::from_args(&args.filters)?,
             format: args.format,
             output: args.output.clone(),
+            columns: args.columns.clone(),
         })
     }
 }
@@ -214,6 +201,64 @@ impl ImportOptions {
             scraped_at,
             snapshot: args.snapshot,
             phrases: args.phrases.clone(),
+        })
+    }
+}
+
+/// `import pages`: `import`'s options that apply to pages, and the blog's owner.
+#[derive(Debug, Clone, Default)]
+pub struct PageImportOptions {
+    /// The source name of every record (`--source`, default `default`).
+    pub source: String,
+    /// The blog's owner, instead of what its welcome page says (`--addressee`).
+    pub addressee: Option<String>,
+    /// ISO; None: each page's `WARC-Date` (a saved page's modification time).
+    pub scraped_at: Option<String>,
+    /// Each run's pages are the complete list of its blog's appeals (a full fetch).
+    pub snapshot: bool,
+    pub phrases: Option<PathBuf>,
+    /// Every page given is of one run of its blog, whatever archives hold them (`fetch`
+    /// resuming a killed run in a new archive). Otherwise each archive is a run of its own
+    /// (weeks of archives imported at once keep their history), and saved pages are one run.
+    pub single_run: bool,
+}
+
+impl PageImportOptions {
+    /// The options that say how to read a file of records mean nothing for pages: refused
+    /// rather than ignored, so that no one believes they took effect.
+    pub fn from_args(
+        args: &ImportArgs,
+        format: InputFormat,
+        addressee: Option<&str>,
+    ) -> Result<PageImportOptions, UsageError> {
+        let given: Vec<&str> = [
+            ("--format", format != InputFormat::Auto),
+            ("--encoding", args.encoding != InputEncoding::Auto),
+            ("--delimiter", args.delimiter.is_some()),
+            ("--map", !args.maps.is_empty()),
+            ("--date-format", args.date_format.is_some()),
+            ("--skip-invalid", args.skip_invalid),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect();
+        if !given.is_empty() {
+            return Err(UsageError::new(format!(
+                "{} apply to files of records, not to `import pages`, which reads the portal's \
+                 pages as docs/portal.md describes: leave them out",
+                given.join(", ")
+            )));
+        }
+        let import = ImportOptions::from_args(args, InputFormat::Jsonl, &[RecordKind::Appeals])?;
+        Ok(PageImportOptions {
+            source: import.source,
+            addressee: addressee
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty()),
+            scraped_at: import.scraped_at,
+            snapshot: import.snapshot,
+            phrases: import.phrases,
+            single_run: false,
         })
     }
 }

@@ -9,35 +9,16 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+pub use super::options::PageImportOptions;
+
 use super::import::import;
 use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::archive::{ArchivedPage, read_archive};
-use crate::cli::ImportArgs;
 use crate::portal::{self, PortalPage};
 use crate::records::fields::RecordKind;
-use crate::records::reader::{
-    Input, InputEncoding, InputFormat, MemoryInput, ReadOptions, RecordOrigin,
-};
+use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
 use crate::store::{Access, ImportLog, Store};
-
-/// How pages are imported: `import`'s options that apply to pages, and the blog's owner.
-#[derive(Debug, Clone, Default)]
-pub struct PageImportOptions {
-    /// The source name of every record (`--source`, default `default`).
-    pub source: String,
-    /// The blog's owner, instead of what its welcome page says (`--addressee`).
-    pub addressee: Option<String>,
-    /// ISO; None: each page's `WARC-Date` (a saved page's modification time).
-    pub scraped_at: Option<String>,
-    /// Each run's pages are the complete list of its blog's appeals (a full fetch).
-    pub snapshot: bool,
-    pub phrases: Option<PathBuf>,
-    /// Every page given is of one run of its blog, whatever archives hold them (`fetch`
-    /// resuming a killed run in a new archive). Otherwise each archive is a run of its own
-    /// (weeks of archives imported at once keep their history), and saved pages are one run.
-    pub single_run: bool,
-}
 
 /// What one blog's pages of one run gave.
 #[derive(Debug, Clone)]
@@ -49,28 +30,7 @@ pub struct BlogImport {
     pub posts: Option<ImportLog>,
 }
 
-pub fn run(
-    global: &Global,
-    paths: &[PathBuf],
-    format: InputFormat,
-    args: &ImportArgs,
-    addressee: Option<&str>,
-) -> Result<Finish> {
-    refuse_file_options(format, args)?;
-    let kinds = [
-        RecordKind::Appeals,
-        RecordKind::Posts,
-        RecordKind::Directory,
-    ];
-    let import = ImportOptions::from_args(args, InputFormat::Jsonl, &kinds)?;
-    let options = PageImportOptions {
-        source: import.source,
-        addressee: addressee.map(|a| a.trim().to_string()),
-        scraped_at: import.scraped_at,
-        snapshot: import.snapshot,
-        phrases: import.phrases,
-        single_run: false,
-    };
+pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> Result<Finish> {
     let mut pages = Vec::new();
     for path in paths {
         pages.extend(pages_under(path)?);
@@ -86,37 +46,13 @@ pub fn run(
                 .join(", ")
         );
     }
-    for blog in import_pages(global, pages, &options)? {
+    for blog in import_pages(global, pages, options)? {
         global.say(format!(
             "blog {}: {} pages read, addressee {}",
             blog.blog, blog.pages, blog.addressee
         ));
     }
     Ok(Finish::Done)
-}
-
-/// The options that say how to read a file of records mean nothing for pages: refused rather
-/// than ignored, so that no one believes they took effect.
-fn refuse_file_options(format: InputFormat, args: &ImportArgs) -> Result<()> {
-    let given: Vec<&str> = [
-        ("--format", format != InputFormat::Auto),
-        ("--encoding", args.encoding != InputEncoding::Auto),
-        ("--delimiter", args.delimiter.is_some()),
-        ("--map", !args.maps.is_empty()),
-        ("--date-format", args.date_format.is_some()),
-        ("--skip-invalid", args.skip_invalid),
-    ]
-    .into_iter()
-    .filter_map(|(name, given)| given.then_some(name))
-    .collect();
-    if !given.is_empty() {
-        bail!(
-            "{} apply to files of records, not to `import pages`, which reads the portal's pages \
-             as docs/portal.md describes: leave them out",
-            given.join(", ")
-        );
-    }
-    Ok(())
 }
 
 /// Every page a path holds: an archive's responses, a saved page, or those of every archive

@@ -2,18 +2,32 @@
 //! directory, the stored facts through the report functions, the rows to the output writer.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 
 use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
 use super::options::{ReportJob, ReportOptions};
 use super::{Finish, Global, knowledge};
-use crate::output::{Destination, Format, Rows, html, write};
+use crate::output::columns::{self, Choice, UsageError, View, write_chosen};
+use crate::output::{Destination, Format, Rows, html};
 use crate::report::{forwards, routing, silence};
 use crate::store::{Access, FactColumns, Store};
 
 pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
+    // The columns are checked before anything is read.
+    let choice = match &job {
+        ReportJob::Routing(args) => chosen(args, "report routing", routing::COLUMNS)?,
+        ReportJob::Forwards(args) => chosen(args, "report forwards", forwards::COLUMNS)?,
+        ReportJob::Silence { report, .. } => chosen(report, "report silence", silence::COLUMNS)?,
+        ReportJob::Changes(args) => chosen(args, "report changes", CHANGE_COLUMNS)?,
+        ReportJob::Weekly { report, .. } => {
+            Choice::new(&report.columns.columns, report.columns.wide).refuse(
+                "report weekly is a document of several tables: pick columns in report routing, \
+                 forwards or silence with --since/--until",
+            )?;
+            Choice::Default
+        }
+    };
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     match job {
@@ -26,7 +40,8 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::routing(out, &rows, &filters))?;
             } else {
-                emit(&args, &routing_rows(&rows, args.format)?)?;
+                let rows = routing_rows(&rows, args.format, choice.named())?;
+                emit(&args, &columns::ROUTING, &choice, &rows)?;
             }
         }
         ReportJob::Forwards(args) => {
@@ -40,7 +55,8 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
             } else {
-                emit(&args, &Rows::from_serialize(forwards::COLUMNS, &rows)?)?;
+                let rows = Rows::from_serialize(forwards::COLUMNS, &rows)?;
+                emit(&args, &columns::FORWARDS, &choice, &rows)?;
             }
         }
         ReportJob::Silence {
@@ -52,7 +68,8 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
             } else {
-                emit(&args, &Rows::from_serialize(silence::COLUMNS, &rows)?)?;
+                let table = Rows::from_serialize(silence::COLUMNS, &rows)?;
+                emit(&args, &columns::SILENCE, &choice, &table)?;
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
                 let silent = rows.iter().filter(|r| r.is_silent()).count();
@@ -79,7 +96,8 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
                     html::changes(out, &rows, CHANGE_COLUMNS, &filters)
                 })?;
             } else {
-                emit(&args, &Rows::from_serialize(CHANGE_COLUMNS, &rows)?)?;
+                let rows = Rows::from_serialize(CHANGE_COLUMNS, &rows)?;
+                emit(&args, &columns::CHANGES, &choice, &rows)?;
             }
         }
         ReportJob::Weekly {
@@ -94,12 +112,43 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
 }
 
 /// Routing rows as the format wants them: every column for machines, shares with their
-/// intervals for people (table and md).
-pub fn routing_rows(rows: &[routing::RoutingRow], format: Format) -> Result<Rows> {
-    match format {
-        Format::Table | Format::Md => Ok(routing::for_reading(rows)),
-        _ => Rows::from_serialize(routing::COLUMNS, rows),
+/// intervals for people (table and md), with any other column `named` (an interval's bound)
+/// as a number after them.
+pub fn routing_rows(
+    rows: &[routing::RoutingRow],
+    format: Format,
+    named: &[String],
+) -> Result<Rows> {
+    let every = Rows::from_serialize(routing::COLUMNS, rows)?;
+    if !matches!(format, Format::Table | Format::Md) {
+        return Ok(every);
     }
+    let mut reading = routing::for_reading(rows);
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|n| !reading.columns.contains(n))
+        .collect();
+    let extra = every.select(&missing);
+    reading.columns.extend(extra.columns);
+    for (values, more) in reading.values.iter_mut().zip(extra.values) {
+        values.extend(more);
+    }
+    Ok(reading)
+}
+
+/// The columns the user chose, checked against the report's CSV columns `valid`.
+pub fn chosen(args: &ReportOptions, what: &str, valid: &[&str]) -> Result<Choice> {
+    let choice = Choice::new(&args.columns.columns, args.columns.wide);
+    if args.format == Format::Html && matches!(choice, Choice::Named(_)) {
+        return Err(UsageError(
+            "--columns: the html page has fixed charts and tables; use it with --format table, \
+             csv, tsv, json, jsonl or md"
+                .into(),
+        )
+        .into());
+    }
+    choice.check(what, valid)?;
+    Ok(choice)
 }
 
 pub const CHANGE_COLUMNS: &[&str] = &[
@@ -112,20 +161,24 @@ pub const CHANGE_COLUMNS: &[&str] = &[
     "after",
 ];
 
-/// Writes rows where the report's --format and --output say.
-pub fn emit(args: &ReportOptions, rows: &Rows) -> Result<()> {
-    emit_to(args.output.as_deref(), args.format, rows)
+/// Writes the chosen columns of rows where the report's --format and --output say.
+pub fn emit(args: &ReportOptions, view: &View, choice: &Choice, rows: &Rows) -> Result<()> {
+    let mut destination = Destination::open(args.output.as_deref())?;
+    let width = destination.terminal_width();
+    write_chosen(
+        destination.writer(),
+        args.format,
+        rows,
+        Some(view),
+        choice,
+        width,
+    )?;
+    destination.finish()
 }
 
 /// Writes a report's HTML page where --output says.
 fn emit_html(args: &ReportOptions, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let mut destination = Destination::open(args.output.as_deref())?;
     page(destination.writer())?;
-    destination.finish()
-}
-
-pub fn emit_to(output: Option<&Path>, format: Format, rows: &Rows) -> Result<()> {
-    let mut destination = Destination::open(output)?;
-    write(destination.writer(), format, rows)?;
     destination.finish()
 }

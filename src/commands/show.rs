@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::options::ReportOptions;
 use super::report::CHANGE_COLUMNS;
 use super::{Finish, Global, knowledge};
+use crate::output::columns::Choice;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
@@ -37,6 +38,8 @@ pub fn run(
     history: bool,
     args: &ReportOptions,
 ) -> Result<Finish> {
+    Choice::new(&args.columns.columns, args.columns.wide)
+        .refuse("show prints one appeal's fields, one a line: every field is shown")?;
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = args.filters.resolve(&know)?;

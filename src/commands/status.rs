@@ -3,10 +3,11 @@
 use anyhow::Result;
 
 use super::{Finish, Global, knowledge};
+use crate::output::columns::{Choice, IMPORTS, View, write_chosen};
 use crate::output::{Destination, Format, Rows, write};
 use crate::store::{Access, Store};
 
-pub fn status(global: &Global, format: Format) -> Result<Finish> {
+pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     #[derive(serde::Serialize)]
     struct RouteCount {
@@ -18,17 +19,19 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
         .into_iter()
         .map(|(route, appeals)| RouteCount { route, appeals })
         .collect();
-    let sections = [
+    let sections: [(&str, Rows, Option<&View>); 3] = [
         (
             "Records",
             Rows::from_serialize(
                 &["kind", "records", "first", "last"],
                 &store.kind_summaries()?,
             )?,
+            None,
         ),
         (
             "Routes",
             Rows::from_serialize(&["route", "appeals"], &routes)?,
+            None,
         ),
         (
             "Imports",
@@ -48,14 +51,16 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
                 ],
                 &store.imports()?,
             )?,
+            Some(&IMPORTS),
         ),
     ];
     let mut destination = Destination::open(None)?;
+    let width = destination.terminal_width();
     let out = destination.writer();
     if matches!(format, Format::Json) {
         let mut object = serde_json::Map::new();
         object.insert("database".into(), store.path().display().to_string().into());
-        for (title, rows) in &sections {
+        for (title, rows, _) in &sections {
             let mut buffer = Vec::new();
             write(&mut buffer, Format::Json, rows)?;
             object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
@@ -64,9 +69,10 @@ pub fn status(global: &Global, format: Format) -> Result<Finish> {
         writeln!(out)?;
     } else {
         writeln!(out, "Database: {}", store.path().display())?;
-        for (title, rows) in &sections {
+        let choice = if wide { Choice::Wide } else { Choice::Default };
+        for (title, rows, view) in &sections {
             writeln!(out, "\n{title}")?;
-            write(out, format, rows)?;
+            write_chosen(out, format, rows, *view, &choice, width)?;
         }
     }
     destination.finish()?;

@@ -10,6 +10,8 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 use serde_json::Value;
 
+pub mod columns;
+pub mod fit;
 pub mod html;
 pub mod weekly;
 
@@ -61,6 +63,15 @@ impl Destination {
                     writer: BufWriter::new(Box::new(file)),
                 })
             }
+        }
+    }
+
+    /// The terminal's width when results go to one (never for `--output`): tables fit it.
+    pub fn terminal_width(&self) -> Option<usize> {
+        if self.target.is_some() {
+            None
+        } else {
+            fit::stdout_width()
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
@@ -18,6 +19,10 @@ type Found<T> = Result<T, LayoutError>;
 
 const APPEAL_LINK: &str = "/blogs/all-questions/";
 const POST_LINK: &str = "/blogs/posts/";
+
+/// How far above its link a card may start: wrappers are a few levels deep, and a page that
+/// nests deeper must not make the search for each card walk the whole page.
+const CARD_DEPTH: usize = 12;
 
 /// Elements whose start begins a new line of text.
 const BLOCKS: &[&str] = &[
@@ -83,6 +88,7 @@ fn cards<'a>(url: &str, document: &'a Html, link: &str) -> Found<Vec<(ElementRef
         };
         let card = a
             .ancestors()
+            .take(CARD_DEPTH)
             .filter_map(ElementRef::wrap)
             .find(|e| e.select(info).next().is_some())
             .ok_or_else(|| {
@@ -280,8 +286,12 @@ fn is_answer_info(node: NodeRef<Node>) -> bool {
 /// that names its answerer and date.
 fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnswer>> {
     let mut answers = Vec::new();
-    let mut text = String::new();
-    for node in block.descendants() {
+    let mut text = TextWalk::default();
+    for edge in block.traverse() {
+        let Edge::Open(node) = edge else {
+            text.close(edge);
+            continue;
+        };
         if is_answer_info(node) {
             let info = clean(
                 &ElementRef::wrap(node)
@@ -297,14 +307,13 @@ fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnsw
                 answerer: Some(answerer.to_string()).filter(|a| !a.is_empty()),
                 date: dated.date,
                 time: dated.time,
-                text: paragraphs(&text),
+                text: text.take(),
             });
-            text.clear();
-            continue;
         }
-        add_text(node, block, None, &mut text);
+        text.open(node);
     }
-    if !paragraphs(&text).is_empty() {
+    let text = text.take();
+    if !text.is_empty() {
         return Err(LayoutError::new(
             url,
             format!(
@@ -341,44 +350,61 @@ fn date_key(answer: &PortalAnswer) -> (u32, u32, u32, String) {
 
 /// The text of `root` after `start` and before `stop` (either end open), paragraphs on lines.
 fn text_between(root: ElementRef, start: Option<NodeId>, stop: Option<NodeId>) -> String {
-    let mut text = String::new();
+    let mut walk = TextWalk::default();
     let mut started = start.is_none();
-    for node in root.descendants() {
-        if Some(node.id()) == stop {
-            break;
-        }
-        if Some(node.id()) == start {
-            started = true;
-            continue;
-        }
-        if started {
-            add_text(node, root, start, &mut text);
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if Some(node.id()) == stop => break,
+            Edge::Open(node) if started => walk.open(node),
+            Edge::Close(node) if Some(node.id()) == start => started = true,
+            Edge::Close(_) if started => walk.close(edge),
+            _ => {}
         }
     }
-    paragraphs(&text)
+    walk.take()
 }
 
-/// Adds a node's own text (a new line for a block element) unless it lies in an element
-/// whose text is never content: `skip`, a button, a script, a header, a link to read more.
-fn add_text(node: NodeRef<Node>, root: ElementRef, skip: Option<NodeId>, text: &mut String) {
-    match node.value() {
-        Node::Element(e) if BLOCKS.contains(&e.name()) => text.push('\n'),
-        Node::Text(t) => {
-            let hidden = node
-                .ancestors()
-                .take_while(|a| a.id() != root.id())
-                .any(|a| {
-                    Some(a.id()) == skip
-                        || is_answer_info(a)
-                        || a.value().as_element().is_some_and(|e| {
-                            NOT_TEXT.contains(&e.name())
-                                || e.has_class("readmore", CaseSensitivity::AsciiCaseInsensitive)
-                        })
-                });
-            if !hidden {
-                text.push_str(t);
+/// The text gathered on a walk through the tree: a new line at each block element, nothing
+/// from inside an element whose text is never content (a button, a script, a header, a link
+/// to read more, an answer's signature). Counting the open ones keeps the walk linear however
+/// deep a page nests.
+#[derive(Default)]
+struct TextWalk {
+    text: String,
+    hidden: usize,
+}
+
+impl TextWalk {
+    fn open(&mut self, node: NodeRef<Node>) {
+        if hides(node) {
+            self.hidden += 1;
+            return;
+        }
+        match node.value() {
+            Node::Element(e) if BLOCKS.contains(&e.name()) => self.text.push('\n'),
+            Node::Text(t) if self.hidden == 0 => self.text.push_str(t),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, edge: Edge<Node>) {
+        if let Edge::Close(node) = edge {
+            if hides(node) {
+                self.hidden = self.hidden.saturating_sub(1);
             }
         }
-        _ => {}
     }
+
+    /// The text so far, as paragraphs; the walk goes on from nothing.
+    fn take(&mut self) -> String {
+        paragraphs(&std::mem::take(&mut self.text))
+    }
+}
+
+fn hides(node: NodeRef<Node>) -> bool {
+    is_answer_info(node)
+        || node.value().as_element().is_some_and(|e| {
+            NOT_TEXT.contains(&e.name())
+                || e.has_class("readmore", CaseSensitivity::AsciiCaseInsensitive)
+        })
 }

@@ -131,15 +131,27 @@ impl LayoutError {
 impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.url)?;
-        if let Some((file, offset)) = &self.archive {
-            write!(f, " (in {}, record at offset {offset})", file.display())?;
-        }
+        // A saved page is a file of its own; an archived one is a record at an offset.
+        let saved = |file: &Path| {
+            file.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        };
+        let show = match &self.archive {
+            Some((file, _)) if saved(file) => {
+                write!(f, " (in {})", file.display())?;
+                "open the file".to_string()
+            }
+            Some((file, offset)) => {
+                write!(f, " (in {}, record at offset {offset})", file.display())?;
+                format!("`warcio extract {} {offset}` shows it", file.display())
+            }
+            None => "open the page".to_string(),
+        };
         write!(
             f,
-            ": the portal's layout may have changed: {}. Nothing from this page was imported. \
-             The archived pages are kept: compare the page with docs/portal.md (`warcio extract \
-             ARCHIVE OFFSET` shows it), and once appeal-audit reads the new layout run \
-             `appeal-audit import pages` on the archive",
+            ": the portal's layout may have changed: {}. Nothing was imported. The pages are \
+             kept: compare this one with docs/portal.md ({show}), and once appeal-audit reads \
+             the new layout run `appeal-audit import pages` on them again",
             self.missing
         )
     }

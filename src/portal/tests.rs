@@ -646,3 +646,68 @@ fn what_does_not_matter_changes_nothing() {
     );
     assert_eq!(dots[0].submitted, "20.09.2022 14:05");
 }
+
+/// Cards far down a deeply nested page are read, and a link far below the only facts list is
+/// in no card: the search for a card looks a few levels up, not through the whole page. (The
+/// depth is kept small: html5ever's own parse slows with the square of the nesting, 3 s for
+/// 5,000 levels in a debug build.)
+#[test]
+fn deep_nesting_is_read() {
+    let url = "https://dialog.egov.kz/blogs/1/questions?page=1";
+    let depth = 1_500;
+    let deep = |inner: &str| {
+        format!(
+            "{}{inner}{}",
+            "<div><span>x</span>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+        .into_bytes()
+    };
+    let card = String::from_utf8(card(FACTS, "")).unwrap();
+    let (appeals, _) = questions(url, &deep(&card));
+    assert_eq!(appeals[0].id, "1001");
+    assert_eq!(appeals[0].text.as_deref(), Some("Текст"));
+    // A link far below the only facts list stands in no card.
+    let lost = format!(
+        "<ul class=\"blog-info\"><li>1</li></ul>{}",
+        String::from_utf8(deep(
+            "<a class=\"readmore\" href=\"/blogs/all-questions/1\">x</a>"
+        ))
+        .unwrap()
+    );
+    let error = read_page(url, lost.as_bytes()).unwrap_err();
+    assert!(
+        error.missing.contains("stands in no card"),
+        "{}",
+        error.missing
+    );
+}
+
+#[test]
+fn layout_errors_say_how_to_see_the_page() {
+    let error = read_page(
+        "https://dialog.egov.kz/blogs/1/questions",
+        &fixture("questions-layout-changed.html"),
+    )
+    .unwrap_err();
+    let archived = error
+        .clone()
+        .in_archive(Path::new("archive/1.warc.gz"), 812)
+        .to_string();
+    assert!(
+        archived.contains(
+            "(in archive/1.warc.gz, record at offset 812): the portal's layout may have changed"
+        ),
+        "{archived}"
+    );
+    assert!(
+        archived.contains("(`warcio extract archive/1.warc.gz 812` shows it)"),
+        "{archived}"
+    );
+    let saved = error.in_archive(Path::new("saved/q.html"), 0).to_string();
+    assert!(
+        saved.contains("(in saved/q.html): the portal's layout may have changed"),
+        "{saved}"
+    );
+    assert!(saved.contains("docs/portal.md (open the file)"), "{saved}");
+}

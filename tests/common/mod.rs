@@ -124,3 +124,13 @@ pub fn row<'a>(
         .find(|r| r.get(key).map(String::as_str) == Some(value))
         .unwrap_or_else(|| panic!("no row with {key} = {value:?} in {rows:#?}"))
 }
+
+/// A scratch folder whose database holds the bundled sample (`data/`), imported by `audit`.
+pub fn with_sample(as_of: &str) -> Workdir {
+    let wd = Workdir::new();
+    let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    wd.ok(&[
+        "--quiet", "audit", &data, "--as-of", as_of, "--format", "json",
+    ]);
+    wd
+}
