@@ -4,8 +4,9 @@
 #
 #   scripts/screenshot.sh weekly.html docs/weekly.png [WIDTH,HEIGHT]
 #
-# With no arguments it makes docs/weekly.png from the bundled sample (data/): the weekly page
-# of 2022-W38 as of 2022-10-03, built in a scratch folder with a scratch database.
+# With no arguments it makes docs/weekly.png, docs/weekly.ru.png and docs/weekly.kk.png from the
+# bundled sample (data/): the weekly page of 2022-W38 as of 2022-10-03 in English, Russian and
+# Kazakh, built in a scratch folder with a scratch database.
 set -euo pipefail
 # Paths given are relative to where the script is run; the sample is built from the repository.
 if [ $# -gt 0 ]; then
@@ -29,9 +30,13 @@ if [ $# -eq 0 ]; then
   cargo build --quiet --release
   export APPEAL_AUDIT_DB="$scratch/appeals.db"
   target/release/appeal-audit --quiet audit data --as-of 2022-10-03 >/dev/null
-  target/release/appeal-audit report weekly --week 2022-W38 --as-of 2022-10-03 \
-    --format html --output "$scratch/weekly.html"
-  set -- "$scratch/weekly.html" "$PWD/docs/weekly.png"
+  for lang in en ru kk; do
+    suffix=$([ "$lang" = en ] && echo "" || echo ".$lang")
+    target/release/appeal-audit --lang "$lang" report weekly --week 2022-W38 \
+      --as-of 2022-10-03 --format html --output "$scratch/weekly$suffix.html"
+    [ "$lang" = kk ] || "$PWD/scripts/screenshot.sh" "$scratch/weekly$suffix.html" "$PWD/docs/weekly$suffix.png"
+  done
+  set -- "$scratch/weekly.kk.html" "$PWD/docs/weekly.kk.png"
 fi
 
 input=$1

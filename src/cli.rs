@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// The language of words for people (tables, md, html, summaries): default from
+    /// APPEAL_AUDIT_LANG, then LC_ALL, LC_MESSAGES, LANG (ru_* → ru, kk_* → kk, else en).
+    /// csv, tsv, json and jsonl never change.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -101,7 +107,9 @@ robots.txt is read first and a page it disallows is never requested (nor, ever, 
 page or the search); between two requests max(--delay, robots.txt's Crawl-delay, else 1 s); \
 429 and 503 wait for Retry-After, other 5xx and network errors are retried with backoff, 5 tries \
 a page. A stopped run (Ctrl-C, kill, network gone) is resumed by the next run of the same \
-command. A blog fetched before is re-read from page 1 only until a page is settled (see README).\n\n\
+command. A blog fetched before is re-read from page 1 only until a page is settled (see README). \
+The global --lang ru or kk, given on the command line, also asks the portal for its Russian or \
+Kazakh interface (its changelang cookie); en, or no --lang, leaves the portal's default.\n\n\
 Examples:\n  appeal-audit fetch 2719746\n  appeal-audit fetch https://dialog.egov.kz/blogs/2719746/welcome --lang kk\n  \
 appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 2719746 --no-import && appeal-audit import pages archive/"
     )]
@@ -190,6 +198,10 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
 
     /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
     Man,
+
+    /// Print the methodology page of docs/ in the --lang language (docs/methodology.ru.md, .kk.md).
+    #[command(hide = true)]
+    Methodology,
 
     /// The classification phrases in force: built in, and added with `import --phrases`.
     Phrases {
@@ -304,9 +316,6 @@ pub struct FetchArgs {
     /// The blog owner's name, instead of what the blog's pages say.
     #[arg(long, value_name = "NAME")]
     pub addressee: Option<String>,
-    /// The portal interface language to ask for.
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<PortalLang>,
     /// Appeals submitted more than N months before the fetch are settled whatever their state.
     #[arg(long, default_value_t = 6, value_name = "N")]
     pub recheck_months: u32,
@@ -325,13 +334,6 @@ pub struct FetchArgs {
     /// The first wait, in seconds, before retrying after a 5xx or a network error (doubles each try).
     #[arg(long, default_value_t = 1.0, value_name = "SECS", hide = true)]
     pub retry_backoff: f64,
-}
-
-/// The portal's interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PortalLang {
-    Ru,
-    Kk,
 }
 
 /// Filters and output shared by every report.

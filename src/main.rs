@@ -9,6 +9,7 @@ mod commands;
 mod derive;
 mod fetch;
 mod history;
+mod i18n;
 mod output;
 mod portal;
 mod privacy;
@@ -42,7 +43,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            commands::tell(format!("appeal-audit: error: {e:#}"));
+            let error = i18n::tr("error-word", &[]);
+            commands::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

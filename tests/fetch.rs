@@ -456,6 +456,27 @@ fn the_interface_language_is_asked_for_with_its_cookie() {
     // The switch's answer is no page: it is not archived, and the first page's cards import.
     assert_eq!(stored_appeals(&wd), 10);
     warcio_check(&wd);
+    // The locale chooses the words of the output only: the portal is asked for no language.
+    server.clear_hits();
+    let mut args = fetch_args(&server, &["--no-posts", "--max-pages", "1", "--no-import"]);
+    args.extend(["--archive", "archive2"]);
+    let out = wd
+        .command(&args)
+        .env("LANG", "kk_KZ.UTF-8")
+        .env("APPEAL_AUDIT_LANG", "kk")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        server.count("/application/changelang?lang=kk"),
+        0,
+        "{:?}",
+        server.paths()
+    );
 }
 
 /// The re-fetch's blog: page 1 recent, page 2 answered in July (settled by 10.10.2022),

@@ -12,7 +12,7 @@ use super::options::{ImportOptions, ReportOptions};
 use super::report::{chosen, routing_rows};
 use super::{Finish, Global, knowledge};
 use crate::output::columns::{self, Choice, write_chosen};
-use crate::output::{Destination, Format, Rows, html};
+use crate::output::{Destination, Format, Rows, html, words};
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, ReadOptions, read_records};
 use crate::report::{forwards, routing, silence};
@@ -83,17 +83,17 @@ pub fn run(
     }
     let sections = [
         (
-            "Routing",
+            "routing",
             routing_rows(&routing, report_args.format, choice.named())?,
             &columns::ROUTING,
         ),
         (
-            "Forwards",
+            "forwards",
             Rows::from_serialize(forwards::COLUMNS, &forwards)?,
             &columns::FORWARDS,
         ),
         (
-            "Silence",
+            "silence",
             Rows::from_serialize(silence::COLUMNS, &silence)?,
             &columns::SILENCE,
         ),
@@ -109,20 +109,21 @@ pub fn run(
             for (title, rows, view) in sections {
                 let mut buffer = Vec::new();
                 write_chosen(&mut buffer, Format::Json, rows, Some(view), &choice, None)?;
-                object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+                object.insert(title.to_string(), serde_json::from_slice(&buffer)?);
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
             serde_json::to_writer_pretty(&mut *out, &object)?;
             writeln!(out)?;
         }
         format => {
-            for (i, (title, rows, view)) in sections.enumerate() {
+            for (i, (key, rows, view)) in sections.enumerate() {
                 if i > 0 {
                     writeln!(out)?;
                 }
+                let title = words::titled_as_of(key, filters.as_of, crate::i18n::lang());
                 match format {
-                    Format::Md => writeln!(out, "## {title} (as of {})\n", filters.as_of)?,
-                    _ => writeln!(out, "{title} (as of {})", filters.as_of)?,
+                    Format::Md => writeln!(out, "## {title}\n")?,
+                    _ => writeln!(out, "{title}")?,
                 }
                 write_chosen(out, format, rows, Some(view), &choice, width)?;
             }

@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::options::ReportOptions;
 use super::report::{chosen, emit};
 use super::{Finish, Global, knowledge};
+use crate::i18n::tr;
 use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
@@ -66,9 +67,9 @@ pub fn run(
         )?;
     }
     if rows.is_empty() {
-        global.say("check: no problems found");
+        global.say(tr("check-none", &[]));
     } else {
-        global.say(format!("check: {} problems", rows.len()));
+        global.say(tr("check-found", &[("n", rows.len().into())]));
     }
     Ok(if fail_on_problems && !rows.is_empty() {
         Finish::Findings

@@ -11,8 +11,9 @@ use chrono::{NaiveDate, Utc};
 
 use super::pages::{PageImportOptions, import_pages, pages_under};
 use super::{Finish, Global, UsageError};
-use crate::cli::{FetchArgs, PortalLang};
+use crate::cli::FetchArgs;
 use crate::fetch::{Client, ClientOptions, CrawlOptions, Crawled, Progress, Unfinished, crawl};
+use crate::i18n::Lang;
 use crate::portal::{LayoutError, blog_id};
 use crate::records::dates::parse_date;
 use crate::store::{Access, Store};
@@ -31,7 +32,11 @@ struct FetchOptions {
 impl FetchOptions {
     /// Wrong usage (a blog that is no blog, a bad address, delay or date) is a `UsageError`:
     /// exit 2, before any request.
-    fn from_args(blogs: &[String], args: &FetchArgs) -> Result<FetchOptions, UsageError> {
+    fn from_args(
+        blogs: &[String],
+        args: &FetchArgs,
+        lang: Option<Lang>,
+    ) -> Result<FetchOptions, UsageError> {
         let blogs = blogs
             .iter()
             .map(|b| {
@@ -81,10 +86,11 @@ impl FetchOptions {
                 max_pages: args.max_pages,
                 full: args.full,
                 posts: !args.no_posts,
-                lang: args.lang.map(|l| match l {
-                    PortalLang::Ru => "ru".to_string(),
-                    PortalLang::Kk => "kk".to_string(),
-                }),
+                lang: match lang {
+                    Some(Lang::Ru) => Some("ru".to_string()),
+                    Some(Lang::Kk) => Some("kk".to_string()),
+                    Some(Lang::En) | None => None,
+                },
                 recheck_months: args.recheck_months,
                 addressee: args.addressee.as_ref().map(|a| a.trim().to_string()),
                 source: args.source.trim().to_string(),
@@ -96,8 +102,14 @@ impl FetchOptions {
     }
 }
 
-pub fn run(global: &Global, blogs: &[String], args: &FetchArgs) -> Result<Finish> {
-    let options = FetchOptions::from_args(blogs, args)?;
+/// `lang`: the global `--lang` as given on the command line; ru and kk are asked of the portal.
+pub fn run(
+    global: &Global,
+    blogs: &[String],
+    args: &FetchArgs,
+    lang: Option<Lang>,
+) -> Result<Finish> {
+    let options = FetchOptions::from_args(blogs, args, lang)?;
     let mut client = Client::start(&options.client)?;
     global.say(format!(
         "{}: robots.txt read; {:.1} s between requests",

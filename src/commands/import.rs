@@ -12,7 +12,9 @@ use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
 use crate::classify::Phrases;
 use crate::derive::{Derived, Knowledge};
+use crate::i18n::tr;
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
+use crate::records::dates;
 use crate::records::fields::RecordKind;
 use crate::records::reader::SourceRecord;
 use crate::records::reader::{FileFacts, Input, InputFormat, ReadOptions, read_records};
@@ -67,9 +69,16 @@ pub fn import(
     }
     let (logs, rejects) = logs?;
     for log in &logs {
-        global.say(format!(
-            "{}: {} read, {} inserted, {} updated, {} unchanged, {} rejected",
-            log.file, log.read, log.inserted, log.updated, log.unchanged, log.rejected
+        global.say(tr(
+            "import-summary",
+            &[
+                ("file", log.file.clone().into()),
+                ("read", log.read.into()),
+                ("inserted", log.inserted.into()),
+                ("updated", log.updated.into()),
+                ("unchanged", log.unchanged.into()),
+                ("rejected", log.rejected.into()),
+            ],
         ));
         if log.read == 0 {
             crate::commands::tell(format!(
@@ -312,9 +321,9 @@ fn import_file(
         (read, written)
     });
     // A writing error explains a stopped reader; otherwise the reader's error is the news.
-    let facts = write_outcome.and(read_outcome).map_err(|e| {
-        anyhow!("{e:#}\nNothing was imported: the database is as it was before this command.")
-    })?;
+    let facts = write_outcome
+        .and(read_outcome)
+        .map_err(|e| anyhow!("{e:#}\n{}", tr("import-nothing", &[])))?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -570,14 +579,59 @@ fn record_error(
         );
     }
     let place = if read.format == InputFormat::Json || file.ends_with(".json") {
-        format!("record {number} (ending on line {line})")
+        tr(
+            "import-json-record",
+            &[("number", number.into()), ("line", line.into())],
+        )
     } else {
-        format!("line {line}")
+        tr("import-line", &[("line", line.into())])
     };
     anyhow!(
-        "{file}, {place}: {error}. Fix the record (or give --skip-invalid to import the other {} records)",
-        kind.as_str()
+        "{}",
+        tr(
+            "import-record-error",
+            &[
+                ("file", file.to_string().into()),
+                ("place", place.into()),
+                ("field", error.field.clone().into()),
+                ("value", format!("{:?}", error.value).into()),
+                ("reason", reason_for_people(kind, error).into()),
+                ("kind", kind_word(kind).into()),
+            ],
+        )
     )
+}
+
+/// `appeals`, `обращения`, `өтініштер`: a kind of record in the run's language.
+fn kind_word(kind: RecordKind) -> String {
+    crate::output::words::word("kind", kind.as_str(), crate::i18n::lang())
+}
+
+/// The most common reasons a record is refused (a bad or ambiguous date, a missing required
+/// field), in the run's language; any other as it is. The rejects file keeps the English.
+fn reason_for_people(kind: RecordKind, error: &RecordError) -> String {
+    let required = kind
+        .fields()
+        .iter()
+        .find(|f| f.required && f.name == error.field && error.value.is_empty());
+    if error.reason == dates::AMBIGUOUS {
+        tr("reason-ambiguous-date", &[])
+    } else if error.reason == dates::NOT_A_DATE {
+        tr("reason-not-a-date", &[])
+    } else if let Some(field) = required {
+        let mut names = vec![field.name];
+        names.extend(field.synonyms);
+        tr(
+            "reason-missing",
+            &[
+                ("kind", kind_word(kind).into()),
+                ("names", names.join(", ").into()),
+                ("field", field.name.into()),
+            ],
+        )
+    } else {
+        error.reason.clone()
+    }
 }
 
 fn progress_bar(global: &Global, input: &Input) -> Option<indicatif::ProgressBar> {

@@ -38,6 +38,11 @@ pub enum Finish {
 /// Turns each command's arguments into validated options (a `UsageError` when they do not go
 /// together), then runs it: nothing is opened before the options are known to be right.
 pub fn run(cli: Cli) -> Result<Finish> {
+    // `fetch` asks the portal for the language given on the command line, never the locale's.
+    let explicit_lang = cli.lang;
+    crate::i18n::set(crate::i18n::resolve(cli.lang, |name| {
+        std::env::var(name).ok()
+    }));
     let global = Global {
         db: cli.db,
         quiet: cli.quiet,
@@ -132,7 +137,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             let report = ReportOptions::from_args(&report, "check", Writes::List)?;
             check::run(&global, fail_on_problems, unmatched_as_directory, &report)
         }
-        Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args),
+        Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args, explicit_lang),
         Command::Status { format, wide } => {
             check_format(format, "status", Writes::List)?;
             status::status(&global, format, wide)
@@ -143,6 +148,13 @@ pub fn run(cli: Cli) -> Result<Finish> {
         }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Methodology => {
+            let mut destination = crate::output::Destination::open(None)?;
+            let years = crate::calendar::Calendar::table_years();
+            crate::output::methodology::markdown(destination.writer(), crate::i18n::lang(), years)?;
+            destination.finish()?;
+            Ok(Finish::Done)
+        }
     }
 }
 

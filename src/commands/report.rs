@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
 use super::options::{ReportJob, ReportOptions};
 use super::{Finish, Global, knowledge};
+use crate::i18n::tr;
 use crate::output::columns::{self, Choice, UsageError, View, write_chosen};
 use crate::output::{Destination, Format, Rows, html};
 use crate::report::{forwards, routing, silence};
@@ -73,9 +74,9 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
                 let silent = rows.iter().filter(|r| r.is_silent()).count();
-                global.say(format!(
-                    "{silent} of {} listed are stale or never posted",
-                    rows.len()
+                global.say(tr(
+                    "silent-summary",
+                    &[("silent", silent.into()), ("listed", rows.len().into())],
                 ));
                 return Ok(Finish::Findings);
             }

@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::{Finish, Global, knowledge};
+use crate::i18n::tr;
 use crate::output::columns::{Choice, IMPORTS, View, write_chosen};
 use crate::output::{Destination, Format, Rows, write};
 use crate::store::{Access, Store};
@@ -21,7 +22,7 @@ pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
         .collect();
     let sections: [(&str, Rows, Option<&View>); 3] = [
         (
-            "Records",
+            "records",
             Rows::from_serialize(
                 &["kind", "records", "first", "last"],
                 &store.kind_summaries()?,
@@ -29,12 +30,12 @@ pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
             None,
         ),
         (
-            "Routes",
+            "routes",
             Rows::from_serialize(&["route", "appeals"], &routes)?,
             None,
         ),
         (
-            "Imports",
+            "imports",
             Rows::from_serialize(
                 &[
                     "import_id",
@@ -63,15 +64,16 @@ pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
         for (title, rows, _) in &sections {
             let mut buffer = Vec::new();
             write(&mut buffer, Format::Json, rows)?;
-            object.insert(title.to_lowercase(), serde_json::from_slice(&buffer)?);
+            object.insert(title.to_string(), serde_json::from_slice(&buffer)?);
         }
         serde_json::to_writer_pretty(&mut *out, &object)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "Database: {}", store.path().display())?;
+        let path = store.path().display().to_string();
+        writeln!(out, "{}", tr("database", &[("path", path.into())]))?;
         let choice = if wide { Choice::Wide } else { Choice::Default };
-        for (title, rows, view) in &sections {
-            writeln!(out, "\n{title}")?;
+        for (key, rows, view) in &sections {
+            writeln!(out, "\n{}", tr(&format!("title-{key}"), &[]))?;
             write_chosen(out, format, rows, *view, &choice, width)?;
         }
     }

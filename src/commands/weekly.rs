@@ -12,6 +12,7 @@ use crate::calendar::Calendar;
 use crate::cli::CalendarArg;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
+use crate::i18n::tr;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format, html};
 use crate::report::Filters;
@@ -77,7 +78,7 @@ pub fn run(
         Format::Md | Format::Html => {
             let files = store.source_files(&period.since.to_string(), &period.until.to_string())?;
             let method = Method {
-                as_of: filters.as_of.to_string(),
+                as_of: filters.as_of,
                 deadline: deadline_rule(&filters, args),
                 files: &files,
                 changes: &counts,
@@ -133,19 +134,14 @@ fn trend(
 /// The deadline rule in force, in words, for the methodology note.
 fn deadline_rule(filters: &Filters, args: &ReportOptions) -> String {
     let calendar = match args.filters.calendar {
-        CalendarArg::Kz => {
-            "Kazakhstan's working days (weekends, public holidays and the Government's transfers of days off)"
-        }
-        CalendarArg::MonFri => "working days Monday to Friday, holidays ignored",
+        CalendarArg::Kz => tr("calendar-kz", &[]),
+        CalendarArg::MonFri => tr("calendar-mon-fri", &[]),
     };
     match filters.deadline_days {
-        Some(n) => {
-            format!("{n} working days from submission (--deadline-days), counted on {calendar}")
-        }
-        None => format!(
-            "as the law in force on the submission date: 15 calendar days before 1 July 2021 (Law \
-             No. 221 of 12 January 2007 on considering appeals), 15 working days from then \
-             (Administrative Procedural Code, art. 76), counted on {calendar}"
+        Some(n) => tr(
+            "deadline-days",
+            &[("n", n.into()), ("calendar", calendar.into())],
         ),
+        None => tr("deadline-law", &[("calendar", calendar.into())]),
     }
 }

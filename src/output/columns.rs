@@ -250,6 +250,19 @@ fn write_fitted(
         }
         None => rows.select(&rows.columns),
     };
+    // Cells in the run's language (the decimal comma, status words); columns keep their CSV
+    // names, which the view and --columns key on, and `fit::label` words the headers.
+    let lang = crate::i18n::lang();
+    let mut candidates = candidates;
+    for row in candidates
+        .values
+        .iter_mut()
+        .filter(|_| lang != crate::i18n::Lang::En)
+    {
+        for (value, column) in row.iter_mut().zip(&candidates.columns) {
+            *value = super::words::cell(column, value, lang);
+        }
+    }
     let people: Vec<bool> = candidates
         .columns
         .iter()

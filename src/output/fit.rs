@@ -182,9 +182,13 @@ fn is_figure(word: &str) -> bool {
         && word.chars().filter(|c| c.is_alphabetic()).count() <= 1
 }
 
-/// The header a person reads: the CSV name with spaces, so that it wraps at words.
+/// The header a person reads: the CSV name with spaces, so that it wraps at words; in Russian
+/// or Kazakh, the column's name in that language.
 pub fn label(column: &str) -> String {
-    column.replace('_', " ")
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => column.replace('_', " "),
+        lang => super::words::column(column, lang),
+    }
 }
 
 /// The narrowest width for each count of lines the header can wrap to, fewest lines first.

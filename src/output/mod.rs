@@ -13,7 +13,9 @@ use serde_json::Value;
 pub mod columns;
 pub mod fit;
 pub mod html;
+pub mod methodology;
 pub mod weekly;
+pub mod words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -101,6 +103,7 @@ impl Destination {
 }
 
 /// Rows ready to write: the column names, and each row's values in that order.
+#[derive(Debug, Clone)]
 pub struct Rows {
     pub columns: Vec<String>,
     pub values: Vec<Vec<Value>>,
@@ -153,7 +156,8 @@ pub fn write(out: &mut dyn Write, format: Format, rows: &Rows) -> Result<()> {
 
 pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Style) -> Result<()> {
     match format {
-        Format::Table => write_table(out, rows),
+        // Only the formats people read take the run's language.
+        Format::Table => write_table(out, &words::for_people(rows, crate::i18n::lang())),
         Format::Csv => write_delimited(out, rows, b',', style),
         Format::Tsv => write_delimited(out, rows, b'\t', style),
         Format::Json => {
@@ -169,7 +173,7 @@ pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Sty
             }
             Ok(())
         }
-        Format::Md => write_markdown(out, rows),
+        Format::Md => write_markdown(out, &words::for_people(rows, crate::i18n::lang())),
         Format::Html => bail!(
             "--format html makes a page with charts for a report: use it with report routing, \
              forwards, silence, changes or weekly, or audit"
@@ -240,7 +244,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> Result<()> {
         }));
     }
     if rows.values.is_empty() {
-        writeln!(out, "(no rows)")?;
+        writeln!(out, "{}", crate::i18n::tr("no-rows", &[]))?;
         return Ok(());
     }
     writeln!(out, "{table}")?;

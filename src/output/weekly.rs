@@ -5,45 +5,70 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use chrono::NaiveDate;
+
+use super::words::{summary_sentence, word};
 use super::{Format, Rows, write};
-use crate::report::weekly::{CHANGE_COLUMNS, Weekly, summary_sentence, with_arrow};
+use crate::i18n::Lang;
+use crate::report::weekly::{CHANGE_COLUMNS, Period, Weekly, with_arrow};
 use crate::report::{forwards, routing, silence};
 use crate::store::SourceFile;
 
 /// What the methodology note says besides the figures.
 pub struct Method<'a> {
-    pub as_of: String,
+    pub as_of: NaiveDate,
     pub deadline: String,
     pub files: &'a [SourceFile],
     /// Changes shown by the period's scrapes, by kind.
     pub changes: &'a serde_json::Map<String, serde_json::Value>,
 }
 
+/// The document's title: `Appeals to officials: week 2022-W38, 2022-09-19 to 2022-09-25`.
+pub fn title(period: Period, lang: Lang) -> String {
+    let span = lang.period(period.since, period.until);
+    match period.iso_week() {
+        Some(week) => lang.tr(
+            "weekly-title-week",
+            &[("week", week.into()), ("period", span.into())],
+        ),
+        None => lang.tr("weekly-title", &[("period", span.into())]),
+    }
+}
+
+/// `new 3, answered 2`: the changes the period's scrapes showed, by kind, or empty.
+pub fn changes_seen(changes: &serde_json::Map<String, serde_json::Value>, lang: Lang) -> String {
+    let seen: Vec<String> = changes
+        .iter()
+        .filter(|(_, n)| n.as_u64().unwrap_or(0) > 0)
+        .map(|(kind, n)| format!("{} {n}", word("change", kind, lang)))
+        .collect();
+    seen.join(", ")
+}
+
 pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result<()> {
+    let lang = crate::i18n::lang();
     let period = &weekly.period;
-    let name = period
-        .iso_week()
-        .map(|w| format!("week {w}, "))
-        .unwrap_or_default();
+    writeln!(out, "# {}\n", title(*period, lang))?;
+    let as_of = lang.date(method.as_of);
     writeln!(
         out,
-        "# Appeals to officials: {name}{} to {}\n",
-        period.since, period.until
+        "{}\n",
+        lang.tr("weekly-as-of", &[("date", as_of.into())])
     )?;
-    writeln!(out, "Figures as of {}.\n", method.as_of)?;
     if weekly.routing.is_empty() {
-        writeln!(out, "No appeals were submitted in this period.\n")?;
+        writeln!(out, "{}\n", lang.tr("weekly-none", &[]))?;
     }
     for row in &weekly.routing {
-        writeln!(out, "- {}", summary_sentence(row))?;
+        writeln!(out, "- {}", summary_sentence(row, lang))?;
     }
-    writeln!(out, "\n## How appeals were answered\n")?;
+    writeln!(out, "\n## {}\n", lang.tr("weekly-h-routing", &[]))?;
     write(out, Format::Md, &routing::for_reading(&weekly.routing))?;
 
+    let before = lang.period(weekly.previous.since, weekly.previous.until);
     writeln!(
         out,
-        "\n## Against the period before ({} to {})\n",
-        weekly.previous.since, weekly.previous.until
+        "\n## {}\n",
+        lang.tr("weekly-h-change", &[("period", before.into())])
     )?;
     let arrows: Vec<Vec<serde_json::Value>> = weekly
         .change
@@ -76,23 +101,18 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         },
     )?;
 
-    let seen: Vec<String> = method
-        .changes
-        .iter()
-        .filter(|(_, n)| n.as_u64().unwrap_or(0) > 0)
-        .map(|(kind, n)| format!("{kind} {n}"))
-        .collect();
+    let seen = changes_seen(method.changes, lang);
     if !seen.is_empty() {
         writeln!(
             out,
-            "\nOn the blogs, the scrapes of this period showed: {}.",
-            seen.join(", ")
+            "\n{}",
+            lang.tr("weekly-seen", &[("list", seen.into())])
         )?;
     }
 
-    writeln!(out, "\n## Where forwarded appeals went\n")?;
+    writeln!(out, "\n## {}\n", lang.tr("weekly-h-forwards", &[]))?;
     if weekly.forwards.is_empty() {
-        writeln!(out, "No appeal submitted in this period was forwarded.")?;
+        writeln!(out, "{}", lang.tr("weekly-no-forwards", &[]))?;
     } else {
         write(
             out,
@@ -101,86 +121,97 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         )?;
     }
 
-    writeln!(out, "\n## Departments' silence on {}\n", period.until)?;
+    let until = lang.date(period.until);
+    writeln!(
+        out,
+        "\n## {}\n",
+        lang.tr("weekly-h-silence", &[("date", until.into())])
+    )?;
     write(
         out,
         Format::Md,
         &Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
     )?;
 
-    writeln!(out, "\n## Methodology\n")?;
-    for line in methodology(weekly, method) {
+    writeln!(out, "\n## {}\n", lang.tr("weekly-h-method", &[]))?;
+    for line in methodology(weekly, method, lang) {
         writeln!(out, "- {line}")?;
     }
-    writeln!(out, "- Files:")?;
+    writeln!(out, "- {}", lang.tr("weekly-files", &[]))?;
     for f in method.files {
-        writeln!(
-            out,
-            "  - {} ({}, {} records, SHA-256 {})",
-            f.file, f.kind, f.records, &f.sha256
-        )?;
+        writeln!(out, "  - {}", file_line(f, lang))?;
     }
+    let version = env!("CARGO_PKG_VERSION");
     writeln!(
         out,
-        "\nMade with appeal-audit {}.",
-        env!("CARGO_PKG_VERSION")
+        "\n{}",
+        lang.tr("weekly-made", &[("version", version.into())])
     )?;
     Ok(())
 }
 
+/// `data/posts.csv (posts, 30 records, SHA-256 …)`: a file the figures come from.
+pub fn file_line(f: &SourceFile, lang: Lang) -> String {
+    lang.tr(
+        "weekly-file",
+        &[
+            ("file", f.file.clone().into()),
+            ("kind", word("kind", &f.kind, lang).into()),
+            ("records", f.records.into()),
+            ("sha", f.sha256.clone().into()),
+        ],
+    )
+}
+
 /// The methodology note, one sentence a line, for the Markdown document and the HTML page alike
 /// (each adds the list of files in its own form).
-pub fn methodology(weekly: &Weekly, method: &Method) -> Vec<String> {
+pub fn methodology(weekly: &Weekly, method: &Method, lang: Lang) -> Vec<String> {
     let (now, before) = (weekly.period, weekly.previous);
     vec![
-        format!(
-            "Period: appeals submitted from {} to {} inclusive, compared with {} to {}.",
-            now.since, now.until, before.since, before.until
+        lang.tr(
+            "method-period",
+            &[
+                ("period", lang.period(now.since, now.until).into()),
+                ("before", lang.period(before.since, before.until).into()),
+            ],
         ),
-        format!(
-            "As of {}: an appeal unanswered by then counts as overdue once its due date has passed.",
-            method.as_of
+        lang.tr("method-as-of", &[("date", lang.date(method.as_of).into())]),
+        lang.tr(
+            "method-deadline",
+            &[("rule", method.deadline.clone().into())],
         ),
-        format!("Deadline: {}.", method.deadline),
-        "Personal: the first answer is signed by the official (by name, initials, an alias or the \
-         post). Forwarded: the appeal was redirected, or the first answer is signed by someone \
-         else or says it was passed on. Unanswered: no answer on the page. Unknown author: an \
-         answer with no author. Rejected: the body refused to consider it."
-            .to_string(),
-        "Shares are of each official's appeals, with 95% Wilson score intervals (E. B. Wilson, 1927)."
-            .to_string(),
-        format!(
-            "Silence: days from a department's latest post to {}; stale after the threshold, never \
-             when it has no post.",
-            now.until
-        ),
+        lang.tr("method-routes", &[]),
+        lang.tr("method-shares", &[]),
+        lang.tr("method-silence", &[("date", lang.date(now.until).into())]),
     ]
 }
 
 /// Terminal tables, one per section, with a heading each.
 pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
+    let lang = crate::i18n::lang();
     let sections = [
-        ("Routing", routing::for_reading(&weekly.routing)),
+        ("routing", routing::for_reading(&weekly.routing)),
         (
-            "Against the period before",
+            "change",
             Rows::from_serialize(CHANGE_COLUMNS, &weekly.change)?,
         ),
         (
-            "Forwards",
+            "forwards",
             Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
         ),
         (
-            "Silence",
+            "silence",
             Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
         ),
     ];
+    let period = lang.period(weekly.period.since, weekly.period.until);
     writeln!(
         out,
-        "Period {} to {}",
-        weekly.period.since, weekly.period.until
+        "{}",
+        lang.tr("period-line", &[("period", period.into())])
     )?;
-    for (title, rows) in &sections {
-        writeln!(out, "\n{title}")?;
+    for (key, rows) in &sections {
+        writeln!(out, "\n{}", lang.tr(&format!("title-{key}"), &[]))?;
         write(out, Format::Table, rows)?;
     }
     Ok(())

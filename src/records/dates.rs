@@ -33,9 +33,9 @@ const YEARS: RangeInclusive<i32> = 1900..=2100;
 /// Longer input is not a date; refusing it early keeps the work per value small.
 const MAX_LEN: usize = 200;
 
-const AMBIGUOUS: &str =
+pub const AMBIGUOUS: &str =
     "ambiguous day and month: write 03.10.2022 or 2022-10-03, or give --date-format";
-const NOT_A_DATE: &str = "not a date";
+pub const NOT_A_DATE: &str = "not a date";
 
 /// Month spellings by month number, separated by spaces: lower case, `ё` written `е`, no
 /// trailing dot. Russian nominative, genitive and short; Kazakh full and short; English.

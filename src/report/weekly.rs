@@ -4,10 +4,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::Filters;
 use super::forwards::{ForwardRow, forwards};
 use super::routing::{RoutingRow, routing};
 use super::silence::SilenceRow;
-use super::{Filters, pct};
 use crate::calendar::Calendar;
 use crate::store::AppealFact;
 
@@ -176,34 +176,6 @@ pub fn with_arrow(now: u64, before: u64) -> String {
         std::cmp::Ordering::Less => format!("{now} (↓{})", before - now),
         std::cmp::Ordering::Equal => format!("{now} (=)"),
     }
-}
-
-/// One sentence a reporter can paste: who received how many appeals and what became of them.
-pub fn summary_sentence(row: &RoutingRow) -> String {
-    let share = |n: u64| {
-        pct(n, row.appeals)
-            .map(|p| format!(" ({p:.1}%)"))
-            .unwrap_or_default()
-    };
-    let mut sentence = format!(
-        "{} received {} appeal{}: {} answered personally{}, {} forwarded{}, {} unanswered",
-        row.addressee,
-        row.appeals,
-        if row.appeals == 1 { "" } else { "s" },
-        row.personal,
-        share(row.personal),
-        row.forwarded,
-        share(row.forwarded),
-        row.unanswered,
-    );
-    if row.unknown > 0 {
-        sentence.push_str(&format!(", {} answered by an unnamed author", row.unknown));
-    }
-    if row.rejected > 0 {
-        sentence.push_str(&format!(", {} rejected", row.rejected));
-    }
-    sentence.push_str(&format!("; {} overdue.", row.overdue));
-    sentence
 }
 
 #[cfg(test)]

@@ -49,7 +49,12 @@ impl Workdir {
             .args(args)
             .current_dir(self.dir.path())
             .env("APPEAL_AUDIT_DB", self.path("test.db"))
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            // English unless a test asks for a language, whatever the machine's locale.
+            .env_remove("APPEAL_AUDIT_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
         command
     }
 

@@ -61,7 +61,7 @@ pub(super) fn figure(chart: &Chart, legend: Markup, drawing: Drawing) -> Markup 
 }
 
 /// Swatches and names above a chart; an empty fill is a line (a threshold or an interval).
-pub(super) fn legend(keys: &[(&str, &str)]) -> Markup {
+pub(super) fn legend(keys: &[(&str, String)]) -> Markup {
     html! {
         ul.legend {
             @for (fill, label) in keys {
@@ -197,7 +197,9 @@ pub(super) fn trend_share(weeks: &[WeekTotal]) -> Drawing {
         @for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
             @let y = n1(y_of(tick));
             line x1=(LEFT) x2=(TREND_W - RIGHT) y1=(y) y2=(y) stroke="#ccc" {}
-            text.small x=(LEFT - 5.0) y=(n1(y_of(tick) + 4.0)) text-anchor="end" { (tick) "%" }
+            text.small x=(LEFT - 5.0) y=(n1(y_of(tick) + 4.0)) text-anchor="end" {
+                (crate::i18n::lang().whole_percent(tick))
+            }
         }
         @for (i, w) in weeks.iter().enumerate() {
             @let cx = n1(LEFT + step * (i as f64 + 0.5));
@@ -206,7 +208,9 @@ pub(super) fn trend_share(weeks: &[WeekTotal]) -> Drawing {
                     line x1=(cx) x2=(cx) y1=(n1(y_of(low))) y2=(n1(y_of(high)))
                         stroke="#000" stroke-width="1.5" {}
                     circle cx=(cx) cy=(n1(y_of(p))) r="4" fill=(OK) stroke="#000" {}
-                    text.small x=(cx) dx="5" y=(n1(y_of(p) - 4.0)) { (format!("{p:.0}%")) }
+                    text.small x=(cx) dx="5" y=(n1(y_of(p) - 4.0)) {
+                        (crate::i18n::lang().whole_percent(p))
+                    }
                 }
                 _ => text.small x=(cx) y=(n1(base - 5.0)) text-anchor="middle" { "–" },
             }

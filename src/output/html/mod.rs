@@ -10,22 +10,30 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Rows;
 use super::weekly::Method;
+use super::words::{summary_sentence, word};
+use crate::i18n::{Lang, lang, tr};
 use crate::report::Filters;
 use crate::report::forwards::ForwardRow;
 use crate::report::routing::RoutingRow;
 use crate::report::silence::SilenceRow;
-use crate::report::weekly::{Period, Weekly, summary_sentence};
+use crate::report::weekly::{Period, Weekly};
 use crate::store::ChangeRow;
 
 /// How a route is drawn: an Okabe–Ito colour and, so that colour is never the only cue, a
-/// pattern (all but personal) and the route's name in the legend and beside every bar.
+/// pattern (all but personal) and the route's name (`route_label`) in the legend and beside
+/// every bar.
 const ROUTES: [(&str, &str); 5] = [
     ("personal", "#009E73"),
     ("forwarded", "url(#p-forwarded)"),
     ("unanswered", "url(#p-unanswered)"),
-    ("unknown author", "url(#p-unknown)"),
+    ("unknown", "url(#p-unknown)"),
     ("rejected", "url(#p-rejected)"),
 ];
+
+/// A route's name on the page, in the run's language.
+fn route_label(route: &str) -> String {
+    tr(&format!("html-route-{route}"), &[])
+}
 const OK: &str = "#009E73";
 const STALE: &str = "url(#p-unanswered)";
 const NEVER: &str = "url(#p-never)";
@@ -35,30 +43,58 @@ fn route_counts(r: &RoutingRow) -> [u64; 5] {
     [r.personal, r.forwarded, r.unanswered, r.unknown, r.rejected]
 }
 
+/// A kind of change (`answered`, `vanished`...) in the run's language.
+fn change_word(kind: &str) -> String {
+    word("change", kind, lang())
+}
+
 fn joined(parts: impl Iterator<Item = String>, by: &str) -> String {
     parts.collect::<Vec<_>>().join(by)
 }
 
 /// `5.6% (95% interval 1.5–18.1%)`, or a dash without appeals.
 fn share_text(p: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
+    let lang = lang();
     match (p, low, high) {
-        (Some(p), Some(l), Some(h)) => format!("{p:.1}% (95% interval {l:.1}–{h:.1}%)"),
+        (Some(p), Some(l), Some(h)) => lang.tr(
+            "html-share",
+            &[
+                ("share", lang.percent(p).into()),
+                ("low", lang.decimal(l).into()),
+                ("high", lang.percent(h).into()),
+            ],
+        ),
         _ => "—".to_string(),
+    }
+}
+
+/// `Appeals submitted 2022-09-19 to 2022-09-25`: a span of dates in words, by the messages
+/// `{key}` (both dates), `{key}-from`, `{key}-until` and `{key}-all`.
+fn dated(key: &str, since: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+    let lang = lang();
+    match (since, until) {
+        (Some(s), Some(u)) => lang.tr(key, &[("period", lang.period(s, u).into())]),
+        (Some(s), None) => lang.tr(&format!("{key}-from"), &[("date", lang.date(s).into())]),
+        (None, Some(u)) => lang.tr(&format!("{key}-until"), &[("date", lang.date(u).into())]),
+        (None, None) => lang.tr(&format!("{key}-all"), &[]),
     }
 }
 
 /// What a figure covers, in words: the submission dates and the official, from the filters.
 fn submitted(since: Option<NaiveDate>, until: Option<NaiveDate>, filters: &Filters) -> String {
-    let dates = match (since, until) {
-        (Some(s), Some(u)) => format!("Appeals submitted {s} to {u}"),
-        (Some(s), None) => format!("Appeals submitted from {s}"),
-        (None, Some(u)) => format!("Appeals submitted up to {u}"),
-        (None, None) => "All stored appeals".to_string(),
-    };
+    let dates = dated("html-submitted", since, until);
     match &filters.addressee {
-        Some(a) => format!("{dates} to {a}"),
+        Some(a) => tr(
+            "html-to-addressee",
+            &[("what", dates.into()), ("name", a.clone().into())],
+        ),
         None => dates,
     }
+}
+
+/// The as-of date in running text.
+fn as_of_text(as_of: NaiveDate) -> String {
+    lang().date(as_of)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,31 +103,19 @@ fn submitted(since: Option<NaiveDate>, until: Option<NaiveDate>, filters: &Filte
 pub fn routing(out: &mut dyn Write, rows: &[RoutingRow], filters: &Filters) -> Result<()> {
     let period = submitted(filters.since, filters.until, filters);
     let body = routing_section(rows, &period, filters.as_of)?;
-    page(
-        out,
-        "How officials answered citizens' appeals",
-        &period,
-        filters,
-        body,
-    )
+    page(out, &tr("html-title-routing", &[]), &period, filters, body)
 }
 
 pub fn forwards(out: &mut dyn Write, rows: &[ForwardRow], filters: &Filters) -> Result<()> {
     let period = submitted(filters.since, filters.until, filters);
     let body = forwards_section(rows, &period, filters.as_of, None)?;
-    page(out, "Where forwarded appeals went", &period, filters, body)
+    page(out, &tr("html-title-forwards", &[]), &period, filters, body)
 }
 
 pub fn silence(out: &mut dyn Write, rows: &[SilenceRow], filters: &Filters) -> Result<()> {
     let body = silence_section(rows, filters)?;
-    let title = "How long since each department last posted";
-    page(
-        out,
-        title,
-        "Every directory entry and publisher",
-        filters,
-        body,
-    )
+    let (title, what) = (tr("html-title-silence", &[]), tr("html-silence-what", &[]));
+    page(out, &title, &what, filters, body)
 }
 
 pub fn changes(
@@ -100,12 +124,7 @@ pub fn changes(
     columns: &[&str],
     filters: &Filters,
 ) -> Result<()> {
-    let period = match (filters.since, filters.until) {
-        (Some(s), Some(u)) => format!("Scrapes made {s} to {u}"),
-        (Some(s), None) => format!("Scrapes made from {s}"),
-        (None, Some(u)) => format!("Scrapes made up to {u}"),
-        (None, None) => "Every stored scrape".to_string(),
-    };
+    let period = dated("html-scrapes", filters.since, filters.until);
     let mut kinds: Vec<(String, u64)> = Vec::new();
     for row in rows {
         match kinds.iter_mut().find(|(k, _)| *k == row.change) {
@@ -116,37 +135,43 @@ pub fn changes(
     kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let chart = Chart {
         id: "changes-chart",
-        title: "Changes on the blogs between scrapes, by kind".into(),
-        caption: format!(
-            "{period}; as of {}; n = {} changes.",
-            filters.as_of,
-            rows.len()
+        title: tr("html-changes-chart", &[]),
+        caption: tr(
+            "html-changes-caption",
+            &[
+                ("period", period.clone().into()),
+                ("date", as_of_text(filters.as_of).into()),
+                ("n", rows.len().into()),
+            ],
         ),
         alt: match rows.len() {
-            0 => "No changes were seen in these scrapes.".to_string(),
-            n => format!(
-                "{n} changes by kind: {}.",
-                joined(kinds.iter().map(|(k, n)| format!("{k} {n}")), ", ")
-            ),
+            0 => tr("html-changes-none-alt", &[]),
+            n => {
+                let list = kinds.iter().map(|(k, n)| format!("{} {n}", change_word(k)));
+                tr(
+                    "html-changes-alt",
+                    &[("n", n.into()), ("list", joined(list, ", ").into())],
+                )
+            }
         },
     };
     let max = kinds.iter().map(|k| k.1).max().unwrap_or(1);
     let bars = html! {
-        @if kinds.is_empty() { p { "No changes." } }
+        @if kinds.is_empty() { p { (tr("html-changes-none", &[])) } }
         @for (kind, n) in &kinds {
             @let bar = simple_bar(*n as f64 / max as f64, "#56B4E9");
-            (bar_row(html! { (kind) }, html! { (n) }, bar))
+            (bar_row(html! { (change_word(kind)) }, html! { (n) }, bar))
         }
     };
     let table_rows = Rows::from_serialize(columns, rows)?;
     let body = html! {
         section aria-labelledby="h-changes" {
-            h2 #h-changes { "Changes between scrapes" }
+            h2 #h-changes { (tr("html-changes-h", &[])) }
             (figure(&chart, html! {}, Drawing::Rows(bars)))
-            (table("changes", "Changes, one row per change", &table_rows))
+            (table("changes", &tr("html-changes-table", &[]), &table_rows))
         }
     };
-    page(out, "What changed on the blogs", &period, filters, body)
+    page(out, &tr("html-title-changes", &[]), &period, filters, body)
 }
 
 /// The main job's summary: routing, the top forward targets per official, and silence.
@@ -164,8 +189,7 @@ pub fn audit(
         (forwards_section(forwards, &period, filters.as_of, Some((top, routing)))?)
         (silence_section(silence, filters)?)
     };
-    let title = "Appeals to officials: who answered, who forwarded, who went silent";
-    page(out, title, &period, filters, body)
+    page(out, &tr("html-title-audit", &[]), &period, filters, body)
 }
 
 /// The weekly document: a sentence per official, the trend of the last weeks, the period's
@@ -178,50 +202,40 @@ pub fn weekly(
     method: &Method,
     filters: &Filters,
 ) -> Result<()> {
+    let lang = lang();
     let period = weekly.period;
-    let week = period
-        .iso_week()
-        .map(|w| format!("week {w}, "))
-        .unwrap_or_default();
-    let title = format!(
-        "Appeals to officials: {week}{} to {}",
-        period.since, period.until
-    );
+    let title = super::weekly::title(period, lang);
     let now = submitted(Some(period.since), Some(period.until), filters);
-    let seen = joined(
-        method
-            .changes
-            .iter()
-            .filter(|(_, n)| n.as_u64().unwrap_or(0) > 0)
-            .map(|(kind, n)| format!("{kind} {n}")),
-        ", ",
-    );
+    let seen = super::weekly::changes_seen(method.changes, lang);
     // Silence is counted at the period's end, as in the other weekly formats.
     let at_end = Filters {
         as_of: period.until,
         ..filters.clone()
     };
-    let (before_since, before_until) = (weekly.previous.since, weekly.previous.until);
+    let before = lang.period(weekly.previous.since, weekly.previous.until);
     let body = html! {
         section aria-labelledby="h-summary" {
-            h2 #h-summary { "In brief" }
-            @if weekly.routing.is_empty() { p { "No appeals were submitted in this period." } }
-            ul { @for row in &weekly.routing { li { (summary_sentence(row)) } } }
+            h2 #h-summary { (tr("html-brief", &[])) }
+            @if weekly.routing.is_empty() { p { (tr("weekly-none", &[])) } }
+            ul { @for row in &weekly.routing { li { (summary_sentence(row, lang)) } } }
             @if !seen.is_empty() {
-                p { "On the blogs, the scrapes of this period showed: " (seen) "." }
+                p { (tr("weekly-seen", &[("list", seen.clone().into())])) }
             }
         }
         (trend_section(trend, filters)?)
         (routing_section(&weekly.routing, &now, filters.as_of)?)
         section aria-labelledby="h-change" {
-            h2 #h-change { "Against the period before (" (before_since) " to " (before_until) ")" }
+            h2 #h-change { (tr("weekly-h-change", &[("period", before.clone().into())])) }
             (change_table(&weekly.change))
         }
         (forwards_section(&weekly.forwards, &now, filters.as_of, None)?)
         (silence_section(&weekly.silence, &at_end)?)
         (methodology(weekly, method))
     };
-    let meta = format!("{now}, compared with {before_since} to {before_until}");
+    let meta = tr(
+        "html-compared",
+        &[("what", now.clone().into()), ("before", before.into())],
+    );
     page(out, &title, &meta, filters, body)
 }
 
@@ -235,7 +249,9 @@ fn page(
     let version = env!("CARGO_PKG_VERSION");
     let document = html! {
         (DOCTYPE)
-        html lang="ru" {
+        // English pages have said `ru` since the first version (their names and quotes are
+        // Russian); a Russian or Kazakh page says its own language.
+        html lang=(match lang() { Lang::Kk => "kk", _ => "ru" }) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -247,14 +263,11 @@ fn page(
                 (patterns())
                 header {
                     h1 { (title) }
-                    p.meta { (what) ". Figures as of " (filters.as_of) "." }
+                    p.meta { (tr("html-meta", &[("what", what.to_string().into()), ("date", as_of_text(filters.as_of).into())])) }
                 }
                 main { (body) }
                 footer {
-                    p {
-                        "Shares are of each official's appeals, with 95% Wilson score intervals. "
-                        "Made with appeal-audit " (version) "."
-                    }
+                    p { (tr("html-footer", &[("version", version.into())])) }
                 }
             }
         }

@@ -6,8 +6,10 @@ use maud::{Markup, html};
 use serde_json::Value;
 
 use super::super::weekly::Method;
+use super::super::words::{cell as for_people_in, column, word};
 use super::super::{Rows, cell_text};
 use super::*;
+use crate::i18n::{Lang, lang, tr};
 use crate::report::forwards::{self, ForwardRow, UNKNOWN_TARGET};
 use crate::report::routing::{self, RoutingRow};
 use crate::report::silence::{self, SilenceRow};
@@ -25,24 +27,30 @@ pub(super) fn routing_section(
     let n: u64 = rows.iter().map(|r| r.appeals).sum();
     let chart = Chart {
         id: "routing-chart",
-        title: "How each official's appeals were answered".into(),
-        caption: format!(
-            "{period}; as of {as_of}; n = {n} appeals to {} officials.",
-            rows.len()
+        title: tr("html-routing-chart", &[]),
+        caption: tr(
+            "html-routing-caption",
+            &[
+                ("period", period.to_string().into()),
+                ("date", as_of_text(as_of).into()),
+                ("n", n.into()),
+                ("officials", rows.len().into()),
+            ],
         ),
         alt: joined(rows.iter().map(routing_alt), " "),
     };
-    let mut keys: Vec<(&str, &str)> = ROUTES.iter().map(|(label, fill)| (*fill, *label)).collect();
-    keys.push(("", "95% interval of the personal share"));
+    let mut keys: Vec<(&str, String)> = route_keys();
+    keys.push(("", tr("html-interval-key", &[])));
+    let few_appeals = tr("html-few", &[]);
     let drawing = html! {
-        @if rows.is_empty() { p { "No appeals in this period." } }
+        @if rows.is_empty() { p { (tr("html-routing-none", &[])) } }
         @for r in rows {
-            @let few = if r.note.is_some() { " · few appeals" } else { "" };
+            @let few = if r.note.is_some() { few_appeals.as_str() } else { "" };
             @let share = share_text(r.personal_pct, r.personal_pct_low, r.personal_pct_high);
             div.hrow {
                 p {
                     span { strong { (r.addressee) } " · n = " (r.appeals) (few) }
-                    b { "personal " (share) }
+                    b { (tr("html-personal-share", &[("share", share.into())])) }
                 }
                 (routing_bar(r))
                 p.note { (routing_counts(r, " · ")) }
@@ -52,25 +60,44 @@ pub(super) fn routing_section(
     let table_rows = Rows::from_serialize(routing::COLUMNS, rows)?;
     Ok(html! {
         section aria-labelledby="h-routing" {
-            h2 #h-routing { "How appeals were answered" }
+            h2 #h-routing { (tr("weekly-h-routing", &[])) }
             (figure(&chart, legend(&keys), Drawing::Rows(drawing)))
-            (table("routing", "Routing per official (shares in %, 95% Wilson interval low and high)",
-                &table_rows))
+            (table("routing", &tr("html-routing-table", &[]), &table_rows))
         }
     })
 }
 
+/// Each route's fill and name, for a legend.
+pub(super) fn route_keys() -> Vec<(&'static str, String)> {
+    ROUTES
+        .iter()
+        .map(|(route, fill)| (*fill, route_label(route)))
+        .collect()
+}
+
+/// `personal 2 · forwarded 28 · …`: counts by route, named.
+pub(super) fn counted_routes(counts: [u64; 5], by: &str) -> String {
+    let named = ROUTES.iter().zip(counts);
+    joined(
+        named.map(|((route, _), n)| format!("{} {n}", route_label(route))),
+        by,
+    )
+}
+
 pub(super) fn routing_counts(r: &RoutingRow, by: &str) -> String {
-    let counts = ROUTES.iter().zip(route_counts(r));
-    joined(counts.map(|((label, _), n)| format!("{label} {n}")), by)
+    counted_routes(route_counts(r), by)
 }
 
 pub(super) fn routing_alt(r: &RoutingRow) -> String {
     let share = share_text(r.personal_pct, r.personal_pct_low, r.personal_pct_high);
-    let counts = routing_counts(r, ", ");
-    format!(
-        "{}: {} appeals; {counts}; personal share {share}.",
-        r.addressee, r.appeals
+    tr(
+        "html-routing-alt",
+        &[
+            ("name", r.addressee.clone().into()),
+            ("n", r.appeals.into()),
+            ("counts", routing_counts(r, ", ").into()),
+            ("share", share.into()),
+        ],
     )
 }
 
@@ -95,22 +122,27 @@ pub(super) fn forwards_section(
         .iter()
         .map(|(name, group)| forwarded(name, group))
         .sum();
-    let which = top.map(|(k, _)| format!(" (the top {k} targets of each official)"));
+    let which = top.map(|(k, _)| tr("html-top", &[("k", k.into())]));
+    let lang = lang();
+    let target = |r: &ForwardRow| word("target", &r.forwarded_to, lang);
     let chart = Chart {
         id: "forwards-chart",
-        title: format!(
-            "Where each official's forwarded appeals went{}",
-            which.unwrap_or_default()
+        title: tr(
+            "html-forwards-chart",
+            &[("which", which.unwrap_or_default().into())],
         ),
-        caption: format!(
-            "{period}; as of {as_of}; n = {n} forwarded appeals from {} officials.",
-            groups.len()
+        caption: tr(
+            "html-forwards-caption",
+            &[
+                ("period", period.to_string().into()),
+                ("date", as_of_text(as_of).into()),
+                ("n", n.into()),
+                ("officials", groups.len().into()),
+            ],
         ),
         alt: joined(
             groups.iter().map(|(name, rows)| {
-                let targets = rows
-                    .iter()
-                    .map(|r| format!("{} {}", r.forwarded_to, r.appeals));
+                let targets = rows.iter().map(|r| format!("{} {}", target(r), r.appeals));
                 format!("{name}: {}.", joined(targets, ", "))
             }),
             " ",
@@ -121,31 +153,29 @@ pub(super) fn forwards_section(
         @for (name, group) in &groups {
             @let (all, listed) = (forwarded(name, group), shown(group));
             p.hgroup {
-                strong { (name) } " · " (all) " forwarded"
-                @if listed < all { ", " (listed) " of them to the targets below" }
+                strong { (name) } (tr("html-forwarded-n", &[("n", all.into())]))
+                @if listed < all { (tr("html-forwarded-listed", &[("listed", listed.into())])) }
             }
             @for r in group {
                 @let fill = if r.forwarded_to == UNKNOWN_TARGET { NO_TARGET } else { ROUTES[1].1 };
                 @let bar = simple_bar(r.appeals as f64 / max, fill);
-                (bar_row(html! { (r.forwarded_to) }, html! { (r.appeals) }, bar))
+                (bar_row(html! { (target(r)) }, html! { (r.appeals) }, bar))
             }
         }
     };
     let keys = [
-        (ROUTES[1].1, "forwarded to this target"),
-        (NO_TARGET, "unknown: no target recorded"),
+        (ROUTES[1].1, tr("html-key-target", &[])),
+        (NO_TARGET, tr("html-key-no-target", &[])),
     ];
     let table_rows = Rows::from_serialize(forwards::COLUMNS, rows)?;
     Ok(html! {
         section aria-labelledby="h-forwards" {
-            h2 #h-forwards { "Where forwarded appeals went" }
+            h2 #h-forwards { (tr("weekly-h-forwards", &[])) }
             @if rows.is_empty() {
-                p { "No appeal in this period was forwarded." }
+                p { (tr("html-forwards-none", &[])) }
             } @else {
                 (figure(&chart, legend(&keys), Drawing::Rows(drawing)))
-                (table("forwards",
-                    "Forwarded appeals per official and target (unknown: no target recorded)",
-                    &table_rows))
+                (table("forwards", &tr("html-forwards-table", &[]), &table_rows))
             }
         }
     })
@@ -167,43 +197,58 @@ pub(super) fn by_addressee(rows: &[ForwardRow]) -> Vec<(&str, Vec<&ForwardRow>)>
 pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<Markup> {
     let (as_of, stale_after) = (filters.as_of, filters.stale_after);
     let reposts = if filters.originals_only {
-        " (reposts not counted)"
+        tr("html-reposts-not-counted", &[])
     } else {
-        ""
+        String::new()
     };
+    let lang = lang();
+    let status = |r: &SilenceRow| word("status", &r.status, lang);
     let chart = Chart {
         id: "silence-chart",
-        title: "Days since each department and official last posted".into(),
-        caption: format!(
-            "Posts up to {as_of}{reposts}; as of {as_of}; stale after {stale_after} days \
-             without a post; n = {} departments and officials.",
-            rows.len()
+        title: tr("html-silence-chart", &[]),
+        caption: tr(
+            "html-silence-caption",
+            &[
+                ("date", as_of_text(as_of).into()),
+                ("reposts", reposts.into()),
+                ("days", stale_after.into()),
+                ("n", rows.len().into()),
+            ],
         ),
         alt: joined(
             rows.iter().map(|r| match r.days_since {
-                Some(d) => format!("{}: {d} days since the last post ({}).", r.name, r.status),
-                None => format!("{}: never posted.", r.name),
+                Some(d) => tr(
+                    "html-silence-alt",
+                    &[
+                        ("name", r.name.clone().into()),
+                        ("days", d.into()),
+                        ("status", status(r).into()),
+                    ],
+                ),
+                None => tr("html-never-alt", &[("name", r.name.clone().into())]),
             }),
             " ",
         ),
     };
+    let official_mark = tr("html-official", &[]);
     // The scale leaves room past the threshold, so that a line at 100% never hides a bar's end.
     let longest = rows.iter().filter_map(|r| r.days_since).max().unwrap_or(0);
     let max = (longest.max(stale_after).max(1) as f64) * 1.05;
     let drawing = html! {
         div.line style={ "left:" (format!("{:.2}", 100.0 * stale_after.max(0) as f64 / max)) "%" } {
-            span { "stale after " (stale_after) " days" }
+            span { (tr("html-stale-after", &[("days", stale_after.into())])) }
         }
         @for r in rows {
-            @let official = if r.kind == "official" { " (official)" } else { "" };
+            @let official = if r.kind == "official" { official_mark.as_str() } else { "" };
             @let name = html! { (r.name) (official) };
             @match r.days_since {
                 Some(days) => {
                     @let fill = if r.status == "stale" { STALE } else { OK };
                     @let bar = simple_bar(days.max(0) as f64 / max, fill);
-                    (bar_row(name, html! { (days) " days · " (r.status) }, bar))
+                    @let label = tr("html-days-status", &[("days", days.into()), ("status", status(r).into())]);
+                    (bar_row(name, html! { (label) }, bar))
                 }
-                None => (bar_row(name, html! { "never posted" }, html! {
+                None => (bar_row(name, html! { (tr("html-never", &[])) }, html! {
                     svg width="100%" height="14" aria-hidden="true" focusable="false" {
                         rect width="100%" height="14" fill=(NEVER) stroke="#555" stroke-dasharray="3 2" {}
                     }
@@ -212,17 +257,17 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
         }
     };
     let keys = [
-        (OK, "ok"),
-        (STALE, "stale"),
-        (NEVER, "never posted"),
-        ("", "stale threshold"),
+        (OK, word("status", "ok", lang)),
+        (STALE, word("status", "stale", lang)),
+        (NEVER, tr("html-never", &[])),
+        ("", tr("html-key-threshold", &[])),
     ];
     let table_rows = Rows::from_serialize(silence::COLUMNS, rows)?;
     Ok(html! {
         section aria-labelledby="h-silence" {
-            h2 #h-silence { "Silence on " (as_of) }
+            h2 #h-silence { (tr("html-silence-h", &[("date", as_of_text(as_of).into())])) }
             (figure(&chart, legend(&keys), Drawing::Threshold(drawing)))
-            (table("silence", "Silence per department and official", &table_rows))
+            (table("silence", &tr("html-silence-table", &[]), &table_rows))
         }
     })
 }
@@ -238,27 +283,31 @@ pub(super) fn trend_section(
         return Ok(html! {});
     };
     let n: u64 = weeks.iter().map(|w| w.appeals).sum();
-    let caption = format!(
-        "{}; {} weeks; as of {}; n = {n} appeals.",
-        submitted(Some(first.period.since), Some(last.period.until), filters),
-        weeks.len(),
-        filters.as_of
+    let caption = tr(
+        "html-trend-caption",
+        &[
+            (
+                "what",
+                submitted(Some(first.period.since), Some(last.period.until), filters).into(),
+            ),
+            ("weeks", weeks.len().into()),
+            ("date", as_of_text(filters.as_of).into()),
+            ("n", n.into()),
+        ],
     );
     let appeals = Chart {
         id: "trend-appeals",
-        title: "Appeals per week, by how they were answered".into(),
+        title: tr("html-trend-chart", &[]),
         caption: caption.clone(),
         alt: joined(
             weeks.iter().map(|w| {
-                let counts = ROUTES
-                    .iter()
-                    .zip(w.counts)
-                    .map(|((label, _), n)| format!("{label} {n}"));
-                format!(
-                    "{}: {} appeals ({}).",
-                    w.label,
-                    w.appeals,
-                    joined(counts, ", ")
+                tr(
+                    "html-trend-alt",
+                    &[
+                        ("week", w.label.clone().into()),
+                        ("n", w.appeals.into()),
+                        ("counts", counted_routes(w.counts, ", ").into()),
+                    ],
                 )
             }),
             " ",
@@ -266,12 +315,19 @@ pub(super) fn trend_section(
     };
     let share = Chart {
         id: "trend-personal",
-        title: "Share answered personally per week, with its 95% interval".into(),
+        title: tr("html-share-chart", &[]),
         caption,
         alt: joined(
             weeks.iter().map(|w| {
                 let share = share_text(w.personal_pct, w.low, w.high);
-                format!("{}: {share}, n = {}.", w.label, w.appeals)
+                tr(
+                    "html-share-alt",
+                    &[
+                        ("week", w.label.clone().into()),
+                        ("share", share.into()),
+                        ("n", w.appeals.into()),
+                    ],
+                )
             }),
             " ",
         ),
@@ -305,15 +361,16 @@ pub(super) fn trend_section(
         columns: columns.iter().map(|c| c.to_string()).collect(),
         values: values.collect(),
     };
-    let route_keys: Vec<(&str, &str)> =
-        ROUTES.iter().map(|(label, fill)| (*fill, *label)).collect();
-    let share_keys = [(OK, "share answered personally"), ("", "95% interval")];
+    let share_keys = [
+        (OK, tr("html-key-share", &[])),
+        ("", tr("html-key-interval", &[])),
+    ];
     Ok(html! {
         section aria-labelledby="h-trend" {
-            h2 #h-trend { "The last " (weeks.len()) " weeks" }
-            (figure(&appeals, legend(&route_keys), trend_columns(&weeks)))
+            h2 #h-trend { (tr("html-trend-h", &[("weeks", weeks.len().into())])) }
+            (figure(&appeals, legend(&route_keys()), trend_columns(&weeks)))
             (figure(&share, legend(&share_keys), trend_share(&weeks)))
-            (table("trend", "All officials together, per week", &rows))
+            (table("trend", &tr("html-trend-table", &[]), &rows))
         }
     })
 }
@@ -341,7 +398,7 @@ pub(super) fn week_total(period: Period, rows: &[RoutingRow]) -> WeekTotal {
         period,
         label: period
             .iso_week()
-            .unwrap_or_else(|| format!("{} to {}", period.since, period.until)),
+            .unwrap_or_else(|| lang().period(period.since, period.until)),
         appeals,
         counts,
         personal_pct: pct(counts[0], appeals),
@@ -360,16 +417,14 @@ pub(super) fn change_table(change: &[WeekChange]) -> Markup {
         ("overdue", |c| (c.overdue, c.overdue_before)),
     ];
     html! {
-        div.scroll role="region" aria-label="Against the period before" tabindex="0" {
+        div.scroll role="region" aria-label=(tr("title-change", &[])) tabindex="0" {
             table data-report="change" {
-                caption {
-                    "Each figure this period with its change, and the figure in the period before"
-                }
+                caption { (tr("html-change-caption", &[])) }
                 thead { tr {
-                    th scope="col" data-key="addressee" { "addressee" }
+                    th scope="col" data-key="addressee" { (column("addressee", lang())) }
                     @for (key, _) in &pairs {
-                        th.num scope="col" data-key=(key) { (key) }
-                        th.num scope="col" data-key={ (key) "_before" } { "before" }
+                        th.num scope="col" data-key=(key) { (column(key, lang())) }
+                        th.num scope="col" data-key={ (key) "_before" } { (tr("html-before", &[])) }
                     }
                 } }
                 tbody { @for c in change { tr {
@@ -388,15 +443,18 @@ pub(super) fn change_table(change: &[WeekChange]) -> Markup {
 pub(super) fn methodology(weekly: &Weekly, method: &Method) -> Markup {
     html! {
         section aria-labelledby="h-method" {
-            h2 #h-method { "Methodology" }
+            h2 #h-method { (tr("weekly-h-method", &[])) }
             ul {
-                @for line in super::super::weekly::methodology(weekly, method) {
+                @for line in super::super::weekly::methodology(weekly, method, lang()) {
                     li { (line) }
                 }
-                li { "Files:"
+                li { (tr("weekly-files", &[]))
                     ul { @for f in method.files {
-                        li { (f.file) " (" (f.kind) ", " (f.records) " records, SHA-256 "
-                             code { (f.sha256) } ")" }
+                        // The file's line with its hash set as code: the hash stands in the
+                        // sentence where the language puts it.
+                        @let line = super::super::weekly::file_line(f, lang());
+                        @let (head, tail) = line.split_once(&f.sha256).unwrap_or((&line, ""));
+                        li { (head) code { (f.sha256) } (tail) }
                     } }
                 }
             }
@@ -420,13 +478,18 @@ pub(super) fn table(report: &str, caption: &str, rows: &Rows) -> Markup {
                 tbody { @for values in &rows.values { tr {
                     @for (i, (c, v)) in rows.columns.iter().zip(values).enumerate() {
                         td.num[numeric[i]].nowrap[short(v)] data-key=(c) {
-                            @if v.is_null() { "—" } @else { (cell_text(v)) }
+                            @if v.is_null() { "—" } @else { (cell_text(&for_people(c, v))) }
                         }
                     }
                 } } }
             }
         }
     }
+}
+
+/// A cell's value as people read it in the run's language (English: as it is).
+fn for_people(column: &str, value: &Value) -> Value {
+    for_people_in(column, value, lang())
 }
 
 /// A date, a week or a status: a short word that should not break across lines.
@@ -436,7 +499,11 @@ pub(super) fn short(value: &Value) -> bool {
         .is_some_and(|s| s.chars().count() <= 16 && !s.contains(char::is_whitespace))
 }
 
-/// `personal_pct_low` → `personal % low`: the column key, readable.
+/// `personal_pct_low` → `personal % low`: the column key, readable (in Russian and Kazakh, the
+/// column's name).
 pub(super) fn heading(key: &str) -> String {
-    key.replace("_pct", " %").replace('_', " ")
+    match lang() {
+        Lang::En => key.replace("_pct", " %").replace('_', " "),
+        other => column(key, other),
+    }
 }

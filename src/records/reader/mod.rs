@@ -101,8 +101,10 @@ impl Input {
         match self {
             Input::Stdin => Ok((Box::new(io::stdin().lock()), None)),
             Input::File(path) => {
-                let file = File::open(path)
-                    .with_context(|| format!("cannot open {}: check the path", path.display()))?;
+                let file = File::open(path).with_context(|| {
+                    let path = path.display().to_string();
+                    crate::i18n::tr("cannot-open", &[("path", path.into())])
+                })?;
                 let size = file.metadata().ok().map(|m| m.len());
                 Ok((Box::new(file), size))
             }

@@ -1,0 +1,13 @@
+# The import's lines for people on stderr: the summary per file and the most common errors.
+
+import-summary = { $file }: { $read } read, { $inserted } inserted, { $updated } updated, { $unchanged } unchanged, { $rejected } rejected
+import-record-error = { $file }, { $place }: field { $field }, value { $value }: { $reason }. Fix the record (or give --skip-invalid to import the other { $kind } records)
+import-line = line { $line }
+import-json-record = record { $number } (ending on line { $line })
+import-nothing = Nothing was imported: the database is as it was before this command.
+reason-ambiguous-date = ambiguous day and month: write 03.10.2022 or 2022-10-03, or give --date-format
+reason-not-a-date = not a date
+reason-missing = required for { $kind } and missing or empty; the column may be named { $names } (any case), or map yours with --map { $field }=COLUMN
+cannot-open = cannot open { $path }: check the path
+# The word before every error message: appeal-audit: error: ...
+error-word = error
