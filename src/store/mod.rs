@@ -2,10 +2,12 @@
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
 mod read;
+mod refetch;
 mod state;
 mod write;
 
 pub use read::*;
+pub use refetch::StoredAppeal;
 pub use write::*;
 
 use std::path::{Path, PathBuf};
