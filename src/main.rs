@@ -7,6 +7,7 @@ mod classify;
 mod cli;
 mod commands;
 mod derive;
+mod fetch;
 mod history;
 mod i18n;
 mod output;

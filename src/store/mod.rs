@@ -4,11 +4,14 @@
 mod appeal_row;
 mod history;
 mod read;
+mod refetch;
 mod state;
 mod write;
 
 pub use appeal_row::StoredAppeal;
 pub use read::*;
+// What a re-fetch needs of an appeal; not the stored row of `appeal_row` (the full one).
+pub use refetch::StoredAppeal as RefetchAppeal;
 pub use write::*;
 
 use std::path::{Path, PathBuf};
