@@ -100,6 +100,27 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
         top: usize,
     },
 
+    /// Fetch blogs from the portal politely, archive every page as WARC, import what they hold.
+    #[command(
+        after_help = "BLOG is a blog id (2719746) or any address of the blog. Politeness: \
+robots.txt is read first and a page it disallows is never requested (nor, ever, an appeal's own \
+page or the search); between two requests max(--delay, robots.txt's Crawl-delay, else 1 s); \
+429 and 503 wait for Retry-After, other 5xx and network errors are retried with backoff, 5 tries \
+a page. A stopped run (Ctrl-C, kill, network gone) is resumed by the next run of the same \
+command. A blog fetched before is re-read from page 1 only until a page is settled (see README). \
+The global --lang ru or kk, given on the command line, also asks the portal for its Russian or \
+Kazakh interface (its changelang cookie); en, or no --lang, leaves the portal's default.\n\n\
+Examples:\n  appeal-audit fetch 2719746\n  appeal-audit fetch https://dialog.egov.kz/blogs/2719746/welcome --lang kk\n  \
+appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 2719746 --no-import && appeal-audit import pages archive/"
+    )]
+    Fetch {
+        /// Blog ids or addresses.
+        #[arg(required = true, value_name = "BLOG")]
+        blogs: Vec<String>,
+        #[command(flatten)]
+        args: FetchArgs,
+    },
+
     /// Reports over what is stored.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -277,6 +298,50 @@ pub struct ImportArgs {
     /// Add classification phrases from FILE (lines like 'forward: передано в'); kept in the database.
     #[arg(long, value_name = "FILE")]
     pub phrases: Option<PathBuf>,
+}
+
+/// `fetch`'s options.
+#[derive(Debug, Args, Clone)]
+pub struct FetchArgs {
+    /// The folder the WARC archives go to (one file per blog and run).
+    #[arg(long, default_value = "archive", value_name = "DIR")]
+    pub archive: PathBuf,
+    /// The portal's address: the real one, a mirror, or a local test server.
+    #[arg(long, default_value = "https://dialog.egov.kz", value_name = "URL")]
+    pub base_url: String,
+    /// Seconds between two requests; never below robots.txt's Crawl-delay (1 s if it has none).
+    #[arg(long, value_name = "SECS")]
+    pub delay: Option<f64>,
+    /// Read at most N questions pages (and N posts pages) per blog.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_pages: Option<u32>,
+    /// Read every page even of a blog fetched before, as a snapshot: appeals gone are marked vanished.
+    #[arg(long)]
+    pub full: bool,
+    /// Leave out the blog's own posts pages.
+    #[arg(long)]
+    pub no_posts: bool,
+    /// The blog owner's name, instead of what the blog's pages say.
+    #[arg(long, value_name = "NAME")]
+    pub addressee: Option<String>,
+    /// Appeals submitted more than N months before the fetch are settled whatever their state.
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub recheck_months: u32,
+    /// Archive the pages only; import them later with `import pages`.
+    #[arg(long)]
+    pub no_import: bool,
+    /// The source name the records are stored under.
+    #[arg(long, default_value = "default", value_name = "NAME")]
+    pub source: String,
+    /// When the scrape was made (default: the fetch's start).
+    #[arg(long, value_name = "DATE")]
+    pub scraped_at: Option<String>,
+    /// Add classification phrases from FILE (lines like 'forward: передано в'); kept in the database.
+    #[arg(long, value_name = "FILE")]
+    pub phrases: Option<PathBuf>,
+    /// The first wait, in seconds, before retrying after a 5xx or a network error (doubles each try).
+    #[arg(long, default_value_t = 1.0, value_name = "SECS", hide = true)]
+    pub retry_backoff: f64,
 }
 
 /// Filters and output shared by every report.

@@ -7,6 +7,7 @@ mod classify;
 mod cli;
 mod commands;
 mod derive;
+mod fetch;
 mod history;
 mod i18n;
 mod output;
@@ -14,6 +15,7 @@ mod portal;
 mod privacy;
 mod records;
 mod report;
+mod rows;
 mod store;
 mod usage;
 

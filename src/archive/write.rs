@@ -2,9 +2,6 @@
 //! each record gzipped as its own member and flushed at once, so that a run killed at any
 //! moment leaves every page it finished readable (and a reader can seek to any record).
 
-// `fetch` is the writer's user; until it lands, only the tests are.
-#![allow(dead_code)]
-
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,13 +56,46 @@ impl WarcWriter {
             offset: 0,
             warcinfo_id: record_id(),
         };
+        writer.write_warcinfo(software_info)?;
+        Ok(writer)
+    }
+
+    /// Goes on with the archive of a stopped run: cut back to `whole` bytes (the end of its last
+    /// whole record; None keeps it all), then a `warcinfo` record of its own for what follows.
+    pub fn resume(path: &Path, whole: Option<u64>, software_info: &str) -> Result<WarcWriter> {
+        let cannot = || {
+            format!(
+                "cannot go on writing the archive {}: check that it is writable",
+                path.display()
+            )
+        };
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .with_context(cannot)?;
+        if let Some(whole) = whole {
+            file.set_len(whole).with_context(cannot)?;
+        }
+        let offset = file.metadata().with_context(cannot)?.len();
+        let mut writer = WarcWriter {
+            file,
+            path: path.to_path_buf(),
+            offset,
+            warcinfo_id: record_id(),
+        };
+        writer.write_warcinfo(software_info)?;
+        Ok(writer)
+    }
+
+    fn write_warcinfo(&mut self, software_info: &str) -> Result<()> {
+        let path = self.path.clone();
         let info = format!(
             "software: {software_info}\r\nformat: WARC File Format 1.1\r\nconformsTo: \
              http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
         );
         let headers = [
             ("WARC-Type", "warcinfo".to_string()),
-            ("WARC-Record-ID", writer.warcinfo_id.clone()),
+            ("WARC-Record-ID", self.warcinfo_id.clone()),
             ("WARC-Date", warc_date(Utc::now())),
             (
                 "WARC-Filename",
@@ -75,8 +105,8 @@ impl WarcWriter {
             ),
             ("Content-Type", "application/warc-fields".to_string()),
         ];
-        writer.write_record(&headers, info.as_bytes())?;
-        Ok(writer)
+        self.write_record(&headers, info.as_bytes())?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {

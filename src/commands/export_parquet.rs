@@ -8,14 +8,16 @@ use std::collections::HashSet;
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use super::export::{APPEAL_COLUMNS, AppealRow, ExportOptions, POST_COLUMNS, TEXT_FIELDS};
+use super::export::{
+    APPEAL_COLUMNS, ExportOptions, POST_COLUMNS, appeal_values, redact_values, redacted_columns,
+};
 use super::filters::{appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ExportKind, PartitionBy};
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
-use crate::privacy::redact;
 use crate::records::dates::parse_date;
-use crate::store::{Access, AppealOrder, Store, StoredPost};
+use crate::rows::values_of;
+use crate::store::{Access, AppealOrder, Store};
 
 /// Each exported column's Parquet type; text unless listed. One list for appeals and posts.
 fn kind_of(column: &str) -> Kind {
@@ -78,7 +80,9 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         }
     };
     let mut days = HashSet::new();
-    let redacting = options.redact;
+    // The same values, redaction and due dates as the CSV export (`export::appeal_values`),
+    // typed here for Parquet.
+    let redacted = redacted_columns(&names, options.redact);
     match options.what {
         ExportKind::Posts => {
             let since = filters.since.map(|d| d.to_string());
@@ -90,8 +94,15 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                 until.as_deref(),
                 |post| {
                     let key = key_of(&post.published_at, &post.publisher);
-                    let row = post_values(&post, &names, redacting);
-                    let cells = cells(&row, &names, || record_name("post", &post))?;
+                    let mut values = values_of(&names, &post)?;
+                    redact_values(&mut values, &redacted);
+                    let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
+                    let cells = cells(&typed, &names, || {
+                        format!(
+                            "post of {} on {} ({}, line {})",
+                            post.department, post.published_at, post.source_file, post.source_line
+                        )
+                    })?;
                     output.push(&key, &cells)
                 },
             )?;
@@ -102,14 +113,19 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                 _ => AppealOrder::Key,
             };
             store.for_each_stored_appeal(&appeal_filter(&filters), order, |stored| {
-                let row = super::export::appeal_row(stored, &calendar, &filters);
-                if let Some(day) = row.submitted_at.get(..10).and_then(iso_day) {
+                let submitted_at = &stored.appeal.submitted_at;
+                if let Some(day) = submitted_at.get(..10).and_then(iso_day) {
                     days.insert(day);
                 }
-                let key = key_of(&row.submitted_at, &row.official);
-                let values = appeal_values(&row, &names, redacting);
-                let cells = cells(&values, &names, || {
-                    format!("appeal {} of source {}", row.id, row.source)
+                let key = key_of(submitted_at, &stored.official);
+                let mut values = appeal_values(&stored, &names, &calendar, &filters)?;
+                redact_values(&mut values, &redacted);
+                let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
+                let cells = cells(&typed, &names, || {
+                    format!(
+                        "appeal {} of source {}",
+                        stored.appeal.id, stored.appeal.source
+                    )
                 })?;
                 output.push(&key, &cells)
             })?;
@@ -125,13 +141,6 @@ fn iso_day(text: &str) -> Option<NaiveDate> {
     crate::records::dates::iso_date(text)
 }
 
-fn record_name(kind: &str, post: &StoredPost) -> String {
-    format!(
-        "{kind} of {} on {} ({}, line {})",
-        post.department, post.published_at, post.source_file, post.source_line
-    )
-}
-
 /// A value of a row before it is typed for Parquet.
 enum Value<'a> {
     Text(Option<Cow<'a, str>>),
@@ -139,79 +148,16 @@ enum Value<'a> {
     Bool(Option<bool>),
 }
 
-fn text<'a>(column: &str, value: Option<&'a str>, redacting: bool) -> Value<'a> {
-    Value::Text(value.map(|v| {
-        if redacting && TEXT_FIELDS.contains(&column) {
-            Cow::Owned(redact(v))
-        } else {
-            Cow::Borrowed(v)
+impl From<serde_json::Value> for Value<'static> {
+    /// The JSON value the export writes, before it is typed by its column's kind.
+    fn from(value: serde_json::Value) -> Value<'static> {
+        match value {
+            serde_json::Value::String(s) => Value::Text(Some(Cow::Owned(s))),
+            serde_json::Value::Bool(b) => Value::Bool(Some(b)),
+            serde_json::Value::Number(n) => Value::Int(n.as_i64()),
+            _ => Value::Text(None),
         }
-    }))
-}
-
-fn appeal_values<'a>(row: &'a AppealRow, names: &[&str], redacting: bool) -> Vec<Value<'a>> {
-    names
-        .iter()
-        .map(|&c| {
-            let t = |v: Option<&'a str>| text(c, v, redacting);
-            match c {
-                "id" => t(Some(&row.id)),
-                "addressee" => t(Some(&row.addressee)),
-                "submitted_at" => t(Some(&row.submitted_at)),
-                "source" => t(Some(&row.source)),
-                "addressee_position" => t(row.addressee_position.as_deref()),
-                "category" => t(row.category.as_deref()),
-                "title" => t(row.title.as_deref()),
-                "text" => t(row.text.as_deref()),
-                "author" => t(row.author.as_deref()),
-                "status" => t(row.status.as_deref()),
-                "answered_at" => t(row.answered_at.as_deref()),
-                "answered_by" => t(row.answered_by.as_deref()),
-                "answer_text" => t(row.answer_text.as_deref()),
-                "forwarded_to" => t(row.forwarded_to.as_deref()),
-                "url" => t(row.url.as_deref()),
-                "rating" => t(row.rating.as_deref()),
-                "scraped_at" => t(row.scraped_at.as_deref()),
-                "route" => t(Some(&row.route)),
-                "route_reason" => t(Some(&row.route_reason)),
-                "days_to_answer" => Value::Int(row.days_to_answer),
-                "due_date" => t(row.due_date.as_deref()),
-                "overdue" => Value::Bool(row.overdue),
-                "first_seen" => t(Some(&row.first_seen)),
-                "last_seen" => t(Some(&row.last_seen)),
-                "vanished" => t(row.vanished.as_deref()),
-                "source_file" => t(Some(&row.source_file)),
-                "source_line" => Value::Int(Some(row.source_line)),
-                "official" => t(Some(&row.official)),
-                "route_target" => t(row.route_target.as_deref()),
-                "answered" => Value::Bool(Some(row.answered)),
-                _ => Value::Text(None),
-            }
-        })
-        .collect()
-}
-
-fn post_values<'a>(post: &'a StoredPost, names: &[&str], redacting: bool) -> Vec<Value<'a>> {
-    names
-        .iter()
-        .map(|&c| {
-            let t = |v: Option<&'a str>| text(c, v, redacting);
-            match c {
-                "department" => t(Some(&post.department)),
-                "published_at" => t(Some(&post.published_at)),
-                "channel" => t(Some(&post.channel)),
-                "repost" => Value::Bool(Some(post.repost)),
-                "title" => t(post.title.as_deref()),
-                "url" => t(post.url.as_deref()),
-                "id" => t(post.id.as_deref()),
-                "source" => t(Some(&post.source)),
-                "publisher" => t(Some(&post.publisher)),
-                "source_file" => t(Some(&post.source_file)),
-                "source_line" => Value::Int(Some(post.source_line)),
-                _ => Value::Text(None),
-            }
-        })
-        .collect()
+    }
 }
 
 /// The row's values typed as their columns are; a stored date that does not read as one

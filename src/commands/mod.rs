@@ -5,6 +5,7 @@ mod audit;
 mod check;
 mod export;
 mod export_parquet;
+mod fetch;
 mod filters;
 mod import;
 mod options;
@@ -39,6 +40,8 @@ pub enum Finish {
 /// Turns each command's arguments into validated options (a `UsageError` when they do not go
 /// together), then runs it: nothing is opened before the options are known to be right.
 pub fn run(cli: Cli) -> Result<Finish> {
+    // `fetch` asks the portal for the language given on the command line, never the locale's.
+    let explicit_lang = cli.lang;
     crate::i18n::set(crate::i18n::resolve(cli.lang, |name| {
         std::env::var(name).ok()
     }));
@@ -140,6 +143,7 @@ pub fn run(cli: Cli) -> Result<Finish> {
             let report = ReportOptions::from_args(&report, "check", Writes::List)?;
             check::run(&global, fail_on_problems, unmatched_as_directory, &report)
         }
+        Command::Fetch { blogs, args } => fetch::run(&global, &blogs, &args, explicit_lang),
         Command::Status { format, wide } => {
             check_format(format, "status", Writes::List)?;
             status::status(&global, format, wide)

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+pub mod http_server;
+pub mod portal_pages;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,420 @@
+//! One HTTP client per run and host: one request at a time, at least the crawl delay between
+//! two, retries by retry.rs, and each exchange returned as the bytes the archive keeps.
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+
+use super::retry::{self, LONGEST_RETRY_AFTER, MAX_TRIES, Next};
+use super::robots::{Refusal, Rules};
+
+/// How the tool names itself: never a browser's User-Agent (portal.md, "Fetching politely").
+pub const USER_AGENT: &str = concat!(
+    "appeal-audit/",
+    env!("CARGO_PKG_VERSION"),
+    " (+https://github.com/appeal-audit/appeal-audit)"
+);
+
+/// The delay between two requests when robots.txt gives no Crawl-delay: the portal's own.
+pub const DEFAULT_DELAY: Duration = Duration::from_secs(1);
+
+const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// `scheme://host[:port]`, no trailing slash.
+    pub base_url: String,
+    /// `--delay`: may raise the delay between requests, never lower it below robots.txt's.
+    pub delay: Option<Duration>,
+    /// The first backoff step after a 5xx or a network error; doubles with each try.
+    pub backoff: Duration,
+}
+
+/// One request and its response, as the archive keeps them.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    pub url: String,
+    /// When the request was sent.
+    pub date: DateTime<Utc>,
+    pub status: u16,
+    /// The request as sent: request line and headers.
+    pub request: Vec<u8>,
+    /// The response: status line, headers, blank line, body.
+    pub response: Vec<u8>,
+    body_start: usize,
+    location: Option<String>,
+}
+
+impl Exchange {
+    pub fn body(&self) -> &[u8] {
+        &self.response[self.body_start..]
+    }
+}
+
+/// Why a page could not be had. Each says which URL, what happened and what to do.
+#[derive(Debug)]
+pub enum FetchError {
+    Refused {
+        url: String,
+        reason: Refusal,
+    },
+    Status {
+        url: String,
+        status: u16,
+        tries: u32,
+    },
+    Redirected {
+        url: String,
+        location: String,
+    },
+    Network {
+        url: String,
+        tries: u32,
+        error: String,
+    },
+    WaitTooLong {
+        url: String,
+        wait: Duration,
+    },
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Refused {
+                url,
+                reason: Refusal::Never,
+            } => write!(
+                f,
+                "{url}: appeal-audit never opens an appeal's own page or the search (the portal's \
+                 robots.txt disallows them); it reads a blog's welcome, questions and posts pages"
+            ),
+            FetchError::Refused {
+                url,
+                reason: Refusal::Robots,
+            } => write!(
+                f,
+                "{url}: robots.txt disallows this page, so it was not requested"
+            ),
+            FetchError::Status { url, status, tries } if *status == 429 || *status >= 500 => {
+                write!(
+                    f,
+                    "{url}: the server answered HTTP {status} {} ({tries} tries); the site is busy or \
+                 down: run the same command again later, it goes on from where it stopped",
+                    reason(*status)
+                )
+            }
+            FetchError::Status { url, status, .. } => write!(
+                f,
+                "{url}: the server answered HTTP {status} {}; check the blog id and --base-url",
+                reason(*status)
+            ),
+            FetchError::Redirected { url, location } => write!(
+                f,
+                "{url}: the server sends this page elsewhere ({location}); check the blog id and \
+                 --base-url (the address the portal answers on)"
+            ),
+            FetchError::Network { url, tries, error } => write!(
+                f,
+                "{url}: {error} ({tries} tries); check the network and --base-url, then run the \
+                 same command again: it goes on from where it stopped"
+            ),
+            FetchError::WaitTooLong { url, wait } => write!(
+                f,
+                "{url}: the server asks to wait {} s before the next request (Retry-After); run \
+                 the same command again after that, it goes on from where it stopped",
+                wait.as_secs()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+fn reason(status: u16) -> &'static str {
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
+}
+
+pub struct Client {
+    agent: ureq::Agent,
+    base_url: String,
+    host: String,
+    rules: Rules,
+    gap: Duration,
+    backoff: Duration,
+    /// When the last try ended: the delay runs from a response's end to the next request, so
+    /// the server sees at least the delay between two requests, however long one took.
+    last_done: Option<Instant>,
+    cookies: Vec<(String, String)>,
+    /// Responses that were not the last word on their page (retried, or given up on): the
+    /// archive keeps them too.
+    superseded: Vec<Exchange>,
+}
+
+impl Client {
+    /// A client for `base_url`, which has read its robots.txt: a 404 (or any 4xx) means no
+    /// rules; a 5xx or no answer stops the run, since the rules are unknown.
+    pub fn start(options: &ClientOptions) -> Result<Client, FetchError> {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .user_agent(USER_AGENT)
+            .accept(ACCEPT)
+            // Identity, so the archive holds the body exactly as the server sent it.
+            .accept_encoding("identity")
+            .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build();
+        let base_url = options.base_url.trim_end_matches('/').to_string();
+        let host = base_url
+            .split_once("://")
+            .map_or(base_url.as_str(), |(_, rest)| rest)
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let mut client = Client {
+            agent: config.into(),
+            base_url,
+            host,
+            rules: Rules::allow_all(),
+            gap: options.delay.unwrap_or_default().max(DEFAULT_DELAY),
+            backoff: options.backoff,
+            last_done: None,
+            cookies: Vec::new(),
+            superseded: Vec::new(),
+        };
+        let robots = client.get("/robots.txt")?;
+        client.rules = match robots.status {
+            200..=299 => Rules::parse(robots.body()),
+            _ => Rules::allow_all(),
+        };
+        client.gap = options
+            .delay
+            .unwrap_or_default()
+            .max(client.rules.crawl_delay.unwrap_or(DEFAULT_DELAY));
+        client.superseded.clear();
+        Ok(client)
+    }
+
+    /// The wait between two requests in force: max(--delay, Crawl-delay, else 1 s).
+    pub fn gap(&self) -> Duration {
+        self.gap
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// The responses superseded since the last call, oldest first.
+    pub fn take_superseded(&mut self) -> Vec<Exchange> {
+        std::mem::take(&mut self.superseded)
+    }
+
+    /// Whether robots.txt (and appeal-audit's own rule) lets `path` be requested.
+    pub fn allowed(&self, path: &str) -> Result<(), FetchError> {
+        self.rules
+            .check(path)
+            .map_err(|reason| FetchError::Refused {
+                url: self.url(path),
+                reason,
+            })
+    }
+
+    /// GETs `path` (with its query) and requires a 2xx; a redirect is an error (see
+    /// `get_any` for a page that answers with one).
+    pub fn get_page(&mut self, path: &str) -> Result<Exchange, FetchError> {
+        let exchange = self.get(path)?;
+        match exchange.status {
+            200..=299 => Ok(exchange),
+            300..=399 => Err(FetchError::Redirected {
+                url: exchange.url,
+                location: exchange.location.unwrap_or_else(|| "no Location".into()),
+            }),
+            status => Err(FetchError::Status {
+                url: exchange.url,
+                status,
+                tries: 1,
+            }),
+        }
+    }
+
+    /// GETs `path` politely, retrying as retry.rs says; any final status is returned.
+    pub fn get(&mut self, path: &str) -> Result<Exchange, FetchError> {
+        self.allowed(path)?;
+        let url = self.url(path);
+        for tries in 1..=MAX_TRIES {
+            self.wait_turn();
+            let sent = self.send(path, &url);
+            self.last_done = Some(Instant::now());
+            let (status, retry_after, outcome) = match sent {
+                Ok(exchange) => {
+                    let retry_after = header(&exchange, "retry-after");
+                    (Some(exchange.status), retry_after, Ok(exchange))
+                }
+                Err(error) => (None, None, Err(error)),
+            };
+            let wait = match retry::next(
+                status,
+                retry_after.as_deref(),
+                tries,
+                self.backoff,
+                fastrand::f64(),
+            ) {
+                Next::Done => {
+                    return outcome.map_err(|error| FetchError::Network { url, tries, error });
+                }
+                Next::Retry(wait) => wait,
+            };
+            let error = match outcome {
+                Ok(exchange) => {
+                    self.superseded.push(exchange);
+                    None
+                }
+                Err(error) => Some(error),
+            };
+            if tries == MAX_TRIES {
+                return Err(match (status, error) {
+                    (Some(status), _) => FetchError::Status { url, status, tries },
+                    (None, error) => FetchError::Network {
+                        url,
+                        tries,
+                        error: error.unwrap_or_default(),
+                    },
+                });
+            }
+            if wait > LONGEST_RETRY_AFTER {
+                return Err(FetchError::WaitTooLong { url, wait });
+            }
+            std::thread::sleep(wait);
+        }
+        unreachable!("the loop returns on its last try")
+    }
+
+    /// Sleeps until the delay since the last request has passed.
+    fn wait_turn(&self) {
+        if let Some(last) = self.last_done {
+            let since = last.elapsed();
+            if since < self.gap {
+                std::thread::sleep(self.gap - since);
+            }
+        }
+    }
+
+    /// One try: the request, the whole body read, the exchange's bytes built.
+    fn send(&mut self, path: &str, url: &str) -> Result<Exchange, String> {
+        let date = Utc::now();
+        let cookie = self
+            .cookies
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut request = self.agent.get(url);
+        if !cookie.is_empty() {
+            request = request.header("Cookie", &cookie);
+        }
+        let mut response = request.call().map_err(describe)?;
+        let body = response.body_mut().read_to_vec().map_err(describe)?;
+        self.keep_cookies(response.headers());
+        Ok(build_exchange(
+            url,
+            date,
+            &self.request_bytes(path, &cookie),
+            &response,
+            body,
+        ))
+    }
+
+    /// The request's head as sent: the line and the headers this client sets.
+    fn request_bytes(&self, path: &str, cookie: &str) -> Vec<u8> {
+        let mut head = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {USER_AGENT}\r\nAccept: {ACCEPT}\r\n\
+             Accept-Encoding: identity\r\n",
+            self.host
+        );
+        if !cookie.is_empty() {
+            head.push_str(&format!("Cookie: {cookie}\r\n"));
+        }
+        head.push_str("\r\n");
+        head.into_bytes()
+    }
+
+    /// Keeps each `Set-Cookie`'s name and value (the interface language, `--lang`) for the
+    /// requests that follow; attributes and expiry do not matter within one run.
+    fn keep_cookies(&mut self, headers: &ureq::http::HeaderMap) {
+        for value in headers.get_all("set-cookie") {
+            let Ok(value) = value.to_str() else { continue };
+            let pair = value.split(';').next().unwrap_or_default();
+            if let Some((name, value)) = pair.split_once('=') {
+                let name = name.trim().to_string();
+                self.cookies.retain(|(n, _)| *n != name);
+                self.cookies.push((name, value.trim().to_string()));
+            }
+        }
+    }
+}
+
+fn describe(error: ureq::Error) -> String {
+    match error {
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the connection closed before the whole page arrived".into()
+        }
+        ureq::Error::Timeout(t) => format!("no complete answer in time ({t})"),
+        ureq::Error::HostNotFound => "the host name was not found".into(),
+        ureq::Error::ConnectionFailed => "could not connect".into(),
+        other => other.to_string(),
+    }
+}
+
+fn header(exchange: &Exchange, name: &str) -> Option<String> {
+    let head = std::str::from_utf8(&exchange.response[..exchange.body_start]).ok()?;
+    head.lines().skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().to_string())
+    })
+}
+
+/// The response's bytes: the body as read, so `Transfer-Encoding` is left out and
+/// `Content-Length` says the body's length (what WARC readers check the payload against).
+fn build_exchange(
+    url: &str,
+    date: DateTime<Utc>,
+    request: &[u8],
+    response: &ureq::http::Response<ureq::Body>,
+    body: Vec<u8>,
+) -> Exchange {
+    let status = response.status().as_u16();
+    let mut head = format!("{:?} {status} {}\r\n", response.version(), reason(status)).into_bytes();
+    for (name, value) in response.headers() {
+        if name == "transfer-encoding" || name == "content-length" {
+            continue;
+        }
+        head.extend_from_slice(name.as_str().as_bytes());
+        head.extend_from_slice(b": ");
+        head.extend_from_slice(value.as_bytes());
+        head.extend_from_slice(b"\r\n");
+    }
+    head.extend_from_slice(format!("content-length: {}\r\n\r\n", body.len()).as_bytes());
+    let body_start = head.len();
+    head.extend_from_slice(&body);
+    Exchange {
+        url: url.to_string(),
+        date,
+        status,
+        request: request.to_vec(),
+        response: head,
+        body_start,
+        location: response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+    }
+}

@@ -1,0 +1,382 @@
+//! One blog's crawl: its welcome page, its questions pages as far as the re-fetch rule says
+//! (all of them on a first or `--full` fetch), its posts pages; every response archived as it
+//! arrives, and pages an unfinished run archived whole taken from its archive, not the network.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow};
+use chrono::{DateTime, Utc};
+
+use super::client::{Client, FetchError};
+use super::refetch::{Card, Refetch};
+use super::resume::Unfinished;
+use crate::archive::{ArchivedPage, WarcWriter, archive_file_name, read_archive_contents};
+use crate::portal::{PortalAppeal, PortalPage, PortalStatus, read_page};
+use crate::store::Store;
+
+/// What the `fetch` command asks of each blog's crawl.
+#[derive(Debug, Clone)]
+pub struct CrawlOptions {
+    pub archive_dir: PathBuf,
+    pub started: DateTime<Utc>,
+    /// The date the re-fetch rule counts from: the scrape's date.
+    pub fetch_date: chrono::NaiveDate,
+    /// Questions pages and posts pages each stop after this many.
+    pub max_pages: Option<u32>,
+    pub full: bool,
+    pub posts: bool,
+    /// The interface language to ask for (`ru`, `kk`).
+    pub lang: Option<String>,
+    pub recheck_months: u32,
+    /// The blog's owner as the records will name it (`--addressee`), else the blog's own word.
+    pub addressee: Option<String>,
+    /// The source the blog's records are stored under.
+    pub source: String,
+}
+
+/// What a crawl did, for the summary line and the import.
+#[derive(Debug, Clone, Default)]
+pub struct Crawled {
+    pub blog: String,
+    pub archive: PathBuf,
+    pub owner: Option<String>,
+    /// Pages requested in this run (retries not counted).
+    pub fetched: u32,
+    /// Pages taken from an unfinished run's archive.
+    pub resumed: u32,
+    pub questions_read: u32,
+    pub questions_total: Option<u32>,
+    pub posts_read: u32,
+    pub appeals: usize,
+    /// Every questions page was read: the appeals are the blog's complete list.
+    pub complete: bool,
+    /// Read as a re-fetch (the blog's appeals were stored, no `--full`): no snapshot.
+    pub refetch: bool,
+    /// Why the questions pages stopped before the last, if they did.
+    pub stopped: Option<String>,
+    /// Pages robots.txt disallows, not requested.
+    pub refused: Vec<String>,
+}
+
+/// Where the progress goes: a bar on a terminal, nothing otherwise.
+pub trait Progress {
+    /// `done` questions pages of `total` (if known), `appeals` read so far.
+    fn pages(&self, blog: &str, done: u32, total: Option<u32>, appeals: usize);
+}
+
+/// Fetches one blog. `store` is the database, if there is one: what it holds of the blog
+/// decides how far a re-fetch reads.
+pub fn crawl(
+    client: &mut Client,
+    blog: &str,
+    store: Option<&Store>,
+    options: &CrawlOptions,
+    progress: &dyn Progress,
+) -> Result<Crawled> {
+    let unfinished = Unfinished::new(&options.archive_dir, blog);
+    let mut pages = Pages::open(client, blog, &unfinished, options)?;
+    let mut crawled = Crawled {
+        blog: blog.to_string(),
+        archive: pages.writer.path().to_path_buf(),
+        ..Crawled::default()
+    };
+    if let Some(lang) = &options.lang {
+        // Sets the interface-language cookie for the requests that follow. Its answer is no
+        // blog page, so, like robots.txt, it is not archived (`import pages` reads archives).
+        let path = format!("/application/changelang?lang={lang}");
+        match pages.client.get(&path) {
+            Err(refused @ FetchError::Refused { .. }) => {
+                crate::commands::tell(format!(
+                    "appeal-audit: {refused}; the pages come in the portal's default language"
+                ));
+            }
+            other => {
+                other?;
+            }
+        }
+        pages.client.take_superseded();
+    }
+    if let Some(PortalPage::Welcome { owner, .. }) =
+        pages.read(&format!("/blogs/{blog}/welcome"), &mut crawled)?
+    {
+        crawled.owner = owner;
+    }
+    let mut refetch: Option<Refetch> = None;
+    let mut decided = false;
+    let mut done = 0;
+    for n in 1.. {
+        if options.max_pages.is_some_and(|max| n > max) {
+            crawled.stopped = Some(format!("--max-pages {}", n - 1));
+            break;
+        }
+        let Some(page) = pages.read(&format!("/blogs/{blog}/questions?page={n}"), &mut crawled)?
+        else {
+            crawled.stopped = Some("robots.txt disallows the rest".into());
+            break;
+        };
+        let PortalPage::Questions {
+            appeals,
+            total_pages,
+            owner,
+        } = page
+        else {
+            return Err(anyhow!(
+                "{}: not a questions page",
+                pages
+                    .client
+                    .url(&format!("/blogs/{blog}/questions?page={n}"))
+            ));
+        };
+        if crawled.owner.is_none() {
+            crawled.owner = owner;
+        }
+        if !decided {
+            decided = true;
+            let addressee = options.addressee.clone().or_else(|| crawled.owner.clone());
+            if let (false, Some(store), Some(addressee)) = (options.full, store, addressee) {
+                let stored = store.blog_appeals(&options.source, &addressee)?;
+                if !stored.is_empty() {
+                    crawled.refetch = true;
+                    refetch = Some(Refetch::new(
+                        stored,
+                        options.fetch_date,
+                        options.recheck_months,
+                    ));
+                }
+            }
+        }
+        crawled.questions_total = total_pages.or(crawled.questions_total);
+        crawled.questions_read = n;
+        crawled.appeals += appeals.len();
+        done += 1;
+        progress.pages(blog, done, crawled.questions_total, crawled.appeals);
+        if last_page(appeals.len(), n, crawled.questions_total) {
+            crawled.complete = true;
+            break;
+        }
+        if let Some(refetch) = &mut refetch {
+            let cards: Vec<Card> = appeals.iter().map(card).collect();
+            refetch.read_page(&cards);
+            if refetch.enough() {
+                crawled.stopped = Some(format!(
+                    "page {n} is settled and every unsettled appeal was seen again"
+                ));
+                break;
+            }
+        }
+    }
+    if options.posts {
+        let owner = options.addressee.clone().or_else(|| crawled.owner.clone());
+        let known = match (options.full, store, owner) {
+            (false, Some(store), Some(owner)) => {
+                Some(store.blog_post_urls(&options.source, &owner)?)
+            }
+            _ => None,
+        };
+        read_posts(&mut pages, blog, known.as_ref(), options, &mut crawled)?;
+    }
+    pages.finish()?;
+    Ok(crawled)
+}
+
+fn read_posts(
+    pages: &mut Pages,
+    blog: &str,
+    known: Option<&HashSet<String>>,
+    options: &CrawlOptions,
+    crawled: &mut Crawled,
+) -> Result<()> {
+    for n in 1.. {
+        if options.max_pages.is_some_and(|max| n > max) {
+            break;
+        }
+        let Some(PortalPage::Posts {
+            posts, total_pages, ..
+        }) = pages.read(&format!("/blogs/{blog}/posts?page={n}"), crawled)?
+        else {
+            break;
+        };
+        crawled.posts_read = n;
+        // A re-fetch stops at a page of posts all stored already: posts are listed newest first.
+        let nothing_new = known.is_some_and(|known| {
+            posts
+                .iter()
+                .all(|p| p.url.as_ref().is_some_and(|u| known.contains(u)))
+        });
+        if nothing_new || last_page(posts.len(), n, total_pages) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Whether page `n`, with `cards` cards, is the last: an empty page is; else the pagination's
+/// `totalPages` says, and without it (a one-page blog has none) a page shorter than ten cards.
+/// A full page without a total is not taken as the last: that would make a snapshot of a blog
+/// read in part.
+fn last_page(cards: usize, n: u32, total: Option<u32>) -> bool {
+    match total {
+        _ if cards == 0 => true,
+        Some(total) => n >= total,
+        None => cards < CARDS_PER_PAGE,
+    }
+}
+
+/// How many cards the portal shows on a full list page.
+const CARDS_PER_PAGE: usize = 10;
+
+/// The card as the re-fetch rule weighs it: a rejection settles like an answer.
+fn card(appeal: &PortalAppeal) -> Card<'_> {
+    let rejected = match &appeal.status {
+        Some(PortalStatus::Rejected { on }) => on.as_deref(),
+        _ => None,
+    };
+    Card {
+        id: &appeal.id,
+        submitted: &appeal.submitted,
+        answered: appeal.answers.first().map(|a| a.date.as_str()).or(rejected),
+    }
+}
+
+/// The run's archive, and the pages an unfinished run left in it.
+struct Pages<'c> {
+    client: &'c mut Client,
+    writer: WarcWriter,
+    resumed: HashMap<String, ArchivedPage>,
+}
+
+impl<'c> Pages<'c> {
+    /// Goes on with the blog's unfinished run if there is one (its archive cut back to its
+    /// last whole record), else starts a new archive, listed as unfinished before it is made.
+    fn open(
+        client: &'c mut Client,
+        blog: &str,
+        unfinished: &Unfinished,
+        options: &CrawlOptions,
+    ) -> Result<Pages<'c>> {
+        let software = concat!("appeal-audit/", env!("CARGO_PKG_VERSION"));
+        let mut resumed = HashMap::new();
+        let writer = match unfinished.archives()?.pop() {
+            Some(path) => {
+                let contents = read_archive_contents(&path)?;
+                let whole = contents.damage.as_ref().map(|d| d.offset);
+                for page in contents.pages.into_iter().filter(|p| p.status == 200) {
+                    resumed.insert(page.url.clone(), page);
+                }
+                WarcWriter::resume(&path, whole, software)?
+            }
+            None => {
+                std::fs::create_dir_all(&options.archive_dir).map_err(|e| {
+                    anyhow!("cannot create the archive folder {}: {e}; give --archive a folder you may write", options.archive_dir.display())
+                })?;
+                let path = new_archive_path(
+                    &options.archive_dir,
+                    &archive_file_name(blog, options.started),
+                );
+                unfinished.add(&path)?;
+                WarcWriter::create(&path, software)?
+            }
+        };
+        Ok(Pages {
+            client,
+            writer,
+            resumed,
+        })
+    }
+
+    /// One page read: from the unfinished run's archive, else fetched and archived. None when
+    /// robots.txt disallows it (said on stderr, and noted).
+    fn read(&mut self, path: &str, crawled: &mut Crawled) -> Result<Option<PortalPage>> {
+        let url = self.client.url(path);
+        let (body, offset) = match self.resumed.remove(&url) {
+            Some(page) => {
+                crawled.resumed += 1;
+                (page.body, page.offset)
+            }
+            None => {
+                let fetched = self.client.get_page(path);
+                self.archive_superseded()?;
+                let exchange = match fetched {
+                    Err(FetchError::Refused { url, reason }) => {
+                        let refusal = FetchError::Refused {
+                            url: url.clone(),
+                            reason,
+                        };
+                        crate::commands::tell(format!("appeal-audit: {refusal}"));
+                        crawled.refused.push(url);
+                        return Ok(None);
+                    }
+                    other => other?,
+                };
+                crawled.fetched += 1;
+                let offset = self.writer.write_exchange(
+                    &exchange.url,
+                    exchange.date,
+                    &exchange.request,
+                    &exchange.response,
+                )?;
+                (exchange.body().to_vec(), offset)
+            }
+        };
+        read_page(&url, &body)
+            .map(Some)
+            .map_err(|e| anyhow!(e.in_archive(self.writer.path(), offset)))
+    }
+
+    fn archive_superseded(&mut self) -> Result<()> {
+        for exchange in self.client.take_superseded() {
+            self.writer.write_exchange(
+                &exchange.url,
+                exchange.date,
+                &exchange.request,
+                &exchange.response,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<PathBuf> {
+        self.writer.finish()
+    }
+}
+
+/// `name` in `dir`, or, when a run of the same second made it already, `name` with `-2`,
+/// `-3`... before its extension: an archive is never overwritten.
+fn new_archive_path(dir: &std::path::Path, name: &str) -> PathBuf {
+    let (stem, extension) = name.split_once('.').unwrap_or((name, ""));
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(name),
+            n => dir.join(format!("{stem}-{n}.{extension}")),
+        })
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| dir.join(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_page_is_the_last() {
+        // (cards on the page, its number, totalPages, last)
+        let cases = [
+            (10, 1, Some(3), false),
+            (10, 3, Some(3), true),
+            (4, 3, Some(3), true),
+            (10, 4, Some(3), true), // past the total: the total wins
+            (0, 2, Some(3), true),  // an empty page ends the list whatever the total
+            (7, 1, None, true),     // a one-page blog has no pagination script
+            (10, 1, None, false),   // a full page without a total: read on
+            (0, 5, None, true),
+        ];
+        for (cards, n, total, last) in cases {
+            assert_eq!(
+                last_page(cards, n, total),
+                last,
+                "{cards} cards, page {n} of {total:?}"
+            );
+        }
+    }
+}
