@@ -303,7 +303,7 @@ print(json.dumps({"rows": [list(r) for r in rows], "types": types}))
 #[test]
 fn parquet_needs_an_output_path_and_refuses_csv_only_options() {
     let wd = audited();
-    let error = wd.fails(&["export", "appeals", "--format", "parquet"], 1);
+    let error = wd.fails(&["export", "appeals", "--format", "parquet"], 2);
     assert!(error.contains("--output"), "{error}");
     let error = wd.fails(
         &[
@@ -315,11 +315,11 @@ fn parquet_needs_an_output_path_and_refuses_csv_only_options() {
             "--output",
             "a.parquet",
         ],
-        1,
+        2,
     );
     assert!(error.contains("--excel"), "{error}");
     assert!(!wd.path("a.parquet").exists());
-    let error = wd.fails(&["export", "appeals", "--partition-by", "year"], 1);
+    let error = wd.fails(&["export", "appeals", "--partition-by", "year"], 2);
     assert!(
         error.contains("--partition-by is for --format parquet"),
         "{error}"

@@ -191,11 +191,11 @@ fn export_database_needs_an_output_and_never_overwrites_the_database() {
     let wd = Workdir::new();
     wd.write("a.csv", "id,addressee,date\n1,Аким,2022-09-01\n");
     wd.ok(&["import", "appeals", "a.csv"]);
-    let error = wd.fails(&["export", "database"], 1);
+    let error = wd.fails(&["export", "database"], 2);
     assert!(error.contains("--output FILE"), "{error}");
-    let error = wd.fails(&["export", "database", "--output", "test.db"], 1);
+    let error = wd.fails(&["export", "database", "--output", "test.db"], 2);
     assert!(error.contains("the database itself"), "{error}");
-    let error = wd.fails(&["export", "database", "--output", "p.db", "--redact"], 1);
+    let error = wd.fails(&["export", "database", "--output", "p.db", "--redact"], 2);
     assert!(error.contains("do not apply"), "{error}");
     assert!(!wd.path("p.db").exists());
 }

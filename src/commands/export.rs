@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde_json::Value;
 
 use super::filters::{FilterOptions, appeal_filter, warn_calendar_days};
@@ -18,6 +18,7 @@ use crate::privacy::redact;
 use crate::report::{Filters, due_of, overdue};
 use crate::rows::values_of;
 use crate::store::{Access, AppealFact, AppealOrder, Store, StoredAppeal};
+use crate::usage::UsageError;
 
 /// Every field of the record contract, then what the tool concluded and where it came from.
 pub const APPEAL_COLUMNS: &[&str] = &[
@@ -101,11 +102,12 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         return super::export_parquet::run(global, options);
     };
     if options.partition_by.is_some() || options.raw_texts {
-        bail!(
+        return Err(UsageError::new(format!(
             "--partition-by is for --format parquet and --raw-texts for export database: leave \
              them out of a {} export",
             format!("{:?}", options.format).to_lowercase()
-        );
+        ))
+        .into());
     }
     let choice = Choice::new(&options.columns, false);
     match options.what {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
 use super::export::{
@@ -18,6 +18,7 @@ use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
 use crate::records::dates::parse_date;
 use crate::rows::values_of;
 use crate::store::{Access, AppealOrder, Store};
+use crate::usage::UsageError;
 
 /// Each exported column's Parquet type; text unless listed. One list for appeals and posts.
 fn kind_of(column: &str) -> Kind {
@@ -37,16 +38,18 @@ fn kind_of(column: &str) -> Kind {
 
 pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let Some(target) = options.output.as_deref() else {
-        bail!(
+        return Err(UsageError::new(
             "--format parquet writes a file (or, with --partition-by, a folder): give --output \
-             PATH"
-        );
+             PATH",
+        )
+        .into());
     };
     if options.excel || options.raw || options.raw_texts || !options.columns.is_empty() {
-        bail!(
+        return Err(UsageError::new(
             "--excel, --raw and --columns are for CSV, TSV and JSON, --raw-texts for export \
-             database: a Parquet export has every column, each with its type, so leave them out"
-        );
+             database: a Parquet export has every column, each with its type, so leave them out",
+        )
+        .into());
     }
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);

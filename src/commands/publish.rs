@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
 
 use super::export::ExportOptions;
@@ -12,10 +12,14 @@ use super::{Finish, Global, tell};
 use crate::cli::ExportFormat;
 use crate::output::{Destination, temp_beside};
 use crate::store::{self, Access, PublicCopy, Store};
+use crate::usage::UsageError;
 
 pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let Some(target) = options.output.as_deref() else {
-        bail!("export database writes a SQLite file: give --output FILE, e.g. --output public.db");
+        return Err(UsageError::new(
+            "export database writes a SQLite file: give --output FILE, e.g. --output public.db",
+        )
+        .into());
     };
     if options.format != ExportFormat::Csv
         || options.partition_by.is_some()
@@ -24,16 +28,18 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         || options.redact
         || !options.columns.is_empty()
     {
-        bail!(
+        return Err(UsageError::new(
             "export database writes a SQLite file, always redacted unless --raw-texts: \
-             --format, --partition-by, --excel, --raw, --redact and --columns do not apply"
-        );
+             --format, --partition-by, --excel, --raw, --redact and --columns do not apply",
+        )
+        .into());
     }
     if same_file(target, &global.db) {
-        bail!(
+        return Err(UsageError::new(format!(
             "--output {} is the database itself: give the copy another name",
             target.display()
-        );
+        ))
+        .into());
     }
     if options.include_authors {
         tell(
