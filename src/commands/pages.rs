@@ -229,7 +229,7 @@ pub fn import_pages(
             };
             jobs.push((
                 RecordKind::Directory,
-                memory(name("directory"), vec![(entry, origin)]),
+                memory(name("directory"), [(entry, origin)].into_iter()),
             ));
         }
         let mut summary = BlogImport {
@@ -241,12 +241,12 @@ pub fn import_pages(
         };
         // No appeal read, no job: an empty input is an error to `import`, and a snapshot with
         // no appeal names no addressee whose stored appeals could have vanished.
-        if !appeals.is_empty() {
+        if appeals.len() > 0 {
             jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
             summary.appeals = Some(ImportLog::default());
         }
         if !posts.is_empty() {
-            jobs.push((RecordKind::Posts, memory(name("posts"), posts)));
+            jobs.push((RecordKind::Posts, memory(name("posts"), posts.into_iter())));
             summary.posts = Some(ImportLog::default());
         }
         blogs.push(summary);
@@ -266,6 +266,8 @@ pub fn import_pages(
         snapshot: options.snapshot,
         phrases: options.phrases.clone(),
     };
+    // The pages' contents are in the inputs now: they need not stay beside the import's work.
+    drop(runs);
     let logs = import(global, &mut store, &jobs, &import_options)?;
     let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
     for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
@@ -365,36 +367,45 @@ fn origin(page: &ArchivedPage, position: usize) -> RecordOrigin {
 
 type Record = (serde_json::Value, RecordOrigin);
 
-/// Every appeal of a run's questions pages; an appeal shown twice (the list moved on while
-/// it was read) is taken from the later page.
-fn appeal_records(
-    run: &Run,
-    owner: &str,
-    position: Option<&str>,
-    options: &PageImportOptions,
-) -> Vec<Record> {
-    let mut records: Vec<Record> = Vec::new();
-    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+/// Every appeal of a run's questions pages, each record built only as `memory` writes it: a
+/// blog of thousands of appeals is never held as JSON values all at once (they were the
+/// import's peak). An appeal shown twice (the list moved on while it was read) is taken from
+/// the later page, in the place it was first seen.
+fn appeal_records<'r>(
+    run: &'r Run,
+    owner: &'r str,
+    position: Option<&'r str>,
+    options: &'r PageImportOptions,
+) -> impl ExactSizeIterator<Item = Record> + 'r {
+    let mut cards: Vec<(&ReadPage, &portal::PortalAppeal, usize)> = Vec::new();
+    let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for page in &run.pages {
         let PortalPage::Questions { appeals, .. } = &page.content else {
             continue;
         };
         for (i, appeal) in appeals.iter().enumerate() {
-            let mut record = portal::appeal_record(appeal, owner, position);
-            if let Some(when) = scraped_at(&page.page, options) {
-                record.insert("scraped_at".into(), when.into());
-            }
-            let record = (serde_json::Value::Object(record), origin(&page.page, i + 1));
-            match at.get(&appeal.id) {
-                Some(&index) => records[index] = record,
+            let card = (page, appeal, i + 1);
+            match at.get(appeal.id.as_str()) {
+                Some(&index) => cards[index] = card,
                 None => {
-                    at.insert(appeal.id.clone(), records.len());
-                    records.push(record);
+                    at.insert(&appeal.id, cards.len());
+                    cards.push(card);
                 }
             }
         }
     }
-    records
+    cards
+        .into_iter()
+        .map(move |(page, appeal, position_on_page)| {
+            let mut record = portal::appeal_record(appeal, owner, position);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            (
+                serde_json::Value::Object(record),
+                origin(&page.page, position_on_page),
+            )
+        })
 }
 
 fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Record> {
@@ -414,12 +425,14 @@ fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Reco
     records
 }
 
-/// Records as an input `import` reads: JSON Lines, each line's origin beside it.
-fn memory(name: String, records: Vec<Record>) -> Input {
+/// Records as an input `import` reads: JSON Lines, each line's origin beside it. Each record
+/// is written out and dropped before the next is taken.
+fn memory(name: String, records: impl ExactSizeIterator<Item = Record>) -> Input {
     let mut jsonl = Vec::new();
     let mut origins = Vec::with_capacity(records.len());
     for (record, origin) in records {
-        jsonl.extend_from_slice(record.to_string().as_bytes());
+        // Writing a `Value` into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut jsonl, &record);
         jsonl.push(b'\n');
         origins.push(origin);
     }
