@@ -14,7 +14,7 @@ pub use super::options::PageImportOptions;
 use super::import::import;
 use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
-use crate::archive::{ArchivedPage, read_archive};
+use crate::archive::{ArchiveReader, ArchivedPage};
 use crate::i18n::tr;
 use crate::portal::{self, PortalPage};
 use crate::records::fields::RecordKind;
@@ -32,11 +32,12 @@ pub struct BlogImport {
 }
 
 pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> Result<Finish> {
-    let mut pages = Vec::new();
+    let mut sources = Vec::new();
     for path in paths {
-        pages.extend(pages_under(path)?);
+        sources.push(pages_under(path)?);
     }
-    if pages.is_empty() {
+    let mut pages = sources.into_iter().flatten().peekable();
+    if pages.peek().is_none() {
         bail!(
             "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
              browser (.html) or folders holding them",
@@ -60,9 +61,12 @@ pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> R
     Ok(Finish::Done)
 }
 
+/// Pages read one at a time: a file that cannot be read is an error in their stream.
+pub type Pages = Box<dyn Iterator<Item = Result<ArchivedPage>>>;
+
 /// Every page a path holds: an archive's responses, a saved page, or those of every archive
-/// and saved page under a folder, in name order.
-pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
+/// and saved page under a folder, in name order. Each is read when the import asks for it.
+pub fn pages_under(path: &Path) -> Result<Pages> {
     if !path.is_dir() {
         return read_page_file(path);
     }
@@ -77,11 +81,9 @@ pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
             files.push(entry.into_path());
         }
     }
-    let mut pages = Vec::new();
-    for file in files {
-        pages.extend(read_page_file(&file)?);
-    }
-    Ok(pages)
+    Ok(Box::new(files.into_iter().flat_map(|file| {
+        read_page_file(&file).unwrap_or_else(|e| Box::new(std::iter::once(Err(e))))
+    })))
 }
 
 fn is_saved_page(path: &Path) -> bool {
@@ -92,9 +94,9 @@ fn is_saved_page(path: &Path) -> bool {
 
 /// An archive's responses, or a saved page as if archived: its address from the browser's
 /// mark (else the file's), its date the file's modification time.
-fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
+fn read_page_file(path: &Path) -> Result<Pages> {
     if !is_saved_page(path) {
-        return read_archive(path);
+        return Ok(Box::new(ArchiveReader::open(path)?.warning_on_damage()));
     }
     let body = std::fs::read(path)
         .with_context(|| format!("cannot read {}: check the path", path.display()))?;
@@ -107,14 +109,14 @@ fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
         .and_then(|m| m.modified())
         .map(chrono::DateTime::<chrono::Utc>::from)
         .unwrap_or_else(|_| chrono::Utc::now());
-    Ok(vec![ArchivedPage {
+    Ok(Box::new(std::iter::once(Ok(ArchivedPage {
         file: path.to_path_buf(),
         offset: 0,
         url,
         date: modified.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         status: 200,
         body,
-    }])
+    }))))
 }
 
 /// One page read: where it came from and what it holds.
@@ -148,17 +150,19 @@ impl Run {
     }
 }
 
-/// Reads every page (all before anything is stored: a page whose layout has changed stops
-/// the command with the database untouched), then imports each blog's appeals and posts
+/// Reads every page, one at a time, keeping what it holds and dropping its body (all before
+/// anything is stored: a page whose layout has changed, or an archive that cannot be read,
+/// stops the command with the database untouched), then imports each blog's appeals and posts
 /// through `import`, all in one transaction. Pages that are not a 200 response are skipped
 /// with a warning.
 pub fn import_pages(
     global: &Global,
-    pages: Vec<ArchivedPage>,
+    pages: impl IntoIterator<Item = Result<ArchivedPage>>,
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
-    for mut page in pages {
+    for page in pages {
+        let mut page = page?;
         if page.status != 200 {
             crate::commands::tell(format!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
@@ -509,7 +513,9 @@ mod tests {
         };
         let first = import_pages(
             &global,
-            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None),
+            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None)
+                .into_iter()
+                .map(Ok),
             &options,
         )
         .unwrap();
@@ -519,7 +525,9 @@ mod tests {
         // A week later 740010 is gone (its card now shows another appeal, 999).
         let second = import_pages(
             &global,
-            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010")),
+            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010"))
+                .into_iter()
+                .map(Ok),
             &options,
         )
         .unwrap();
