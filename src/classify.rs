@@ -16,7 +16,6 @@ pub enum Route {
 }
 
 impl Route {
-    #[cfg(test)]
     pub const ALL: [Route; 5] = [
         Route::Personal,
         Route::Forwarded,
@@ -36,7 +35,6 @@ impl Route {
     }
 
     /// The route named by `as_str`, ignoring case and surrounding white space.
-    #[cfg(test)]
     pub fn parse(s: &str) -> Option<Route> {
         let s = s.trim();
         Route::ALL

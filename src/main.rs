@@ -15,6 +15,7 @@ mod portal;
 mod privacy;
 mod records;
 mod report;
+mod rows;
 mod store;
 mod usage;
 

@@ -416,3 +416,67 @@ fn output_files_are_readable_by_others_like_any_file_the_user_writes() {
     );
     wd.fails(&["status", "--format", "html"], 2);
 }
+
+/// Export streams each row from the store to the writer in every format: the formats carry the
+/// same rows in the same order, the JSON array (written element by element) is valid and
+/// equals the JSON Lines, --output writes what stdout shows, and nothing exported is `[]`.
+#[test]
+fn every_export_format_carries_the_same_rows() {
+    let wd = weeks();
+    for what in ["appeals", "posts"] {
+        let csv = parse_csv(&wd.ok(&["export", what, "--raw"]));
+        let jsonl: Vec<serde_json::Value> = wd
+            .ok(&["export", what, "--raw", "--format", "jsonl"])
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        let json = wd.json(&["export", what, "--raw", "--format", "json"]);
+        assert_eq!(json, serde_json::Value::Array(jsonl.clone()), "{what}");
+        assert_eq!(csv.len(), jsonl.len(), "{what}");
+        let ids = |rows: &[serde_json::Value]| -> Vec<String> {
+            rows.iter().map(|r| r["id"].to_string()).collect()
+        };
+        let tsv = wd.ok(&["export", what, "--raw", "--format", "tsv"]);
+        assert_eq!(tsv.lines().count(), csv.len() + 1, "{what}");
+        wd.ok(&[
+            "export",
+            what,
+            "--raw",
+            "--format",
+            "jsonl",
+            "--output",
+            "out.jsonl",
+        ]);
+        let written: Vec<serde_json::Value> = String::from_utf8(wd.read("out.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(ids(&written), ids(&jsonl), "{what}");
+    }
+    assert_eq!(
+        wd.json(&[
+            "export",
+            "appeals",
+            "--format",
+            "json",
+            "--until",
+            "2000-01-01"
+        ]),
+        serde_json::json!([])
+    );
+    assert_eq!(
+        wd.ok(&[
+            "export",
+            "appeals",
+            "--format",
+            "csv",
+            "--until",
+            "2000-01-01"
+        ])
+        .lines()
+        .count(),
+        1,
+        "the header alone"
+    );
+}

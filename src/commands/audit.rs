@@ -106,10 +106,13 @@ pub fn run(
     match report_args.format {
         Format::Json => {
             let mut object = serde_json::Map::new();
-            for (title, rows, view) in sections {
-                let mut buffer = Vec::new();
-                write_chosen(&mut buffer, Format::Json, rows, Some(view), &choice, None)?;
-                object.insert(title.to_string(), serde_json::from_slice(&buffer)?);
+            for (title, rows, _) in sections {
+                // `--columns` chooses the columns of every table, in JSON as elsewhere.
+                let json = match choice.named() {
+                    [] => rows.to_json(),
+                    names => rows.select(names).to_json(),
+                };
+                object.insert(title.to_string(), json);
             }
             object.insert("as_of".into(), filters.as_of.to_string().into());
             serde_json::to_writer_pretty(&mut *out, &object)?;

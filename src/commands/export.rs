@@ -1,19 +1,23 @@
 //! `export appeals|posts`: every stored record for spreadsheets and scripts, with privacy by
 //! default (no authors) and spreadsheet-formula protection unless --raw.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use anyhow::Result;
-use serde::Serialize;
+use anyhow::{Context, Result};
+use serde_json::Value;
 
-use super::filters::{FilterOptions, appeal_filter, warn_calendar};
+use super::filters::{FilterOptions, appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
+use crate::calendar::Calendar;
 use crate::cli::{ExportFormat, ExportKind};
+use crate::derive::date_of;
 use crate::output::columns::Choice;
-use crate::output::{Destination, Rows, Style, write_styled};
+use crate::output::{Destination, RowWriter, Style};
 use crate::privacy::redact;
-use crate::report::{due_of, overdue};
-use crate::store::{Access, AppealFact, Store};
+use crate::report::{Filters, due_of, overdue};
+use crate::rows::values_of;
+use crate::store::{Access, AppealFact, Store, StoredAppeal};
 
 /// Every field of the record contract, then what the tool concluded and where it came from.
 pub const APPEAL_COLUMNS: &[&str] = &[
@@ -74,41 +78,6 @@ const TEXT_FIELDS: &[&str] = &[
     "author",
 ];
 
-#[derive(Debug, Serialize)]
-struct AppealRow {
-    id: String,
-    addressee: String,
-    submitted_at: String,
-    source: String,
-    addressee_position: Option<String>,
-    category: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
-    author: Option<String>,
-    status: Option<String>,
-    answered_at: Option<String>,
-    answered_by: Option<String>,
-    answer_text: Option<String>,
-    forwarded_to: Option<String>,
-    url: Option<String>,
-    rating: Option<String>,
-    scraped_at: Option<String>,
-    route: String,
-    route_reason: String,
-    days_to_answer: Option<i64>,
-    due_date: Option<String>,
-    overdue: Option<bool>,
-    first_seen: String,
-    last_seen: String,
-    vanished: Option<String>,
-    source_file: String,
-    source_line: i64,
-    official: String,
-    route_target: Option<String>,
-    /// The appeal has an answer: the one definition every report uses.
-    answered: bool,
-}
-
 pub struct ExportOptions {
     pub what: ExportKind,
     pub format: ExportFormat,
@@ -134,98 +103,97 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, calendar) = options.filters.resolve(&know)?;
-    let mut rows = match options.what {
-        ExportKind::Appeals => {
-            let stored = store.stored_appeals(&appeal_filter(&filters))?;
-            warn_calendar(
-                &calendar,
-                stored.iter().map(|s| s.appeal.submitted_at.as_str()),
-            );
-            let rows: Vec<AppealRow> = stored
-                .into_iter()
-                .map(|s| {
-                    let a = s.appeal;
-                    let fact = AppealFact {
-                        official: s.official.clone(),
-                        route: s.route.clone(),
-                        route_target: s.route_target.clone(),
-                        submitted_at: a.submitted_at.clone(),
-                        answered_at: a.answered_at.clone(),
-                        days_to_answer: s.days_to_answer,
-                        unsatisfied: None,
-                        vanished: s.vanished.is_some(),
-                        answered: s.answered,
-                    };
-                    AppealRow {
-                        due_date: due_of(&fact, &calendar, &filters).map(|d| d.to_string()),
-                        overdue: overdue(&fact, &calendar, &filters),
-                        id: a.id,
-                        addressee: a.addressee,
-                        submitted_at: a.submitted_at,
-                        source: a.source,
-                        addressee_position: a.addressee_position,
-                        category: a.category,
-                        title: a.title,
-                        text: a.text,
-                        author: a.author,
-                        status: a.status,
-                        answered_at: a.answered_at,
-                        answered_by: a.answered_by,
-                        answer_text: a.answer_text,
-                        forwarded_to: a.forwarded_to,
-                        url: a.url,
-                        rating: a.rating,
-                        scraped_at: a.scraped_at,
-                        route: s.route,
-                        route_reason: s.route_reason,
-                        days_to_answer: s.days_to_answer,
-                        first_seen: s.first_seen,
-                        last_seen: s.last_seen,
-                        vanished: s.vanished,
-                        source_file: s.source_file,
-                        source_line: s.source_line,
-                        official: s.official,
-                        route_target: s.route_target,
-                        answered: s.answered,
-                    }
-                })
-                .collect();
-            let columns: Vec<&str> = appeal_columns(options.include_authors).collect();
-            Rows::from_serialize(&columns, &rows)?
-        }
-        ExportKind::Posts => {
-            let since = filters.since.map(|d| d.to_string());
-            let until = filters.until.map(|d| d.to_string());
-            let posts = store.stored_posts(
-                filters.department.as_deref(),
-                filters.channel.as_deref(),
-                since.as_deref(),
-                until.as_deref(),
-            )?;
-            Rows::from_serialize(POST_COLUMNS, &posts)?
-        }
-    };
-    if options.redact {
-        redact_rows(&mut rows);
-    }
-    if !choice.named().is_empty() {
-        rows = rows.select(choice.named());
-    }
+    // `--columns`: only these, in this order.
+    let named: Vec<&str> = choice.named().iter().map(String::as_str).collect();
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
         protect_formulas: !options.raw,
     };
-    write_styled(destination.writer(), options.format.format(), &rows, style)?;
+    let format = options.format.format();
+    // Each row goes from the store's cursor to the writer: memory stays flat at any size.
+    let written = match options.what {
+        ExportKind::Appeals => {
+            let columns: Vec<&str> = if named.is_empty() {
+                appeal_columns(options.include_authors).collect()
+            } else {
+                named.clone()
+            };
+            let redacted = redacted_columns(&columns, options.redact);
+            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            let mut submitted_days = BTreeSet::new();
+            store.for_each_stored_appeal(&appeal_filter(&filters), |stored| {
+                submitted_days.extend(date_of(&stored.appeal.submitted_at));
+                let mut values = appeal_values(&stored, &columns, &calendar, &filters)?;
+                redact_values(&mut values, &redacted);
+                writer.push(values)
+            })?;
+            warn_calendar_days(&calendar, submitted_days.into_iter());
+            writer.finish()?
+        }
+        ExportKind::Posts => {
+            let since = filters.since.map(|d| d.to_string());
+            let until = filters.until.map(|d| d.to_string());
+            let columns = if named.is_empty() {
+                POST_COLUMNS.to_vec()
+            } else {
+                named.clone()
+            };
+            let redacted = redacted_columns(&columns, options.redact);
+            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            store.for_each_stored_post(
+                filters.department.as_deref(),
+                filters.channel.as_deref(),
+                since.as_deref(),
+                until.as_deref(),
+                |post| {
+                    let mut values = values_of(&columns, &post)?;
+                    redact_values(&mut values, &redacted);
+                    writer.push(values)
+                },
+            )?;
+            writer.finish()?
+        }
+    };
     destination.finish()?;
     if let Some(path) = &options.output {
-        global.say(format!(
-            "{} records written to {}",
-            rows.values.len(),
-            path.display()
-        ));
+        global.say(format!("{written} records written to {}", path.display()));
     }
     Ok(Finish::Done)
+}
+
+/// One stored appeal's values in the order of `columns`: what the store holds, and its due
+/// date and whether it is overdue as of the report's date.
+fn appeal_values(
+    stored: &StoredAppeal,
+    columns: &[&str],
+    calendar: &Calendar,
+    filters: &Filters,
+) -> Result<Vec<Value>> {
+    let a = &stored.appeal;
+    let fact = AppealFact {
+        official: stored.official.clone(),
+        route: stored.route,
+        route_target: stored.route_target.clone(),
+        submitted_at: a.submitted_at.clone(),
+        answered_at: a.answered_at.clone(),
+        days_to_answer: stored.days_to_answer,
+        unsatisfied: None,
+        vanished: stored.vanished.is_some(),
+        answered: stored.answered,
+    };
+    columns
+        .iter()
+        .map(|&column| match column {
+            "due_date" => {
+                Ok(due_of(&fact, calendar, filters).map_or(Value::Null, |d| d.to_string().into()))
+            }
+            "overdue" => Ok(overdue(&fact, calendar, filters).map_or(Value::Null, Value::Bool)),
+            stored_column => stored
+                .value(stored_column)
+                .with_context(|| format!("internal: no stored appeal column {stored_column}")),
+        })
+        .collect()
 }
 
 /// The appeal columns an export writes: the author only when asked for.
@@ -236,19 +204,20 @@ fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
         .filter(move |c| include_authors || *c != "author")
 }
 
-fn redact_rows(rows: &mut Rows) {
-    let text_columns: Vec<usize> = rows
-        .columns
+/// The positions of the columns `--redact` masks; none without it.
+fn redacted_columns(columns: &[&str], redact: bool) -> Vec<usize> {
+    columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| TEXT_FIELDS.contains(&c.as_str()))
+        .filter(|(_, c)| redact && TEXT_FIELDS.contains(c))
         .map(|(i, _)| i)
-        .collect();
-    for values in &mut rows.values {
-        for &i in &text_columns {
-            if let serde_json::Value::String(s) = &values[i] {
-                values[i] = serde_json::Value::String(redact(s));
-            }
+        .collect()
+}
+
+fn redact_values(values: &mut [Value], columns: &[usize]) {
+    for &i in columns {
+        if let Value::String(s) = &values[i] {
+            values[i] = Value::String(redact(s));
         }
     }
 }

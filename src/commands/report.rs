@@ -10,8 +10,9 @@ use super::options::{ReportJob, ReportOptions};
 use super::{Finish, Global, knowledge};
 use crate::i18n::tr;
 use crate::output::columns::{self, Choice, UsageError, View, write_chosen};
-use crate::output::{Destination, Format, Rows, html};
+use crate::output::{Destination, Format, RowWriter, Rows, Style, html};
 use crate::report::{forwards, routing, silence};
+use crate::rows::values_of;
 use crate::store::{Access, FactColumns, Store};
 
 pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
@@ -87,18 +88,15 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
                 filters.since.map(|d| d.to_string()),
                 filters.until.map(|d| d.to_string()),
             );
-            let rows = store.changes(
-                since.as_deref(),
-                until.as_deref(),
-                filters.addressee.as_deref(),
-            )?;
+            let (since, until) = (since.as_deref(), until.as_deref());
+            let official = filters.addressee.as_deref();
             if args.format == Format::Html {
+                let rows = store.changes(since, until, official)?;
                 emit_html(&args, |out| {
                     html::changes(out, &rows, CHANGE_COLUMNS, &filters)
                 })?;
             } else {
-                let rows = Rows::from_serialize(CHANGE_COLUMNS, &rows)?;
-                emit(&args, &columns::CHANGES, &choice, &rows)?;
+                emit_changes(&store, &args, &choice, (since, until, official))?;
             }
         }
         ReportJob::Weekly {
@@ -163,6 +161,37 @@ pub const CHANGE_COLUMNS: &[&str] = &[
 ];
 
 /// Writes the chosen columns of rows where the report's --format and --output say.
+/// Every change of the period can be many rows: in the formats a machine reads, each goes
+/// from the cursor to the writer; a table for a terminal collects them, to fit its width.
+fn emit_changes(
+    store: &Store,
+    args: &ReportOptions,
+    choice: &Choice,
+    (since, until, official): (Option<&str>, Option<&str>, Option<&str>),
+) -> Result<()> {
+    if matches!(args.format, Format::Table | Format::Md) {
+        let rows = store.changes(since, until, official)?;
+        let rows = Rows::from_serialize(CHANGE_COLUMNS, &rows)?;
+        return emit(args, &columns::CHANGES, choice, &rows);
+    }
+    let columns: Vec<&str> = match choice.named() {
+        [] => CHANGE_COLUMNS.to_vec(),
+        names => names.iter().map(String::as_str).collect(),
+    };
+    let mut destination = Destination::open(args.output.as_deref())?;
+    let mut writer = RowWriter::start(
+        destination.writer(),
+        args.format,
+        &columns,
+        Style::default(),
+    )?;
+    store.for_each_change(since, until, official, |row| {
+        writer.push(values_of(&columns, &row)?)
+    })?;
+    writer.finish()?;
+    destination.finish()
+}
+
 pub fn emit(args: &ReportOptions, view: &View, choice: &Choice, rows: &Rows) -> Result<()> {
     let mut destination = Destination::open(args.output.as_deref())?;
     let width = destination.terminal_width();

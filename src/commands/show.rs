@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::options::ReportOptions;
 use super::report::CHANGE_COLUMNS;
 use super::{Finish, Global, knowledge};
+use crate::classify::Route;
 use crate::output::columns::Choice;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
@@ -77,7 +78,10 @@ pub fn run(
     };
     let fact = AppealFact {
         official: get("official").unwrap_or_default(),
-        route: get("route").unwrap_or_default(),
+        // Only a rejection changes the deadline: any other route, or none, counts alike.
+        route: get("route")
+            .and_then(|r| Route::parse(&r))
+            .unwrap_or(Route::Unknown),
         route_target: get("route_target"),
         submitted_at: get("submitted_at").unwrap_or_default(),
         answered_at: get("answered_at"),

@@ -62,9 +62,7 @@ pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
         let mut object = serde_json::Map::new();
         object.insert("database".into(), store.path().display().to_string().into());
         for (title, rows, _) in &sections {
-            let mut buffer = Vec::new();
-            write(&mut buffer, Format::Json, rows)?;
-            object.insert(title.to_string(), serde_json::from_slice(&buffer)?);
+            object.insert(title.to_string(), rows.to_json());
         }
         serde_json::to_writer_pretty(&mut *out, &object)?;
         writeln!(out)?;

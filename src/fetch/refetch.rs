@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::{Months, NaiveDate};
 
 use crate::records::dates::parse_date;
-use crate::store::StoredAppeal;
+use crate::store::RefetchAppeal as StoredAppeal;
 
 /// The longest a first answer may take, with its extension: answered earlier than this before
 /// the fetch, an appeal is settled.

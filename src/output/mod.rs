@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
-use serde::Serialize;
 use serde_json::Value;
+
+pub use crate::rows::Rows;
+use crate::rows::object;
 
 pub mod columns;
 pub mod fit;
@@ -102,35 +104,6 @@ impl Destination {
     }
 }
 
-/// Rows ready to write: the column names, and each row's values in that order.
-#[derive(Debug, Clone)]
-pub struct Rows {
-    pub columns: Vec<String>,
-    pub values: Vec<Vec<Value>>,
-}
-
-impl Rows {
-    /// Serialises each row and takes its fields in the order of `columns` (a missing field is null).
-    pub fn from_serialize<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Rows> {
-        let mut values = Vec::with_capacity(rows.len());
-        for row in rows {
-            let Value::Object(mut map) = serde_json::to_value(row)? else {
-                bail!("internal: a report row is not an object");
-            };
-            values.push(
-                columns
-                    .iter()
-                    .map(|c| map.remove(*c).unwrap_or(Value::Null))
-                    .collect(),
-            );
-        }
-        Ok(Rows {
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            values,
-        })
-    }
-}
-
 /// The text of one value in a delimited or table cell: null is empty.
 pub fn cell_text(value: &Value) -> String {
     match value {
@@ -155,45 +128,155 @@ pub fn write(out: &mut dyn Write, format: Format, rows: &Rows) -> Result<()> {
 }
 
 pub fn write_styled(out: &mut dyn Write, format: Format, rows: &Rows, style: Style) -> Result<()> {
-    match format {
-        // Only the formats people read take the run's language.
-        Format::Table => write_table(out, &words::for_people(rows, crate::i18n::lang())),
-        Format::Csv => write_delimited(out, rows, b',', style),
-        Format::Tsv => write_delimited(out, rows, b'\t', style),
-        Format::Json => {
-            let array: Vec<Value> = objects(rows).collect();
-            serde_json::to_writer_pretty(&mut *out, &array)?;
-            writeln!(out)?;
-            Ok(())
-        }
-        Format::Jsonl => {
-            for object in objects(rows) {
-                serde_json::to_writer(&mut *out, &object)?;
+    let columns: Vec<&str> = rows.columns.iter().map(String::as_str).collect();
+    let mut writer = RowWriter::start(out, format, &columns, style)?;
+    for values in &rows.values {
+        writer.push(values.clone())?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+/// The one writer: rows pushed one at a time, in a fixed column order, written as they come in
+/// every format a machine reads (CSV, TSV, JSON Lines, and a JSON array element by element),
+/// so that memory stays flat however many rows a store cursor yields. A terminal table and
+/// Markdown collect their rows, since their widths need them all; their rows are few.
+pub struct RowWriter<'w> {
+    columns: Vec<String>,
+    /// Rows written so far.
+    count: u64,
+    shape: Shape<'w>,
+}
+
+enum Shape<'w> {
+    Delimited {
+        csv: Box<csv::Writer<&'w mut dyn Write>>,
+        protect_formulas: bool,
+    },
+    Json {
+        out: &'w mut dyn Write,
+    },
+    Jsonl {
+        out: &'w mut dyn Write,
+    },
+    Collected {
+        out: &'w mut dyn Write,
+        format: Format,
+        values: Vec<Vec<Value>>,
+    },
+}
+
+impl<'w> RowWriter<'w> {
+    /// Starts writing rows of `columns` to `out`: the header, for the formats that have one.
+    pub fn start(
+        out: &'w mut dyn Write,
+        format: Format,
+        columns: &[&str],
+        style: Style,
+    ) -> Result<RowWriter<'w>> {
+        let columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+        let shape = match format {
+            Format::Csv | Format::Tsv => {
+                let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+                Shape::Delimited {
+                    csv: Box::new(delimited(out, &columns, delimiter, style)?),
+                    protect_formulas: style.protect_formulas,
+                }
+            }
+            Format::Json => Shape::Json { out },
+            Format::Jsonl => Shape::Jsonl { out },
+            Format::Table | Format::Md => Shape::Collected {
+                out,
+                format,
+                values: Vec::new(),
+            },
+            Format::Html => bail!(
+                "--format html makes a page with charts for a report: use it with report routing, \
+                 forwards, silence, changes or weekly, or audit"
+            ),
+        };
+        Ok(RowWriter {
+            columns,
+            count: 0,
+            shape,
+        })
+    }
+
+    /// Writes one row, its values in the order of the columns.
+    pub fn push(&mut self, values: Vec<Value>) -> Result<()> {
+        match &mut self.shape {
+            Shape::Delimited {
+                csv,
+                protect_formulas,
+            } => {
+                csv.write_record(values.iter().map(|v| match v {
+                    Value::String(s) if *protect_formulas => neutralise(s),
+                    other => cell_text(other),
+                }))?;
+            }
+            Shape::Json { out } => {
+                // serde_json's pretty array, one element at a time: each element's own pretty
+                // text indented one level, so the bytes are those of the whole array at once.
+                out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+                let text = serde_json::to_string_pretty(&object(&self.columns, values))?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    out.write_all(b"  ")?;
+                    out.write_all(line.as_bytes())?;
+                }
+            }
+            Shape::Jsonl { out } => {
+                serde_json::to_writer(&mut **out, &object(&self.columns, values))?;
                 writeln!(out)?;
             }
-            Ok(())
+            Shape::Collected { values: rows, .. } => rows.push(values),
         }
-        Format::Md => write_markdown(out, &words::for_people(rows, crate::i18n::lang())),
-        Format::Html => bail!(
-            "--format html makes a page with charts for a report: use it with report routing, \
-             forwards, silence, changes or weekly, or audit"
-        ),
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Ends the output (the closing bracket, or the whole table) and says how many rows it has.
+    pub fn finish(self) -> Result<u64> {
+        let RowWriter {
+            columns,
+            count,
+            shape,
+        } = self;
+        match shape {
+            Shape::Delimited { mut csv, .. } => csv.flush()?,
+            Shape::Json { out } => {
+                out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
+            }
+            Shape::Jsonl { .. } => {}
+            Shape::Collected {
+                out,
+                format,
+                values,
+            } => {
+                // Only the formats people read take the run's language.
+                let collected = Rows { columns, values };
+                let rows = words::for_people(&collected, crate::i18n::lang());
+                if format == Format::Md {
+                    write_markdown(out, &rows)?;
+                } else {
+                    write_table(out, &rows)?;
+                }
+            }
+        }
+        Ok(count)
     }
 }
 
-fn objects(rows: &Rows) -> impl Iterator<Item = Value> + '_ {
-    rows.values.iter().map(|values| {
-        Value::Object(
-            rows.columns
-                .iter()
-                .cloned()
-                .zip(values.iter().cloned())
-                .collect(),
-        )
-    })
-}
-
-fn write_delimited(out: &mut dyn Write, rows: &Rows, delimiter: u8, style: Style) -> Result<()> {
+/// A CSV or TSV writer whose header is written: for Excel, after a byte-order mark and with
+/// CRLF line ends.
+fn delimited<'w>(
+    out: &'w mut dyn Write,
+    columns: &[String],
+    delimiter: u8,
+    style: Style,
+) -> Result<csv::Writer<&'w mut dyn Write>> {
     if style.excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
@@ -206,15 +289,8 @@ fn write_delimited(out: &mut dyn Write, rows: &Rows, delimiter: u8, style: Style
         .delimiter(delimiter)
         .terminator(terminator)
         .from_writer(out);
-    csv.write_record(&rows.columns)?;
-    for values in &rows.values {
-        csv.write_record(values.iter().map(|v| match v {
-            Value::String(s) if style.protect_formulas => neutralise(s),
-            other => cell_text(other),
-        }))?;
-    }
-    csv.flush()?;
-    Ok(())
+    csv.write_record(columns)?;
+    Ok(csv)
 }
 
 /// A text cell that a spreadsheet would run as a formula gets a leading apostrophe, as OWASP
@@ -266,6 +342,7 @@ fn write_markdown(out: &mut dyn Write, rows: &Rows) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
 
     #[derive(Serialize)]
     struct Row {
@@ -313,5 +390,29 @@ mod tests {
         assert!(render(Format::Md).contains("| b\\|c | 0 |  |"));
         let json: Value = serde_json::from_str(&render(Format::Json)).unwrap();
         assert_eq!(json[1]["pct"], Value::Null);
+    }
+
+    #[test]
+    fn json_written_row_by_row_is_the_pretty_array_at_once() {
+        let all = sample();
+        for n in 0..=all.values.len() {
+            let rows = Rows {
+                columns: all.columns.clone(),
+                values: all.values[..n].to_vec(),
+            };
+            let mut streamed = Vec::new();
+            write(&mut streamed, Format::Json, &rows).unwrap();
+            let objects: Vec<Value> = rows
+                .values
+                .iter()
+                .map(|v| object(&rows.columns, v.clone()))
+                .collect();
+            let mut whole = serde_json::to_vec_pretty(&objects).unwrap();
+            whole.push(b'\n');
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 }

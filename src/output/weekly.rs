@@ -223,21 +223,16 @@ pub fn json(
     weekly: &Weekly,
     changes: serde_json::Map<String, serde_json::Value>,
 ) -> Result<serde_json::Value> {
-    let rows = |rows: Rows| -> Result<serde_json::Value> {
-        let mut buffer = Vec::new();
-        write(&mut buffer, Format::Json, &rows)?;
-        Ok(serde_json::from_slice(&buffer)?)
-    };
     Ok(serde_json::json!({
         "since": weekly.period.since.to_string(),
         "until": weekly.period.until.to_string(),
-        "routing": rows(Rows::from_serialize(routing::COLUMNS, &weekly.routing)?)?,
-        "forwards": rows(Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?)?,
-        "silence": rows(Rows::from_serialize(silence::COLUMNS, &weekly.silence)?)?,
+        "routing": Rows::from_serialize(routing::COLUMNS, &weekly.routing)?.to_json(),
+        "forwards": Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?.to_json(),
+        "silence": Rows::from_serialize(silence::COLUMNS, &weekly.silence)?.to_json(),
         "previous": {
             "since": weekly.previous.since.to_string(),
             "until": weekly.previous.until.to_string(),
-            "routing": rows(Rows::from_serialize(routing::COLUMNS, &weekly.previous_routing)?)?,
+            "routing": Rows::from_serialize(routing::COLUMNS, &weekly.previous_routing)?.to_json(),
         },
         "changes": changes,
     }))

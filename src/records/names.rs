@@ -7,10 +7,23 @@ use std::sync::LazyLock;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a directory entry or a publisher is; written as `official` or `department`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EntryKind {
     Official,
     Department,
+}
+
+impl EntryKind {
+    /// The kind named as the directory stores it (`official`, `department`).
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        match s {
+            "official" => Some(EntryKind::Official),
+            "department" => Some(EntryKind::Department),
+            _ => None,
+        }
+    }
 }
 
 /// One official or department of the directory, its aliases already split on `;`.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::classify::Route;
 use crate::derive::{Knowledge, date_of};
 use crate::records::names::is_person_name;
 use crate::store::{CheckFact, DuplicateFact, PublisherSeen};
@@ -120,7 +121,7 @@ pub fn check(
             line: *line,
         });
     }
-    for f in facts.iter().filter(|f| f.route == "unknown") {
+    for f in facts.iter().filter(|f| f.route == Route::Unknown) {
         rows.push(problem("unknown_route", f, "route_reason", &f.route_reason));
     }
     let entries = unmatched
@@ -172,7 +173,11 @@ fn unmatched_names(
             f.source_line,
             kind,
         );
-        if let Some(target) = f.route_target.as_deref().filter(|_| f.route == "forwarded") {
+        if let Some(target) = f
+            .route_target
+            .as_deref()
+            .filter(|_| f.route == Route::Forwarded)
+        {
             let field = if f.route_reason == "forwarded_to" {
                 "forwarded_to"
             } else {

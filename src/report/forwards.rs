@@ -1,10 +1,12 @@
 //! `report forwards`: per addressee and target, where forwarded appeals went.
 
+use super::routing::RoutingRow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::DayCounts;
+use crate::classify::Route;
 use crate::store::{AppealFact, FactRef};
 
 pub const COLUMNS: &[&str] = &[
@@ -50,7 +52,7 @@ type Targets = BTreeMap<String, (u64, DayCounts)>;
 
 impl ForwardsFold {
     pub fn add(&mut self, fact: &FactRef<'_>) {
-        if fact.route != "forwarded" {
+        if fact.route != Route::Forwarded {
             return;
         }
         if fact.official != self.official {
@@ -121,4 +123,49 @@ pub fn top_per_addressee(rows: Vec<ForwardRow>, top: usize) -> Vec<ForwardRow> {
         taken += 1;
     }
     out
+}
+/// One official's forward rows, as they come (grouped by addressee), with how many appeals
+/// they list and how many the official forwarded in all.
+pub struct ForwardGroup<'a> {
+    pub addressee: &'a str,
+    pub rows: Vec<&'a ForwardRow>,
+    pub listed: u64,
+    /// From `routing` when the rows are only the top targets, else the rows' own sum.
+    pub forwarded: u64,
+}
+
+/// The rows grouped by addressee; `routing`, when the rows are only each official's top
+/// targets (audit), gives each official's whole number forwarded.
+pub fn by_addressee<'a>(
+    rows: &'a [ForwardRow],
+    routing: Option<&[RoutingRow]>,
+) -> Vec<ForwardGroup<'a>> {
+    let mut groups: Vec<ForwardGroup> = Vec::new();
+    for row in rows {
+        match groups.last_mut() {
+            Some(group) if group.addressee == row.addressee => group.rows.push(row),
+            _ => groups.push(ForwardGroup {
+                addressee: &row.addressee,
+                rows: vec![row],
+                listed: 0,
+                forwarded: 0,
+            }),
+        }
+    }
+    for group in &mut groups {
+        group.listed = group.rows.iter().map(|r| r.appeals).sum();
+        group.forwarded = match routing {
+            Some(routing) => routing
+                .iter()
+                .find(|r| r.addressee == group.addressee)
+                .map_or(0, |r| r.forwarded),
+            None => group.listed,
+        };
+    }
+    groups
+}
+
+/// The appeals forwarded by every group together.
+pub fn total_forwarded(groups: &[ForwardGroup]) -> u64 {
+    groups.iter().map(|g| g.forwarded).sum()
 }

@@ -10,6 +10,7 @@ pub mod weekly;
 use chrono::NaiveDate;
 
 use crate::calendar::{Calendar, due_date};
+use crate::classify::Route;
 use crate::derive::date_of;
 use crate::store::{AppealFact, FactRef};
 
@@ -48,7 +49,7 @@ pub fn missed_deadline(
 ) -> Option<bool> {
     match answered_on {
         Some(answered) => Some(answered > due),
-        None if fact.answered || fact.route == "rejected" => None,
+        None if fact.answered || fact.route == Route::Rejected => None,
         None => Some(as_of > due),
     }
 }

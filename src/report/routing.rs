@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{DayCounts, DueDates, Filters, missed_deadline, pct, wilson};
 use crate::calendar::Calendar;
+use crate::classify::Route;
 use crate::store::{AppealFact, AppealFilter, FactColumns, FactRef, Store};
 
 pub const COLUMNS: &[&str] = &[
@@ -181,12 +182,11 @@ impl Tally {
     fn add(&mut self, fact: &FactRef<'_>, overdue: bool) {
         self.appeals += 1;
         match fact.route {
-            "personal" => self.personal += 1,
-            "forwarded" => self.forwarded += 1,
-            "unanswered" => self.unanswered += 1,
-            "unknown" => self.unknown += 1,
-            "rejected" => self.rejected += 1,
-            _ => {}
+            Route::Personal => self.personal += 1,
+            Route::Forwarded => self.forwarded += 1,
+            Route::Unanswered => self.unanswered += 1,
+            Route::Unknown => self.unknown += 1,
+            Route::Rejected => self.rejected += 1,
         }
         self.answered += u64::from(fact.answered);
         self.overdue += u64::from(overdue);
@@ -246,8 +246,26 @@ pub const READING_COLUMNS: &[&str] = &[
     "note",
 ];
 
+impl RoutingRow {
+    /// The appeals of each route: personal, forwarded, unanswered, unknown, rejected.
+    pub fn route_counts(&self) -> [u64; 5] {
+        [
+            self.personal,
+            self.forwarded,
+            self.unanswered,
+            self.unknown,
+            self.rejected,
+        ]
+    }
+}
+
+/// The appeals of every row together.
+pub fn total_appeals(rows: &[RoutingRow]) -> u64 {
+    rows.iter().map(|r| r.appeals).sum()
+}
+
 /// Rows for reading: the same figures, the intervals written beside the shares.
-pub fn for_reading(rows: &[RoutingRow]) -> crate::output::Rows {
+pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
     use serde_json::Value;
     let share = |pct: Option<f64>, low: Option<f64>, high: Option<f64>| match (pct, low, high) {
         (Some(p), Some(l), Some(h)) => Value::String(format!("{p:.1}% ({l:.1}–{h:.1})")),
@@ -278,7 +296,7 @@ pub fn for_reading(rows: &[RoutingRow]) -> crate::output::Rows {
             ]
         })
         .collect();
-    crate::output::Rows {
+    crate::rows::Rows {
         columns: READING_COLUMNS.iter().map(|c| c.to_string()).collect(),
         values,
     }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Filters;
 use crate::derive::date_of;
+use crate::records::names::EntryKind;
 use crate::store::PublisherFact;
 
 pub const COLUMNS: &[&str] = &[
@@ -21,7 +22,7 @@ pub const COLUMNS: &[&str] = &[
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SilenceRow {
     pub name: String,
-    pub kind: String,
+    pub kind: EntryKind,
     pub last_post: Option<String>,
     pub days_since: Option<i64>,
     pub posts_30d: i64,

@@ -4,10 +4,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::Filters;
 use super::forwards::{ForwardRow, forwards};
 use super::routing::{RoutingRow, routing};
 use super::silence::SilenceRow;
+use super::{Filters, pct, wilson};
 use crate::calendar::Calendar;
 use crate::store::AppealFact;
 
@@ -175,6 +175,52 @@ pub fn with_arrow(now: u64, before: u64) -> String {
         std::cmp::Ordering::Greater => format!("{now} (↑{})", now - before),
         std::cmp::Ordering::Less => format!("{now} (↓{})", before - now),
         std::cmp::Ordering::Equal => format!("{now} (=)"),
+    }
+}
+
+/// All officials' appeals of one week together: counts by route, the personal share and its
+/// 95% interval (the trend of the weekly page).
+pub struct WeekTotal {
+    pub period: Period,
+    /// The ISO week (`2022-W39`), or the dates of a period that is not one.
+    pub label: String,
+    pub appeals: u64,
+    /// In the order of `RoutingRow::route_counts`.
+    pub counts: [u64; 5],
+    pub personal_pct: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl WeekTotal {
+    /// `dates` names a period that is not an ISO week (in the run's language: the caller's).
+    pub fn of(
+        period: Period,
+        rows: &[RoutingRow],
+        dates: impl FnOnce(Period) -> String,
+    ) -> WeekTotal {
+        let mut counts = [0u64; 5];
+        for r in rows {
+            for (total, n) in counts.iter_mut().zip(r.route_counts()) {
+                *total += n;
+            }
+        }
+        let appeals = rows.iter().map(|r| r.appeals).sum();
+        let interval = wilson(counts[0], appeals);
+        WeekTotal {
+            period,
+            label: period.iso_week().unwrap_or_else(|| dates(period)),
+            appeals,
+            counts,
+            personal_pct: pct(counts[0], appeals),
+            low: interval.map(|i| i.0),
+            high: interval.map(|i| i.1),
+        }
+    }
+
+    /// The appeals of every week together.
+    pub fn appeals_of(weeks: &[WeekTotal]) -> u64 {
+        weeks.iter().map(|w| w.appeals).sum()
     }
 }
 

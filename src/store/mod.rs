@@ -1,13 +1,17 @@
 //! SQLite storage: opening and migrating the database file, and every SQL statement the tool
 //! runs (no SQL lives outside this module). Writes happen inside one transaction per command.
 
+mod appeal_row;
+mod history;
 mod read;
 mod refetch;
 mod state;
 mod write;
 
+pub use appeal_row::StoredAppeal;
 pub use read::*;
-pub use refetch::StoredAppeal;
+// What a re-fetch needs of an appeal; not the stored row of `appeal_row` (the full one).
+pub use refetch::StoredAppeal as RefetchAppeal;
 pub use write::*;
 
 use std::path::{Path, PathBuf};

@@ -18,16 +18,16 @@ pub const SATISFIED: i64 = 16;
 pub const UNSATISFIED: i64 = 32;
 pub const VANISHED: i64 = 64;
 
-/// Route names by code. 0 (and 6, 7) is no route the tool writes.
-pub const ROUTES: [&str; 8] = [
-    "",
-    "personal",
-    "forwarded",
-    "unanswered",
-    "unknown",
-    "rejected",
-    "",
-    "",
+/// Routes by code. 0 (and 6, 7) is no route the tool writes.
+pub const ROUTES: [Option<Route>; 8] = [
+    None,
+    Some(Route::Personal),
+    Some(Route::Forwarded),
+    Some(Route::Unanswered),
+    Some(Route::Unknown),
+    Some(Route::Rejected),
+    None,
+    None,
 ];
 
 pub fn route_code(route: Route) -> i64 {
@@ -57,7 +57,8 @@ pub fn answered_bit(answered: bool) -> i64 {
 /// What a state says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decoded {
-    pub route: &'static str,
+    /// None for a code the tool never writes (a database changed outside it).
+    pub route: Option<Route>,
     pub answered: bool,
     pub unsatisfied: Option<bool>,
     pub vanished: bool,
@@ -126,7 +127,7 @@ mod tests {
             assert_eq!(
                 decoded,
                 Decoded {
-                    route: derived.route.as_str(),
+                    route: Some(derived.route),
                     answered: derived.answered,
                     unsatisfied: derived.unsatisfied,
                     vanished,

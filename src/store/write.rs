@@ -3,13 +3,16 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use anyhow::{Context, Result};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::types::ToSql;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
+use super::appeal_row::{VALUE_COLUMN_LIST, VALUE_COLUMNS, appeal_from_row, value_params};
 use super::state;
 use crate::derive::{Derived, Knowledge};
-use crate::history::{Change, ChangeKind, Version, diff};
+use crate::history::{Change, ChangeKind};
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::names::normalize_name;
 
@@ -34,11 +37,11 @@ pub struct Provenance<'a> {
 }
 
 impl Provenance<'_> {
-    fn page_offset(&self) -> Option<i64> {
+    pub(super) fn page_offset(&self) -> Option<i64> {
         self.page.map(|(offset, _)| offset as i64)
     }
 
-    fn page_url(&self) -> Option<&str> {
+    pub(super) fn page_url(&self) -> Option<&str> {
         self.page.map(|(_, url)| url)
     }
 }
@@ -102,10 +105,6 @@ impl ImportLog {
         }
     }
 }
-
-pub(super) const APPEAL_VALUE_COLUMNS: &str = "source, id, addressee, submitted_at, addressee_position, \
-    category, title, text, author, status, answered_at, answered_by, answer_text, forwarded_to, \
-    url, rating, answers";
 
 impl Batch<'_> {
     /// Whether any appeal of `source` is stored (this transaction's included).
@@ -272,102 +271,24 @@ impl Batch<'_> {
         let hash = hashes.value;
         let derived = derive(appeal);
         if !newer {
-            // An older scrape: history gains a version (unless it holds these values already),
-            // the current values stay, and the changes are worked out again in scrape order.
-            let known: Option<(i64, String)> = self
-                .tx
-                .prepare_cached(
-                    "SELECT version_id, scraped_at FROM appeal_versions WHERE appeal_key = ?1 AND value_hash = ?2",
-                )?
-                .query_row(params![key, hash], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            if let Some((version_id, shown_at)) = known {
-                if from.scraped_at < shown_at.as_str() {
-                    self.tx
-                        .prepare_cached(
-                            "UPDATE appeal_versions SET scraped_at = ?2 WHERE version_id = ?1",
-                        )?
-                        .execute(params![version_id, from.scraped_at])?;
-                    self.rebuild_changes(key, from, know)?;
-                }
-                return Ok((Outcome::Unchanged, key, official));
-            }
-            let record = version_record(appeal, &derived);
-            self.insert_version(key, from.scraped_at, hash, &record, from)?;
-            self.tx
-                .prepare_cached(
-                    "UPDATE appeal_seen SET first_seen = ?2 WHERE appeal_key = ?1 AND first_seen > ?2",
-                )?
-                .execute(params![key, from.scraped_at])?;
-            self.rebuild_changes(key, from, know)?;
-            return Ok((Outcome::Older, key, official));
+            let outcome = self.add_older_version(key, appeal, &derived, hash, from, know)?;
+            return Ok((outcome, key, official));
         }
-        let (before, before_route) = self.current_version(key)?;
-        let after = Version {
-            appeal,
-            route: derived.route.as_str(),
-            answered: derived.answered,
-        };
-        for change in diff(
-            &Version {
-                appeal: &before,
-                route: &before_route,
-                answered: know.has_answer(&before),
-            },
-            &after,
-        ) {
-            self.record_change(key, from, &change)?;
-        }
-        self.archive_current(key)?;
-        self.tx
-            .prepare_cached(
-                "UPDATE appeals SET addressee = ?2, submitted_at = ?3, addressee_position = ?4, \
-                 category = ?5, title = ?6, text = ?7, author = ?8, status = ?9, answered_at = ?10, \
-                 answered_by = ?11, answer_text = ?12, forwarded_to = ?13, url = ?14, rating = ?15, \
-                 answers = ?16, scraped_at = ?17, as_written = ?18, extra = ?19, value_hash = ?20, \
-                 official = ?21, route = ?22, route_reason = ?23, route_target = ?24, \
-                 days_to_answer = ?25, unsatisfied = ?26, import_id = ?27, source_file = ?28, \
-                 source_line = ?29, answered = ?30, vanished = NULL, official_id = ?31, \
-                 target_id = ?32, state = ?33, source_offset = ?34, source_url = ?35 \
-                 WHERE appeal_key = ?1",
-            )?
-            .execute(params![
-                key,
-                appeal.addressee,
-                appeal.submitted_at,
-                appeal.addressee_position,
-                appeal.category,
-                appeal.title,
-                appeal.text,
-                appeal.author,
-                appeal.status,
-                appeal.answered_at,
-                appeal.answered_by,
-                appeal.answer_text,
-                appeal.forwarded_to,
-                appeal.url,
-                appeal.rating,
-                appeal.answers,
-                from.scraped_at,
-                appeal.as_written,
-                appeal.extra,
-                hash,
-                derived.official,
-                derived.route.as_str(),
-                derived.reason.as_str(),
-                derived.target,
-                derived.days_to_answer,
-                derived.unsatisfied,
-                from.import_id,
-                from.file,
-                from.line as i64,
-                derived.answered,
-                self.name_id(&derived.official)?,
-                self.target_id(&derived)?,
-                state::of(&derived),
-                from.page_offset(),
-                from.page_url(),
-            ])?;
+        self.supersede(key, appeal, &derived, from, know)?;
+        let row = self.appeal_write(appeal, &derived, hash, from)?;
+        // The values all change together with what was concluded from them; a changed appeal
+        // is seen again, so it has not vanished.
+        static UPDATE: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "UPDATE appeals SET ({VALUE_COLUMN_LIST}, {}) = ({}), vanished = NULL \
+                 WHERE appeal_key = ?",
+                WRITTEN_COLUMNS.join(", "),
+                AppealWrite::placeholders()
+            )
+        });
+        self.tx.prepare_cached(&UPDATE)?.execute(params_from_iter(
+            row.params().into_iter().chain([&key as &dyn ToSql]),
+        ))?;
         self.see(key, from.scraped_at)?;
         self.keep_record_hash(key, Some(hashes.record))?;
         Ok((Outcome::Updated, key, derived.official))
@@ -406,7 +327,7 @@ impl Batch<'_> {
             .optional()?)
     }
 
-    fn keep_record_hash(&self, key: i64, record_hash: Option<i64>) -> Result<()> {
+    pub(super) fn keep_record_hash(&self, key: i64, record_hash: Option<i64>) -> Result<()> {
         self.tx
             .prepare_cached("UPDATE appeal_seen SET record_hash = ?2 WHERE appeal_key = ?1")?
             .execute(params![key, record_hash])?;
@@ -460,54 +381,17 @@ impl Batch<'_> {
         hashes: Hashes,
         from: &Provenance,
     ) -> Result<i64> {
+        let row = self.appeal_write(a, d, hashes.value, from)?;
+        static INSERT: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "INSERT INTO appeals ({VALUE_COLUMN_LIST}, {}) VALUES ({})",
+                WRITTEN_COLUMNS.join(", "),
+                AppealWrite::placeholders()
+            )
+        });
         self.tx
-            .prepare_cached(&format!(
-                "INSERT INTO appeals ({APPEAL_VALUE_COLUMNS}, scraped_at, as_written, extra, \
-                 value_hash, official, route, route_reason, route_target, days_to_answer, \
-                 unsatisfied, import_id, source_file, source_line, answered, official_id, target_id, \
-                 state, source_offset, source_url) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
-                 ?33, ?34, ?35, ?36)"
-            ))?
-            .execute(params![
-                a.source,
-                a.id,
-                a.addressee,
-                a.submitted_at,
-                a.addressee_position,
-                a.category,
-                a.title,
-                a.text,
-                a.author,
-                a.status,
-                a.answered_at,
-                a.answered_by,
-                a.answer_text,
-                a.forwarded_to,
-                a.url,
-                a.rating,
-                a.answers,
-                from.scraped_at,
-                a.as_written,
-                a.extra,
-                hashes.value,
-                d.official,
-                d.route.as_str(),
-                d.reason.as_str(),
-                d.target,
-                d.days_to_answer,
-                d.unsatisfied,
-                from.import_id,
-                from.file,
-                from.line as i64,
-                d.answered,
-                self.name_id(&d.official)?,
-                self.target_id(d)?,
-                state::of(d),
-                from.page_offset(),
-                from.page_url(),
-            ])?;
+            .prepare_cached(&INSERT)?
+            .execute(params_from_iter(row.params()))?;
         let key = self.tx.last_insert_rowid();
         self.tx
             .prepare_cached(
@@ -518,6 +402,28 @@ impl Batch<'_> {
         Ok(key)
     }
 
+    /// An appeal's row as an import writes it (inserted or updated).
+    fn appeal_write<'a>(
+        &self,
+        appeal: &'a Appeal,
+        derived: &'a Derived,
+        value_hash: i64,
+        from: &'a Provenance,
+    ) -> Result<AppealWrite<'a>> {
+        Ok(AppealWrite {
+            appeal,
+            derived,
+            from,
+            value_hash,
+            line: from.line as i64,
+            official_id: self.name_id(&derived.official)?,
+            target_id: self.target_id(derived)?,
+            state: state::of(derived),
+            page_offset: from.page_offset(),
+            page_url: from.page.map(|(_, url)| url),
+        })
+    }
+
     /// Widens when an appeal was seen to take in this scrape.
     fn see(&self, key: i64, scraped_at: &str) -> Result<()> {
         self.tx
@@ -526,189 +432,6 @@ impl Batch<'_> {
                  WHERE appeal_key = ?1 AND (first_seen > ?2 OR last_seen < ?2)",
             )?
             .execute(params![key, scraped_at])?;
-        Ok(())
-    }
-
-    fn record_change(&self, key: i64, from: &Provenance, change: &Change) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO changes (appeal_key, scraped_at, change, before, after, import_id) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                key,
-                from.scraped_at,
-                change.kind.as_str(),
-                change.before,
-                change.after,
-                from.import_id
-            ])?;
-        Ok(())
-    }
-
-    /// The stored values of an appeal and their route.
-    fn current_version(&self, key: i64) -> Result<(Appeal, String)> {
-        Ok(self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT {APPEAL_VALUE_COLUMNS}, route FROM appeals WHERE appeal_key = ?1"
-            ))?
-            .query_row(params![key], |r| {
-                Ok((super::read::appeal_from_row(r, 0)?, r.get(17)?))
-            })?)
-    }
-
-    /// Works out an appeal's value changes again from all its versions in scrape order, after
-    /// an older scrape added a version in the middle of its history.
-    fn rebuild_changes(&self, key: i64, from: &Provenance, know: &Knowledge) -> Result<()> {
-        let mut versions: Vec<(String, Appeal, String)> = Vec::new();
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT scraped_at, record FROM appeal_versions WHERE appeal_key = ?1",
-            )?;
-            let rows = stmt.query_map(params![key], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?;
-            for row in rows {
-                let (scraped_at, record) = row?;
-                let value: serde_json::Value = serde_json::from_str(&record)?;
-                let route = value
-                    .get("route")
-                    .and_then(|r| r.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                versions.push((scraped_at, serde_json::from_value(value)?, route));
-            }
-        }
-        let (current, route) = self.current_version(key)?;
-        let scraped_at: String = self.tx.query_row(
-            "SELECT scraped_at FROM appeals WHERE appeal_key = ?1",
-            params![key],
-            |r| r.get(0),
-        )?;
-        versions.push((scraped_at, current, route));
-        versions.sort_by(|a, b| a.0.cmp(&b.0));
-        let value_kinds: Vec<&str> = ChangeKind::ALL
-            .iter()
-            .filter(|k| k.is_value_change())
-            .map(|k| k.as_str())
-            .collect();
-        self.tx.execute(
-            &format!(
-                "DELETE FROM changes WHERE appeal_key = ?1 AND change IN ({})",
-                value_kinds
-                    .iter()
-                    .map(|k| format!("'{k}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            params![key],
-        )?;
-        let version = |i: usize| Version {
-            appeal: &versions[i].1,
-            route: &versions[i].2,
-            answered: know.has_answer(&versions[i].1),
-        };
-        let at = |i: usize| Provenance {
-            scraped_at: &versions[i].0,
-            ..from.clone()
-        };
-        for i in 1..versions.len() {
-            for change in diff(&version(i - 1), &version(i)) {
-                self.record_change(key, &at(i), &change)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Marks as vanished every appeal of the snapshot's addressees (within its source) that an
-    /// earlier scrape showed and this one does not. Returns how many.
-    pub fn mark_vanished(
-        &self,
-        addressees: &[(String, String)],
-        seen: &std::collections::HashSet<i64>,
-        from: &Provenance,
-    ) -> Result<u64> {
-        let mut vanished = 0;
-        let mut stmt = self.tx.prepare_cached(
-            // Through the official index (the (source, id) key would read every appeal of the
-            // source once per official), appeals as the outer loop.
-            "SELECT appeal_key, last_seen FROM appeals INDEXED BY appeals_by_official \
-             CROSS JOIN appeal_seen USING (appeal_key) \
-             WHERE official_id = (SELECT name_id FROM names WHERE name = ?2) AND source = ?1 \
-             AND vanished IS NULL AND last_seen < ?3",
-        )?;
-        let mut mark = self.tx.prepare(&format!(
-            "UPDATE appeals SET vanished = ?2, state = state | {} WHERE appeal_key = ?1",
-            state::VANISHED
-        ))?;
-        for (source, official) in addressees {
-            let candidates: Vec<(i64, String)> = stmt
-                .query_map(params![source, official, from.scraped_at], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            for (key, last_seen) in candidates.into_iter().filter(|(k, _)| !seen.contains(k)) {
-                mark.execute(params![key, from.scraped_at])?;
-                // Its return must go through the full path, which records it.
-                self.keep_record_hash(key, None)?;
-                let change = Change {
-                    kind: ChangeKind::Vanished,
-                    before: Some(last_seen),
-                    after: None,
-                };
-                self.record_change(key, from, &change)?;
-                vanished += 1;
-            }
-        }
-        Ok(vanished)
-    }
-
-    /// Moves the stored values of an appeal into its history before they are replaced.
-    fn archive_current(&self, key: i64) -> Result<()> {
-        self.tx
-            .prepare_cached(&format!(
-                "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line, source_offset, source_url) \
-                 SELECT appeal_key, scraped_at, value_hash, json_object({}, 'as_written', as_written, \
-                 'extra', extra, 'route', route, 'route_reason', route_reason, 'route_target', \
-                 route_target), import_id, source_file, source_line, source_offset, source_url \
-                 FROM appeals WHERE appeal_key = ?1",
-                APPEAL_VALUE_COLUMNS
-                    .split(", ")
-                    .map(|c| format!("'{c}', {c}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))?
-            .execute(params![key])?;
-        Ok(())
-    }
-
-    fn insert_version(
-        &self,
-        key: i64,
-        scraped_at: &str,
-        hash: i64,
-        record: &str,
-        from: &Provenance,
-    ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO appeal_versions (appeal_key, scraped_at, value_hash, record, import_id, \
-                 source_file, source_line, source_offset, source_url) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                key,
-                scraped_at,
-                hash,
-                record,
-                from.import_id,
-                from.file,
-                from.line as i64,
-                from.page_offset(),
-                from.page_url()
-            ])?;
         Ok(())
     }
 
@@ -818,7 +541,7 @@ impl Batch<'_> {
         let mut changed = 0;
         {
             let mut select = self.tx.prepare(&format!(
-                "SELECT appeal_key, {APPEAL_VALUE_COLUMNS}, official, route, route_reason, route_target, \
+                "SELECT appeal_key, {VALUE_COLUMN_LIST}, official, route, route_reason, route_target, \
                  answered FROM appeals"
             ))?;
             let mut update = self.tx.prepare(&format!(
@@ -829,14 +552,15 @@ impl Batch<'_> {
             ))?;
             let mut rows = select.query([])?;
             while let Some(row) = rows.next()? {
-                let appeal = super::read::appeal_from_row(row, 1)?;
+                let appeal = appeal_from_row(row, 1)?;
                 let derived = knowledge.derive(&appeal);
+                let after = 1 + VALUE_COLUMNS.len();
                 let stored: (String, String, String, Option<String>, bool) = (
-                    row.get(18)?,
-                    row.get(19)?,
-                    row.get(20)?,
-                    row.get(21)?,
-                    row.get(22)?,
+                    row.get(after)?,
+                    row.get(after + 1)?,
+                    row.get(after + 2)?,
+                    row.get(after + 3)?,
+                    row.get(after + 4)?,
                 );
                 let now = (
                     derived.official.clone(),
@@ -902,22 +626,81 @@ impl Batch<'_> {
 
     /// The directory as it stands inside this transaction (after this import's entries).
     pub fn directory(&self) -> Result<Vec<Entry>> {
-        super::read::load_directory(&self.tx)
+        super::appeal_row::load_directory(&self.tx)
     }
 
     pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
-        super::read::load_phrases(&self.tx)
+        super::appeal_row::load_phrases(&self.tx)
     }
 }
 
-fn version_record(appeal: &Appeal, derived: &Derived) -> String {
-    let mut value = serde_json::to_value(appeal).unwrap_or_default();
-    if let Some(map) = value.as_object_mut() {
-        map.insert("as_written".into(), appeal.as_written.clone().into());
-        map.insert("extra".into(), appeal.extra.clone().into());
-        map.insert("route".into(), derived.route.as_str().into());
-        map.insert("route_reason".into(), derived.reason.as_str().into());
-        map.insert("route_target".into(), derived.target.clone().into());
+/// What an import writes of one appeal: its values, what was concluded from them, and where they
+/// came from; the same columns for an insert and an update.
+struct AppealWrite<'a> {
+    appeal: &'a Appeal,
+    derived: &'a Derived,
+    from: &'a Provenance<'a>,
+    value_hash: i64,
+    line: i64,
+    official_id: i64,
+    target_id: Option<i64>,
+    state: i64,
+    page_offset: Option<i64>,
+    page_url: Option<&'a str>,
+}
+
+/// The columns an import writes after the values, in the order of `AppealWrite::params`.
+const WRITTEN_COLUMNS: [&str; 19] = [
+    "scraped_at",
+    "as_written",
+    "extra",
+    "value_hash",
+    "official",
+    "route",
+    "route_reason",
+    "route_target",
+    "days_to_answer",
+    "unsatisfied",
+    "import_id",
+    "source_file",
+    "source_line",
+    "answered",
+    "official_id",
+    "target_id",
+    "state",
+    "source_offset",
+    "source_url",
+];
+
+impl AppealWrite<'_> {
+    fn placeholders() -> String {
+        vec!["?"; VALUE_COLUMNS.len() + WRITTEN_COLUMNS.len()].join(", ")
     }
-    value.to_string()
+
+    /// The values (`VALUE_COLUMNS`), then `WRITTEN_COLUMNS`.
+    fn params(&self) -> Vec<&dyn ToSql> {
+        let (a, d) = (self.appeal, self.derived);
+        let written: [&dyn ToSql; WRITTEN_COLUMNS.len()] = [
+            &self.from.scraped_at,
+            &a.as_written,
+            &a.extra,
+            &self.value_hash,
+            &d.official,
+            &d.route,
+            &d.reason,
+            &d.target,
+            &d.days_to_answer,
+            &d.unsatisfied,
+            &self.from.import_id,
+            &self.from.file,
+            &self.line,
+            &d.answered,
+            &self.official_id,
+            &self.target_id,
+            &self.state,
+            &self.page_offset,
+            &self.page_url,
+        ];
+        value_params(a).into_iter().chain(written).collect()
+    }
 }

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 
 use super::*;
 use crate::report::routing::RoutingRow;
+use crate::report::weekly::WeekTotal;
 
 // ---------------------------------------------------------------------------------------------
 // Charts, drawn as SVG through maud so that every label is escaped like the rest of the page.
@@ -105,7 +106,7 @@ pub(super) fn routing_bar(r: &RoutingRow) -> Markup {
     let n = r.appeals.max(1) as f64;
     html! {
         svg width="100%" height="32" aria-hidden="true" focusable="false" {
-            @for (x, w, k, count) in stack(route_counts(r), 1.0 / n) {
+            @for (x, w, k, count) in stack(r.route_counts(), 1.0 / n) {
                 rect x=(pc(x)) width=(pc(w)) height="22" fill=(ROUTES[k].1) {}
                 @if w >= 0.07 {
                     text.seg x=(pc(x + w / 2.0)) y="15.5" text-anchor="middle" { (count) }

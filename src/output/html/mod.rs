@@ -39,10 +39,6 @@ const STALE: &str = "url(#p-unanswered)";
 const NEVER: &str = "url(#p-never)";
 const NO_TARGET: &str = "url(#p-no-target)";
 
-fn route_counts(r: &RoutingRow) -> [u64; 5] {
-    [r.personal, r.forwarded, r.unanswered, r.unknown, r.rejected]
-}
-
 /// A kind of change (`answered`, `vanished`...) in the run's language.
 fn change_word(kind: &str) -> String {
     word("change", kind, lang())

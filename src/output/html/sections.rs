@@ -10,11 +10,12 @@ use super::super::words::{cell as for_people_in, column, word};
 use super::super::{Rows, cell_text};
 use super::*;
 use crate::i18n::{Lang, lang, tr};
+use crate::records::names::EntryKind;
+use crate::report::Filters;
 use crate::report::forwards::{self, ForwardRow, UNKNOWN_TARGET};
 use crate::report::routing::{self, RoutingRow};
 use crate::report::silence::{self, SilenceRow};
-use crate::report::weekly::{ChangeRow as WeekChange, Period, Weekly, with_arrow};
-use crate::report::{Filters, pct, wilson};
+use crate::report::weekly::{ChangeRow as WeekChange, Period, WeekTotal, Weekly, with_arrow};
 
 // ---------------------------------------------------------------------------------------------
 // Sections: a heading, the chart, and the table of its figures under it
@@ -24,7 +25,7 @@ pub(super) fn routing_section(
     period: &str,
     as_of: NaiveDate,
 ) -> Result<Markup> {
-    let n: u64 = rows.iter().map(|r| r.appeals).sum();
+    let n = routing::total_appeals(rows);
     let chart = Chart {
         id: "routing-chart",
         title: tr("html-routing-chart", &[]),
@@ -85,7 +86,7 @@ pub(super) fn counted_routes(counts: [u64; 5], by: &str) -> String {
 }
 
 pub(super) fn routing_counts(r: &RoutingRow, by: &str) -> String {
-    counted_routes(route_counts(r), by)
+    counted_routes(r.route_counts(), by)
 }
 
 pub(super) fn routing_alt(r: &RoutingRow) -> String {
@@ -109,19 +110,8 @@ pub(super) fn forwards_section(
     as_of: NaiveDate,
     top: Option<(usize, &[RoutingRow])>,
 ) -> Result<Markup> {
-    let shown = |group: &[&ForwardRow]| group.iter().map(|r| r.appeals).sum::<u64>();
-    let forwarded = |name: &str, group: &[&ForwardRow]| match top {
-        Some((_, routing)) => routing
-            .iter()
-            .find(|r| r.addressee == name)
-            .map_or(0, |r| r.forwarded),
-        None => shown(group),
-    };
-    let groups = by_addressee(rows);
-    let n: u64 = groups
-        .iter()
-        .map(|(name, group)| forwarded(name, group))
-        .sum();
+    let groups = forwards::by_addressee(rows, top.map(|(_, routing)| routing));
+    let n = forwards::total_forwarded(&groups);
     let which = top.map(|(k, _)| tr("html-top", &[("k", k.into())]));
     let lang = lang();
     let target = |r: &ForwardRow| word("target", &r.forwarded_to, lang);
@@ -141,22 +131,26 @@ pub(super) fn forwards_section(
             ],
         ),
         alt: joined(
-            groups.iter().map(|(name, rows)| {
-                let targets = rows.iter().map(|r| format!("{} {}", target(r), r.appeals));
-                format!("{name}: {}.", joined(targets, ", "))
+            groups.iter().map(|g| {
+                let targets = g
+                    .rows
+                    .iter()
+                    .map(|r| format!("{} {}", target(r), r.appeals));
+                format!("{}: {}.", g.addressee, joined(targets, ", "))
             }),
             " ",
         ),
     };
     let max = rows.iter().map(|r| r.appeals).max().unwrap_or(1).max(1) as f64;
     let drawing = html! {
-        @for (name, group) in &groups {
-            @let (all, listed) = (forwarded(name, group), shown(group));
+        @for g in &groups {
             p.hgroup {
-                strong { (name) } (tr("html-forwarded-n", &[("n", all.into())]))
-                @if listed < all { (tr("html-forwarded-listed", &[("listed", listed.into())])) }
+                strong { (g.addressee) } (tr("html-forwarded-n", &[("n", g.forwarded.into())]))
+                @if g.listed < g.forwarded {
+                    (tr("html-forwarded-listed", &[("listed", g.listed.into())]))
+                }
             }
-            @for r in group {
+            @for r in &g.rows {
                 @let fill = if r.forwarded_to == UNKNOWN_TARGET { NO_TARGET } else { ROUTES[1].1 };
                 @let bar = simple_bar(r.appeals as f64 / max, fill);
                 (bar_row(html! { (target(r)) }, html! { (r.appeals) }, bar))
@@ -179,17 +173,6 @@ pub(super) fn forwards_section(
             }
         }
     })
-}
-
-pub(super) fn by_addressee(rows: &[ForwardRow]) -> Vec<(&str, Vec<&ForwardRow>)> {
-    let mut groups: Vec<(&str, Vec<&ForwardRow>)> = Vec::new();
-    for row in rows {
-        match groups.last_mut() {
-            Some((name, group)) if *name == row.addressee => group.push(row),
-            _ => groups.push((&row.addressee, vec![row])),
-        }
-    }
-    groups
 }
 
 /// Days since the last post per name, against a line at the stale threshold; a name that never
@@ -239,7 +222,7 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             span { (tr("html-stale-after", &[("days", stale_after.into())])) }
         }
         @for r in rows {
-            @let official = if r.kind == "official" { official_mark.as_str() } else { "" };
+            @let official = if r.kind == EntryKind::Official { official_mark.as_str() } else { "" };
             @let name = html! { (r.name) (official) };
             @match r.days_since {
                 Some(days) => {
@@ -278,11 +261,14 @@ pub(super) fn trend_section(
     trend: &[(Period, Vec<RoutingRow>)],
     filters: &Filters,
 ) -> Result<Markup> {
-    let weeks: Vec<WeekTotal> = trend.iter().map(|(p, rows)| week_total(*p, rows)).collect();
+    let weeks: Vec<WeekTotal> = trend
+        .iter()
+        .map(|(p, rows)| WeekTotal::of(*p, rows, |p| lang().period(p.since, p.until)))
+        .collect();
     let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
         return Ok(html! {});
     };
-    let n: u64 = weeks.iter().map(|w| w.appeals).sum();
+    let n = WeekTotal::appeals_of(&weeks);
     let caption = tr(
         "html-trend-caption",
         &[
@@ -373,38 +359,6 @@ pub(super) fn trend_section(
             (table("trend", &tr("html-trend-table", &[]), &rows))
         }
     })
-}
-
-pub(super) struct WeekTotal {
-    pub(super) period: Period,
-    pub(super) label: String,
-    pub(super) appeals: u64,
-    pub(super) counts: [u64; 5],
-    pub(super) personal_pct: Option<f64>,
-    pub(super) low: Option<f64>,
-    pub(super) high: Option<f64>,
-}
-
-pub(super) fn week_total(period: Period, rows: &[RoutingRow]) -> WeekTotal {
-    let mut counts = [0u64; 5];
-    for r in rows {
-        for (total, n) in counts.iter_mut().zip(route_counts(r)) {
-            *total += n;
-        }
-    }
-    let appeals = rows.iter().map(|r| r.appeals).sum();
-    let interval = wilson(counts[0], appeals);
-    WeekTotal {
-        period,
-        label: period
-            .iso_week()
-            .unwrap_or_else(|| lang().period(period.since, period.until)),
-        appeals,
-        counts,
-        personal_pct: pct(counts[0], appeals),
-        low: interval.map(|i| i.0),
-        high: interval.map(|i| i.1),
-    }
 }
 
 pub(super) fn change_table(change: &[WeekChange]) -> Markup {
