@@ -297,6 +297,21 @@ fn a_changed_layout_stops_the_import_and_changes_nothing() {
     assert!(!changes.contains("2022-10-08"), "{changes}");
 }
 
+/// Pages are read one at a time, as the import goes: a file of the folder that is no archive,
+/// met after a good archive's pages were read, still stops it before anything is stored.
+#[test]
+fn a_folder_with_a_file_that_is_no_archive_changes_nothing() {
+    let wd = Workdir::new();
+    let (bytes, _) = archive(&blog_pages(), "2022-10-01T09:00:00Z", true);
+    wd.write("archive/a.warc.gz", &bytes);
+    wd.write("archive/b.warc", b"just some notes\n");
+    let stderr = wd.fails(&["import", "pages", "archive"], 1);
+    assert!(stderr.contains("b.warc is not a WARC file"), "{stderr}");
+    // Not even the database was made.
+    let export = wd.fails(&["export", "appeals", "--format", "csv"], 1);
+    assert!(export.contains("no database"), "{export}");
+}
+
 #[test]
 fn addressee_overrides_the_welcome_page_and_is_asked_for_when_none_names_the_owner() {
     let wd = Workdir::new();

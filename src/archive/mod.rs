@@ -7,8 +7,10 @@ mod write;
 
 // `fetch` (built beside this) writes archives and resumes from them; until it lands, only the
 // tests use the writer and the detailed reading.
+#[cfg(test)]
+pub use read::read_archive;
 #[allow(unused_imports)]
-pub use read::{ArchiveContents, ArchivedPage, Damage, read_archive, read_archive_contents};
+pub use read::{ArchiveContents, ArchiveReader, ArchivedPage, Damage, read_archive_contents};
 #[allow(unused_imports)]
 pub use write::{WarcWriter, archive_file_name};
 

@@ -40,24 +40,10 @@ pub struct Damage {
     pub reason: String,
 }
 
-/// The responses of the archive at `path`. A damaged end is reported on stderr and skipped:
-/// the network side resumes from such archives.
+/// The responses of the archive at `path`, all at once, a damaged end warned of and skipped.
+#[cfg(test)]
 pub fn read_archive(path: &Path) -> Result<Vec<ArchivedPage>> {
-    let contents = read_archive_contents(path)?;
-    if let Some(damage) = &contents.damage {
-        // Written here rather than through `commands`, which this module sits below; like
-        // `commands::tell`, a closed stderr is no reason to fail.
-        let _ = writeln!(
-            io::stderr().lock(),
-            "appeal-audit: warning: {}: the record at offset {} is incomplete ({}): a run was \
-             probably stopped while writing it; the {} pages before it are read",
-            path.display(),
-            damage.offset,
-            damage.reason,
-            contents.pages.len()
-        );
-    }
-    Ok(contents.pages)
+    ArchiveReader::open(path)?.warning_on_damage().collect()
 }
 
 /// Counts the bytes taken from the file, so each gzip member's offset is known.
@@ -86,52 +72,122 @@ impl<R: BufRead> BufRead for Counted<R> {
 
 /// Every response of the archive, and the damage at its end, if any.
 pub fn read_archive_contents(path: &Path) -> Result<ArchiveContents> {
-    let file = File::open(path)
-        .with_context(|| format!("cannot open the archive {}: check the path", path.display()))?;
-    let mut input = Counted {
-        inner: BufReader::with_capacity(256 * 1024, file),
-        taken: 0,
-    };
-    let gzipped = input.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let mut contents = ArchiveContents::default();
-    loop {
-        if !gzipped {
-            skip_blank_lines(&mut input)?;
-        }
-        if input.fill_buf()?.is_empty() {
-            break;
-        }
-        let offset = input.taken;
-        let record = match gzipped {
-            true => {
-                let mut record = Vec::new();
-                GzDecoder::new(&mut input)
-                    .take(MAX_RECORD + 1)
-                    .read_to_end(&mut record)
-                    .map_err(|e| format!("gzip: {e}"))
-                    .and_then(|_| within_limit(record.len() as u64).map(|()| record))
-            }
-            false => read_plain_record(&mut input).map_err(|e| e.to_string()),
+    let mut reader = ArchiveReader::open(path)?;
+    let pages = reader.by_ref().collect::<Result<Vec<_>>>()?;
+    Ok(ArchiveContents {
+        pages,
+        damage: reader.damage,
+    })
+}
+
+/// An archive's responses one at a time, in file order, each body read only when its page is
+/// asked for: importing a blog of thousands of pages never holds them all. It ends at the
+/// file's end or at a damaged record (see `damage`); a file that is no archive is an error.
+pub struct ArchiveReader {
+    path: PathBuf,
+    input: Counted<BufReader<File>>,
+    gzipped: bool,
+    read: usize,
+    damage: Option<Damage>,
+    warn: bool,
+    done: bool,
+}
+
+impl ArchiveReader {
+    pub fn open(path: &Path) -> Result<Self> {
+        let file = File::open(path).with_context(|| {
+            format!("cannot open the archive {}: check the path", path.display())
+        })?;
+        let mut input = Counted {
+            inner: BufReader::with_capacity(256 * 1024, file),
+            taken: 0,
         };
-        let parsed = record.and_then(|r| parse_record(&r, path, offset));
-        match parsed {
-            Ok(Some(page)) => contents.pages.push(page),
-            Ok(None) => {}
-            Err(reason) => {
-                contents.damage = Some(Damage { offset, reason });
-                break;
+        let gzipped = input.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        Ok(ArchiveReader {
+            path: path.to_path_buf(),
+            input,
+            gzipped,
+            read: 0,
+            damage: None,
+            warn: false,
+            done: false,
+        })
+    }
+
+    /// Reports a damaged end on stderr when it is reached: the network side resumes from
+    /// such archives, so it is no reason to stop.
+    pub fn warning_on_damage(mut self) -> Self {
+        self.warn = true;
+        self
+    }
+
+    /// The next response; `None` at the end or at damage.
+    fn next_page(&mut self) -> Result<Option<ArchivedPage>> {
+        loop {
+            if !self.gzipped {
+                skip_blank_lines(&mut self.input)?;
+            }
+            if self.input.fill_buf()?.is_empty() {
+                return Ok(None);
+            }
+            let offset = self.input.taken;
+            let record = match self.gzipped {
+                true => {
+                    let mut record = Vec::new();
+                    GzDecoder::new(&mut self.input)
+                        .take(MAX_RECORD + 1)
+                        .read_to_end(&mut record)
+                        .map_err(|e| format!("gzip: {e}"))
+                        .and_then(|_| within_limit(record.len() as u64).map(|()| record))
+                }
+                false => read_plain_record(&mut self.input).map_err(|e| e.to_string()),
+            };
+            match record.and_then(|r| parse_record(&r, &self.path, offset)) {
+                Ok(Some(page)) => {
+                    self.read += 1;
+                    return Ok(Some(page));
+                }
+                Ok(None) => {}
+                Err(reason) if self.read == 0 && offset == 0 => bail!(
+                    "{} is not a WARC file ({reason}): give a .warc or .warc.gz archive, a \
+                     saved .html page, or a folder of them",
+                    self.path.display()
+                ),
+                Err(reason) => {
+                    if self.warn {
+                        self.warn_of(offset, &reason);
+                    }
+                    self.damage = Some(Damage { offset, reason });
+                    return Ok(None);
+                }
             }
         }
     }
-    if contents.pages.is_empty() && contents.damage.as_ref().is_some_and(|d| d.offset == 0) {
-        let reason = contents.damage.map(|d| d.reason).unwrap_or_default();
-        bail!(
-            "{} is not a WARC file ({reason}): give a .warc or .warc.gz archive, a saved .html \
-             page, or a folder of them",
-            path.display()
+
+    fn warn_of(&self, offset: u64, reason: &str) {
+        // Written here rather than through `commands`, which this module sits below; like
+        // `commands::tell`, a closed stderr is no reason to fail.
+        let _ = writeln!(
+            io::stderr().lock(),
+            "appeal-audit: warning: {}: the record at offset {offset} is incomplete ({reason}): \
+             a run was probably stopped while writing it; the {} pages before it are read",
+            self.path.display(),
+            self.read
         );
     }
-    Ok(contents)
+}
+
+impl Iterator for ArchiveReader {
+    type Item = Result<ArchivedPage>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let next = self.next_page().transpose();
+        self.done = !matches!(next, Some(Ok(_)));
+        next
+    }
 }
 
 /// No page of the portal comes near this: a larger record is damage (or hostile), and is

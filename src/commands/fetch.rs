@@ -159,7 +159,7 @@ fn import(global: &Global, options: &FetchOptions, crawls: &[Crawled]) -> Result
     }
     let mut pages = Vec::new();
     for crawled in crawls {
-        pages.extend(pages_under(&crawled.archive)?);
+        pages.push(pages_under(&crawled.archive)?);
     }
     let import = PageImportOptions {
         source: options.crawl.source.clone(),
@@ -171,7 +171,7 @@ fn import(global: &Global, options: &FetchOptions, crawls: &[Crawled]) -> Result
         // `import pages archive/` will group them later.
         single_run: false,
     };
-    import_pages(global, pages, &import)?;
+    import_pages(global, pages.into_iter().flatten(), &import)?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ pub use super::options::PageImportOptions;
 use super::import::import;
 use super::options::ImportOptions;
 use super::{Finish, Global, knowledge};
-use crate::archive::{ArchivedPage, read_archive};
+use crate::archive::{ArchiveReader, ArchivedPage};
 use crate::i18n::tr;
 use crate::portal::{self, PortalPage};
 use crate::records::fields::RecordKind;
@@ -32,11 +32,12 @@ pub struct BlogImport {
 }
 
 pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> Result<Finish> {
-    let mut pages = Vec::new();
+    let mut sources = Vec::new();
     for path in paths {
-        pages.extend(pages_under(path)?);
+        sources.push(pages_under(path)?);
     }
-    if pages.is_empty() {
+    let mut pages = sources.into_iter().flatten().peekable();
+    if pages.peek().is_none() {
         bail!(
             "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
              browser (.html) or folders holding them",
@@ -60,9 +61,12 @@ pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> R
     Ok(Finish::Done)
 }
 
+/// Pages read one at a time: a file that cannot be read is an error in their stream.
+pub type Pages = Box<dyn Iterator<Item = Result<ArchivedPage>>>;
+
 /// Every page a path holds: an archive's responses, a saved page, or those of every archive
-/// and saved page under a folder, in name order.
-pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
+/// and saved page under a folder, in name order. Each is read when the import asks for it.
+pub fn pages_under(path: &Path) -> Result<Pages> {
     if !path.is_dir() {
         return read_page_file(path);
     }
@@ -77,11 +81,9 @@ pub fn pages_under(path: &Path) -> Result<Vec<ArchivedPage>> {
             files.push(entry.into_path());
         }
     }
-    let mut pages = Vec::new();
-    for file in files {
-        pages.extend(read_page_file(&file)?);
-    }
-    Ok(pages)
+    Ok(Box::new(files.into_iter().flat_map(|file| {
+        read_page_file(&file).unwrap_or_else(|e| Box::new(std::iter::once(Err(e))))
+    })))
 }
 
 fn is_saved_page(path: &Path) -> bool {
@@ -92,9 +94,9 @@ fn is_saved_page(path: &Path) -> bool {
 
 /// An archive's responses, or a saved page as if archived: its address from the browser's
 /// mark (else the file's), its date the file's modification time.
-fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
+fn read_page_file(path: &Path) -> Result<Pages> {
     if !is_saved_page(path) {
-        return read_archive(path);
+        return Ok(Box::new(ArchiveReader::open(path)?.warning_on_damage()));
     }
     let body = std::fs::read(path)
         .with_context(|| format!("cannot read {}: check the path", path.display()))?;
@@ -107,14 +109,14 @@ fn read_page_file(path: &Path) -> Result<Vec<ArchivedPage>> {
         .and_then(|m| m.modified())
         .map(chrono::DateTime::<chrono::Utc>::from)
         .unwrap_or_else(|_| chrono::Utc::now());
-    Ok(vec![ArchivedPage {
+    Ok(Box::new(std::iter::once(Ok(ArchivedPage {
         file: path.to_path_buf(),
         offset: 0,
         url,
         date: modified.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         status: 200,
         body,
-    }])
+    }))))
 }
 
 /// One page read: where it came from and what it holds.
@@ -148,17 +150,19 @@ impl Run {
     }
 }
 
-/// Reads every page (all before anything is stored: a page whose layout has changed stops
-/// the command with the database untouched), then imports each blog's appeals and posts
+/// Reads every page, one at a time, keeping what it holds and dropping its body (all before
+/// anything is stored: a page whose layout has changed, or an archive that cannot be read,
+/// stops the command with the database untouched), then imports each blog's appeals and posts
 /// through `import`, all in one transaction. Pages that are not a 200 response are skipped
 /// with a warning.
 pub fn import_pages(
     global: &Global,
-    pages: Vec<ArchivedPage>,
+    pages: impl IntoIterator<Item = Result<ArchivedPage>>,
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
-    for mut page in pages {
+    for page in pages {
+        let mut page = page?;
         if page.status != 200 {
             crate::commands::tell(format!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
@@ -229,7 +233,7 @@ pub fn import_pages(
             };
             jobs.push((
                 RecordKind::Directory,
-                memory(name("directory"), vec![(entry, origin)]),
+                memory(name("directory"), [(entry, origin)].into_iter()),
             ));
         }
         let mut summary = BlogImport {
@@ -241,12 +245,12 @@ pub fn import_pages(
         };
         // No appeal read, no job: an empty input is an error to `import`, and a snapshot with
         // no appeal names no addressee whose stored appeals could have vanished.
-        if !appeals.is_empty() {
+        if appeals.len() > 0 {
             jobs.push((RecordKind::Appeals, memory(name("appeals"), appeals)));
             summary.appeals = Some(ImportLog::default());
         }
         if !posts.is_empty() {
-            jobs.push((RecordKind::Posts, memory(name("posts"), posts)));
+            jobs.push((RecordKind::Posts, memory(name("posts"), posts.into_iter())));
             summary.posts = Some(ImportLog::default());
         }
         blogs.push(summary);
@@ -266,6 +270,8 @@ pub fn import_pages(
         snapshot: options.snapshot,
         phrases: options.phrases.clone(),
     };
+    // The pages' contents are in the inputs now: they need not stay beside the import's work.
+    drop(runs);
     let logs = import(global, &mut store, &jobs, &import_options)?;
     let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
     for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
@@ -365,36 +371,45 @@ fn origin(page: &ArchivedPage, position: usize) -> RecordOrigin {
 
 type Record = (serde_json::Value, RecordOrigin);
 
-/// Every appeal of a run's questions pages; an appeal shown twice (the list moved on while
-/// it was read) is taken from the later page.
-fn appeal_records(
-    run: &Run,
-    owner: &str,
-    position: Option<&str>,
-    options: &PageImportOptions,
-) -> Vec<Record> {
-    let mut records: Vec<Record> = Vec::new();
-    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+/// Every appeal of a run's questions pages, each record built only as `memory` writes it: a
+/// blog of thousands of appeals is never held as JSON values all at once (they were the
+/// import's peak). An appeal shown twice (the list moved on while it was read) is taken from
+/// the later page, in the place it was first seen.
+fn appeal_records<'r>(
+    run: &'r Run,
+    owner: &'r str,
+    position: Option<&'r str>,
+    options: &'r PageImportOptions,
+) -> impl ExactSizeIterator<Item = Record> + 'r {
+    let mut cards: Vec<(&ReadPage, &portal::PortalAppeal, usize)> = Vec::new();
+    let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for page in &run.pages {
         let PortalPage::Questions { appeals, .. } = &page.content else {
             continue;
         };
         for (i, appeal) in appeals.iter().enumerate() {
-            let mut record = portal::appeal_record(appeal, owner, position);
-            if let Some(when) = scraped_at(&page.page, options) {
-                record.insert("scraped_at".into(), when.into());
-            }
-            let record = (serde_json::Value::Object(record), origin(&page.page, i + 1));
-            match at.get(&appeal.id) {
-                Some(&index) => records[index] = record,
+            let card = (page, appeal, i + 1);
+            match at.get(appeal.id.as_str()) {
+                Some(&index) => cards[index] = card,
                 None => {
-                    at.insert(appeal.id.clone(), records.len());
-                    records.push(record);
+                    at.insert(&appeal.id, cards.len());
+                    cards.push(card);
                 }
             }
         }
     }
-    records
+    cards
+        .into_iter()
+        .map(move |(page, appeal, position_on_page)| {
+            let mut record = portal::appeal_record(appeal, owner, position);
+            if let Some(when) = scraped_at(&page.page, options) {
+                record.insert("scraped_at".into(), when.into());
+            }
+            (
+                serde_json::Value::Object(record),
+                origin(&page.page, position_on_page),
+            )
+        })
 }
 
 fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Record> {
@@ -414,12 +429,14 @@ fn post_records(run: &Run, owner: &str, options: &PageImportOptions) -> Vec<Reco
     records
 }
 
-/// Records as an input `import` reads: JSON Lines, each line's origin beside it.
-fn memory(name: String, records: Vec<Record>) -> Input {
+/// Records as an input `import` reads: JSON Lines, each line's origin beside it. Each record
+/// is written out and dropped before the next is taken.
+fn memory(name: String, records: impl ExactSizeIterator<Item = Record>) -> Input {
     let mut jsonl = Vec::new();
     let mut origins = Vec::with_capacity(records.len());
     for (record, origin) in records {
-        jsonl.extend_from_slice(record.to_string().as_bytes());
+        // Writing a `Value` into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut jsonl, &record);
         jsonl.push(b'\n');
         origins.push(origin);
     }
@@ -496,7 +513,9 @@ mod tests {
         };
         let first = import_pages(
             &global,
-            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None),
+            resumed_run(dir.path(), "2022-10-01T09:00:00Z", None)
+                .into_iter()
+                .map(Ok),
             &options,
         )
         .unwrap();
@@ -506,7 +525,9 @@ mod tests {
         // A week later 740010 is gone (its card now shows another appeal, 999).
         let second = import_pages(
             &global,
-            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010")),
+            resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010"))
+                .into_iter()
+                .map(Ok),
             &options,
         )
         .unwrap();
