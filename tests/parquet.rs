@@ -267,6 +267,41 @@ fn duckdb_reads_partitions_by_year_and_by_addressee() {
     assert!(error.contains("by-year exists"), "{error}");
 }
 
+/// An export by year reads one year at a time; the report's filters still apply within it.
+#[test]
+fn partitions_by_year_keep_the_date_filters() {
+    let Some(wd) = exported(&[
+        "appeals",
+        "--format",
+        "parquet",
+        "--partition-by",
+        "year",
+        "--since",
+        "2022-01-01",
+        "--output",
+        "since-2022",
+    ]) else {
+        return;
+    };
+    let years: Vec<String> = std::fs::read_dir(wd.path("since-2022"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(years, ["year=2022"]);
+    let everything = wd.json(&[
+        "export",
+        "appeals",
+        "--format",
+        "json",
+        "--since",
+        "2022-01-01",
+    ]);
+    let glob = wd.path("since-2022/*/*.parquet");
+    let read = python_json(DUCKDB_READ, &[glob.to_str().unwrap(), "hive", "official"]);
+    assert_eq!(read["rows"], 5, "appeals 2, 3, 4, 6 and 7");
+    assert_eq!(read["rows"], everything.as_array().unwrap().len());
+}
+
 #[test]
 fn posts_export_with_types_and_partitions() {
     let Some(wd) = exported(&[

@@ -140,6 +140,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             let mut submitted_days = BTreeSet::new();
             store.for_each_stored_appeal(
                 &appeal_filter(&filters),
+                None,
                 AppealOrder::Stored,
                 |stored| {
                     submitted_days.extend(date_of(&stored.appeal.submitted_at));
@@ -166,6 +167,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                 filters.channel.as_deref(),
                 since.as_deref(),
                 until.as_deref(),
+                None,
                 |post| {
                     let mut values = values_of(&columns, &post)?;
                     redact_values(&mut values, &redacted);

@@ -17,6 +17,7 @@ pub mod fit;
 pub mod html;
 pub mod methodology;
 pub mod parquet;
+mod spill;
 pub mod weekly;
 pub mod words;
 

@@ -137,8 +137,9 @@ stored_columns! {
 }
 
 impl StoredAppeal {
-    /// Every stored appeal, filtered by `?1` since, `?2` until (ISO dates, inclusive) and `?3`
-    /// official, in the order asked for.
+    /// Every stored appeal, filtered by `?1` since, `?2` until (ISO dates, inclusive), `?3`
+    /// official and `?4` year (the first four characters of `submitted_at`), in the order asked
+    /// for.
     pub(super) fn select(order: AppealOrder, schema: i64) -> String {
         let order_by = match order {
             AppealOrder::Stored => "source, appeal_key",
@@ -153,6 +154,7 @@ impl StoredAppeal {
              WHERE (?1 IS NULL OR submitted_at >= ?1) \
                AND (?2 IS NULL OR submitted_at < date(?2, '+1 day')) \
                AND (?3 IS NULL OR official = ?3) \
+               AND (?4 IS NULL OR substr(submitted_at, 1, 4) = ?4) \
              ORDER BY {order_by}"
         )
     }

@@ -23,10 +23,13 @@ pub struct StoredPost {
 
 impl Store {
     /// Hands every stored appeal the filter lets through to `each`, in `order`, one row at a
-    /// time as the cursor reads it: export holds one appeal, not all of them.
+    /// time as the cursor reads it: export holds one appeal, not all of them. `year` keeps only
+    /// the appeals whose `submitted_at` begins with it (an export by year reads a year at a
+    /// time; in official order SQLite tests it on the index before it reads the row).
     pub fn for_each_stored_appeal(
         &self,
         filter: &AppealFilter,
+        year: Option<&str>,
         order: AppealOrder,
         mut each: impl FnMut(StoredAppeal) -> Result<()>,
     ) -> Result<()> {
@@ -36,7 +39,8 @@ impl Store {
         let mut rows = stmt.query(rusqlite::params![
             filter.since,
             filter.until,
-            filter.official
+            filter.official,
+            year
         ])?;
         while let Some(row) = rows.next()? {
             each(StoredAppeal::from_row(row)?)?;
@@ -44,14 +48,16 @@ impl Store {
         Ok(())
     }
 
-    /// Hands every stored post to `each`, filtered by publisher, channel and publication date,
-    /// one row at a time.
+    /// Hands every stored post to `each`, filtered by publisher, channel, publication date and
+    /// year (the first four characters of `published_at`), one row at a time, in publisher
+    /// order.
     pub fn for_each_stored_post(
         &self,
         publisher: Option<&str>,
         channel: Option<&str>,
         since: Option<&str>,
         until: Option<&str>,
+        year: Option<&str>,
         mut each: impl FnMut(StoredPost) -> Result<()>,
     ) -> Result<()> {
         let mut stmt = self.conn.prepare(
@@ -60,9 +66,10 @@ impl Store {
              WHERE (?1 IS NULL OR publisher = ?1) AND (?2 IS NULL OR channel = ?2) \
                AND (?3 IS NULL OR substr(published_at, 1, 10) >= ?3) \
                AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
+               AND (?5 IS NULL OR substr(published_at, 1, 4) = ?5) \
              ORDER BY publisher, published_at, post_key",
         )?;
-        let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until])?;
+        let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until, year])?;
         while let Some(r) = rows.next()? {
             each(StoredPost {
                 department: r.get(0)?,
@@ -79,5 +86,19 @@ impl Store {
             })?;
         }
         Ok(())
+    }
+
+    /// The years (first four characters of `submitted_at`, or of `published_at` for posts)
+    /// the stored records fall in, in order: the partitions of an export by year. Read from
+    /// the narrow indexes, not the table.
+    pub fn stored_years(&self, posts: bool) -> Result<Vec<String>> {
+        let sql = if posts {
+            "SELECT DISTINCT substr(published_at, 1, 4) FROM posts ORDER BY 1"
+        } else {
+            "SELECT DISTINCT substr(submitted_at, 1, 4) FROM appeals ORDER BY 1"
+        };
+        let mut stmt = self.conn.prepare(sql)?;
+        let years = stmt.query_map([], |row| row.get(0))?;
+        Ok(years.collect::<rusqlite::Result<_>>()?)
     }
 }
