@@ -8,7 +8,8 @@
 #
 # It reuses bench/run.sh's generated scrape when present (bench/work/N), imports it once into
 # bench/work/N/export.db, then runs RUNS rounds; each round runs the CSV export, the Parquet
-# export, and the Parquet export partitioned by year, one after the other, each from `sync`.
+# export, and the Parquet export partitioned by year and by addressee, one after the other, each
+# from `sync`.
 # The figures of every run go to bench/results/export-N.tsv, and the medians to stdout.
 #
 # Environment: RUNS (2), SEED (1), AS_OF (2025-01-01), BENCH_WORK (bench/work),
@@ -62,10 +63,12 @@ for round in $(seq "$RUNS"); do
   measure parquet out.parquet export appeals --format parquet --as-of "$AS_OF" >>"$TSV"
   measure parquet-by-year out-by-year export appeals --format parquet --partition-by year \
     --as-of "$AS_OF" >>"$TSV"
+  measure parquet-by-addressee out-by-addressee export appeals --format parquet \
+    --partition-by addressee --as-of "$AS_OF" >>"$TSV"
 done
 measure database public.db export database >>"$TSV"
 chmod u+w public.db 2>/dev/null || true
-rm -rf out.csv out.parquet out-by-year public.db public.metadata.json
+rm -rf out.csv out.parquet out-by-year out-by-addressee public.db public.metadata.json
 
 # Medians per command (the lower middle for an even count).
 sort -t$'\t' -k1,1 -k2,2n <(tail -n +2 "$TSV") | awk -F'\t' '
