@@ -99,7 +99,7 @@ for N in "${SIZES[@]}"; do
     /usr/bin/time -v -o generate.time "$GEN" --appeals "$N" --seed "$SEED" --out "$D"
     echo "$stamp" >.generated
   fi
-  bytes=$(stat -c %s appeals.csv)
+  bytes=$(stat -L -c %s appeals.csv)
   echo "bench: $N appeals, $bytes bytes of CSV"
 
   # The template: the directory and posts a real audit imports first, so that appeals are
@@ -170,7 +170,7 @@ for N in "${SIZES[@]}"; do
   {
     printf 'file\tbytes\n'
     for f in appeals.csv db.db sq.db su.db; do
-      [ -f "$f" ] && printf '%s\t%s\n' "$f" "$(stat -c %s "$f")"
+      [ -f "$f" ] && printf '%s\t%s\n' "$f" "$(stat -L -c %s "$f")"
     done
   } >"$OUT/$N-sizes.tsv"
   cd "$ROOT"
