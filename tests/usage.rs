@@ -95,6 +95,18 @@ const WRONG_USAGE: &[(&[&str], &str)] = &[
         "--delimiter 'é'",
     ),
     (
+        &["import", "appeals", "--delimiter", "\"", "a.csv"],
+        "--delimiter '\"'",
+    ),
+    (
+        &["import", "appeals", "--map", "id=", "a.csv"],
+        "--map id=: name the column",
+    ),
+    (
+        &["import", "appeals", "--date-format", "%Q.%m.%Y", "a.csv"],
+        "--date-format \"%Q.%m.%Y\"",
+    ),
+    (
         &["import", "appeals", "--rejects", "r.csv", "a.csv"],
         "--skip-invalid",
     ),

@@ -120,6 +120,19 @@ impl ReportJob {
     }
 }
 
+/// A `--date-format` chrono cannot read (`%Q`, a lone `%`) would fail every date it is tried
+/// on, silently falling back to the built-in forms; it is refused before anything is read.
+fn check_date_pattern(pattern: &str) -> Result<(), UsageError> {
+    use chrono::format::{Item, StrftimeItems};
+    if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
+        return Err(UsageError::new(format!(
+            "--date-format {pattern:?}: not a chrono pattern; write it with %d (day), %m \
+             (month), %Y (year), %H:%M (time), e.g. --date-format '%d/%m/%Y'"
+        )));
+    }
+    Ok(())
+}
+
 /// The import's settings, validated.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -145,6 +158,14 @@ impl ImportOptions {
     ) -> Result<ImportOptions, UsageError> {
         let delimiter = match args.delimiter {
             None => None,
+            // The quote and line ends already mean something in CSV: as the delimiter they
+            // would split every record wrongly and fail later, on a "missing" field.
+            Some(c @ ('"' | '\n' | '\r')) => {
+                return Err(UsageError::new(format!(
+                    "--delimiter {c:?}: CSV uses it for quoting or line ends; give the character \
+                     between fields, such as ',' ';' or a tab"
+                )));
+            }
             Some(c) if c.is_ascii() => Some(c as u8),
             Some(c) => {
                 return Err(UsageError::new(format!(
@@ -166,6 +187,14 @@ impl ImportOptions {
                     })
             })
             .collect::<Result<_, _>>()?;
+        if let Some((field, _)) = maps.iter().find(|(_, column)| column.trim().is_empty()) {
+            return Err(UsageError::new(format!(
+                "--map {field}=: name the column after '=', e.g. --map {field}='Номер'"
+            )));
+        }
+        if let Some(pattern) = &args.date_format {
+            check_date_pattern(pattern)?;
+        }
         // A map must fit one of the kinds; when none takes it, the first one's complaint names
         // its fields.
         for map in &maps {
