@@ -31,7 +31,7 @@ fn kind_of(column: &str) -> Kind {
         "overdue" | "repost" | "answered" => Kind::Bool,
         "source" | "addressee" | "addressee_position" | "category" | "status" | "rating"
         | "answered_by" | "forwarded_to" | "route" | "route_reason" | "official"
-        | "route_target" | "department" | "channel" | "publisher" => Kind::Category,
+        | "route_target" | "department" | "channel" | "publisher" | "source_file" => Kind::Category,
         _ => Kind::Text,
     }
 }
@@ -78,6 +78,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     // The rows reach the writer grouped by partition, so that one Parquet file is open at a
     // time: by official or publisher as the cursor reads them, and by year one year after
     // another, each year a pass over the narrow index (a second at a million appeals).
+    let snapshot = store.snapshot()?;
     let years: Vec<Option<String>> = match options.partition_by {
         Some(PartitionBy::Year) => store
             .stored_years(options.what == ExportKind::Posts)?
@@ -157,6 +158,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     if options.what != ExportKind::Posts {
         warn_calendar_days(&calendar, days.into_iter());
     }
+    drop(snapshot);
     let rows = output.finish()?;
     global.say(format!("{rows} records written to {}", target.display()));
     Ok(Finish::Done)

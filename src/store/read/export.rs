@@ -88,6 +88,15 @@ impl Store {
         Ok(())
     }
 
+    /// One state of the database for several reads: until the guard is dropped, every read
+    /// on this store sees the database as its first read found it, whatever imports commit
+    /// meanwhile (WAL). An export by year reads the years, then each year in turn: without it,
+    /// an appeal an import moved from one year to another between two passes came out twice
+    /// or not at all.
+    pub fn snapshot(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.unchecked_transaction()?)
+    }
+
     /// The years (first four characters of `submitted_at`, or of `published_at` for posts)
     /// the stored records fall in, in order: the partitions of an export by year. Read from
     /// the narrow indexes, not the table.
@@ -100,5 +109,42 @@ impl Store {
         let mut stmt = self.conn.prepare(sql)?;
         let years = stmt.query_map([], |row| row.get(0))?;
         Ok(years.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Access;
+    use rusqlite::Connection;
+
+    /// Reads under one snapshot see one state of the database, whatever another connection
+    /// (an import) commits in between; after it, they see the new state.
+    #[test]
+    fn a_snapshot_keeps_reads_on_one_state_of_the_database() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("t.db");
+        let store = Store::open(&path, Access::Write).unwrap();
+        let import = Connection::open(&path).unwrap();
+        // A post without its import row: this test is about what a reader sees, not the
+        // import's bookkeeping.
+        import.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        let post = |day: &str| {
+            import
+                .execute(
+                    "INSERT INTO posts (source, natural_key, department, published_at, \
+                     value_hash, publisher, import_id, source_file, source_line) \
+                     VALUES ('s', ?1, 'd', ?1, 0, 'd', 1, 'f', 1)",
+                    [day],
+                )
+                .unwrap()
+        };
+        post("2021-05-01");
+        let snapshot = store.snapshot().unwrap();
+        assert_eq!(store.stored_years(true).unwrap(), ["2021"]);
+        post("2022-05-01");
+        assert_eq!(store.stored_years(true).unwrap(), ["2021"]);
+        drop(snapshot);
+        assert_eq!(store.stored_years(true).unwrap(), ["2021", "2022"]);
     }
 }
