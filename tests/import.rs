@@ -40,6 +40,22 @@ fn csv_with_each_delimiter_and_russian_headers() {
     }
 }
 
+/// pandas' `to_csv` writes its index column with a blank header, and spreadsheets leave header
+/// cells empty: `--map id=` names that column.
+#[test]
+fn a_column_with_a_blank_header_is_mapped_by_an_empty_name() {
+    let wd = Workdir::new();
+    wd.write(
+        "pandas.csv",
+        format!(",addressee,date\n17,{OFFICIAL},2022-08-01\n18,{OFFICIAL},2022-08-02\n"),
+    );
+    wd.fails(&["import", "appeals", "pandas.csv"], 1);
+    wd.ok(&["import", "appeals", "--map", "id=", "pandas.csv"]);
+    let rows = export(&wd);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(row(&rows, "id", "18")["submitted_at"], "2022-08-02");
+}
+
 #[test]
 fn every_encoding_reads_the_same_letters() {
     let text = "нөмір;адресат;күні;сұрақ\n1;Жетісу облысының әкімі;3 қазан 2022;Жол жөндеу ғ қ ң ө ұ ү һ і\n";

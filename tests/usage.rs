@@ -99,10 +99,6 @@ const WRONG_USAGE: &[(&[&str], &str)] = &[
         "--delimiter '\"'",
     ),
     (
-        &["import", "appeals", "--map", "id=", "a.csv"],
-        "--map id=: name the column",
-    ),
-    (
         &["import", "appeals", "--date-format", "%Q.%m.%Y", "a.csv"],
         "--date-format \"%Q.%m.%Y\"",
     ),

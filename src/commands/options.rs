@@ -187,11 +187,6 @@ impl ImportOptions {
                     })
             })
             .collect::<Result<_, _>>()?;
-        if let Some((field, _)) = maps.iter().find(|(_, column)| column.trim().is_empty()) {
-            return Err(UsageError::new(format!(
-                "--map {field}=: name the column after '=', e.g. --map {field}='Номер'"
-            )));
-        }
         if let Some(pattern) = &args.date_format {
             check_date_pattern(pattern)?;
         }
