@@ -40,13 +40,11 @@ const BATCH_ROWS: usize = 4096;
 /// Text gathered in the builders before they are handed on, whatever the rows.
 const BATCH_BYTES: usize = 1 << 20;
 
-/// What the open file's gathered rows and encoders may hold; past it the row group is
-/// finished early (a shorter one). Pages being built are at most 1 MB a column, so only very
-/// wide exports come near it.
+/// What the open file's encoders may hold (the pages being built; finished pages wait on disk
+/// and count nothing): checked after every batch, which is where it grows, and past it the
+/// row group is finished early (a shorter one). Pages being built are at most 1 MB a column,
+/// so only very wide exports come near it.
 const HELD_BYTES: usize = 32 << 20;
-
-/// How often, in rows, the memory held by the open file is added up.
-const CHECK_EVERY: u64 = 1024;
 
 /// The type a column has in Parquet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +245,10 @@ impl FileWriter {
         self.rows += 1;
         if self.rows >= BATCH_ROWS || self.text_bytes >= BATCH_BYTES {
             self.write_batch(columns)?;
+            // The encoders' memory grows only here: past the bound, the row group ends early.
+            if self.writer.memory_size() > HELD_BYTES {
+                self.writer.flush()?;
+            }
         }
         Ok(())
     }
@@ -262,12 +264,6 @@ impl FileWriter {
         self.rows = 0;
         self.text_bytes = 0;
         Ok(())
-    }
-
-    /// Memory held: the rows gathered (their text) and the pages being encoded (finished
-    /// pages wait on disk and count nothing).
-    fn held(&self) -> usize {
-        self.text_bytes + self.writer.memory_size()
     }
 
     fn finish(mut self, columns: &Columns) -> Result<()> {
@@ -371,11 +367,6 @@ impl ParquetOutput {
         };
         writer.push(&self.columns, row)?;
         self.rows += 1;
-        // Finishes the row group early if the open file holds too much.
-        if self.rows.is_multiple_of(CHECK_EVERY) && writer.held() > HELD_BYTES {
-            writer.write_batch(&self.columns)?;
-            writer.writer.flush()?;
-        }
         Ok(())
     }
 

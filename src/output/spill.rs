@@ -57,10 +57,10 @@ impl PageStoreFactory for SpillFactory {
     }
 }
 
-/// One column chunk's pages: where each lies in the shared file.
+/// One column chunk's pages: where each lies in the shared file, until it is read back.
 struct SpillStore {
     spill: Arc<Mutex<Spill>>,
-    pages: Vec<(u64, usize)>,
+    pages: Vec<Option<(u64, usize)>>,
 }
 
 fn lock(spill: &Mutex<Spill>) -> Result<std::sync::MutexGuard<'_, Spill>> {
@@ -77,12 +77,18 @@ impl PageStore for SpillStore {
         spill.file.write_all(&value)?;
         spill.end += value.len() as u64;
         spill.waiting += 1;
-        self.pages.push((offset, value.len()));
+        self.pages.push(Some((offset, value.len())));
         Ok(PageKey::new(self.pages.len() as u64 - 1))
     }
 
     fn take(&mut self, key: PageKey) -> Result<Bytes> {
-        let Some(&(offset, len)) = self.pages.get(key.get() as usize) else {
+        // Each page is read back once (the trait's contract); a second read would count it
+        // twice and could empty the file under pages still waiting, so it is an error.
+        let Some((offset, len)) = self
+            .pages
+            .get_mut(key.get() as usize)
+            .and_then(Option::take)
+        else {
             return Err(ParquetError::General(format!(
                 "no spilled Parquet page {}",
                 key.get()
@@ -112,6 +118,25 @@ mod tests {
     use parquet::file::properties::WriterProperties;
 
     use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
+
+    /// A page is read back once: a second read is an error, not a count that empties the
+    /// file under pages still waiting.
+    #[test]
+    fn a_page_cannot_be_taken_twice() {
+        let folder = tempfile::tempdir().unwrap();
+        let factory = SpillFactory::in_folder(folder.path()).unwrap();
+        let mut store = SpillStore {
+            spill: factory.spill.clone(),
+            pages: Vec::new(),
+        };
+        let first = store.put(Bytes::from_static(b"first")).unwrap();
+        let second = store.put(Bytes::from_static(b"second")).unwrap();
+        assert_eq!(store.take(first).unwrap(), Bytes::from_static(b"first"));
+        assert!(store.take(first).is_err());
+        assert_eq!(factory.spill.lock().unwrap().waiting, 1);
+        assert_eq!(store.take(second).unwrap(), Bytes::from_static(b"second"));
+        assert_eq!(factory.spill.lock().unwrap().end, 0);
+    }
 
     /// Several row groups of two columns written through the spill read back exactly, and
     /// the temporary file is empty between row groups.
