@@ -77,7 +77,8 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     };
     // The rows reach the writer grouped by partition, so that one Parquet file is open at a
     // time: by official or publisher as the cursor reads them, and by year one year after
-    // another, each year a pass over the narrow index (a second at a million appeals).
+    // another, each year a pass over the narrow index (under a second at a million appeals),
+    // all in one snapshot of the database.
     let snapshot = store.snapshot()?;
     let years: Vec<Option<String>> = match options.partition_by {
         Some(PartitionBy::Year) => store
@@ -87,30 +88,30 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             .collect(),
         _ => vec![None],
     };
-    let key_of = |year: &Option<String>, name: &str| -> String {
-        match options.partition_by {
-            Some(PartitionBy::Year) => year.clone().unwrap_or_default(),
-            Some(PartitionBy::Addressee) => name.to_string(),
-            None => String::new(),
-        }
-    };
     let mut days = HashSet::new();
     // The same values, redaction and due dates as the CSV export (`export::appeal_values`),
     // typed here for Parquet.
     let redacted = redacted_columns(&names, options.redact);
-    for year in &years {
+    let since = filters.since.map(|d| d.to_string());
+    let until = filters.until.map(|d| d.to_string());
+    let filter = appeal_filter(&filters);
+    // One file reads the table in its own order (no sort); partitions read the index by
+    // official, which groups officials and, within a year, needs no sort.
+    let order = match options.partition_by {
+        Some(_) => AppealOrder::Official,
+        None => AppealOrder::Key,
+    };
+    for year in years.iter().map(Option::as_deref) {
         match options.what {
             ExportKind::Posts => {
-                let since = filters.since.map(|d| d.to_string());
-                let until = filters.until.map(|d| d.to_string());
                 store.for_each_stored_post(
                     filters.department.as_deref(),
                     filters.channel.as_deref(),
                     since.as_deref(),
                     until.as_deref(),
-                    year.as_deref(),
+                    year,
                     |post| {
-                        let key = key_of(year, &post.publisher);
+                        let key = partition_key(options.partition_by, year, &post.publisher);
                         let mut values = values_of(&names, &post)?;
                         redact_values(&mut values, &redacted);
                         let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
@@ -123,24 +124,17 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                                 post.source_line
                             )
                         })?;
-                        output.push(&key, &cells)
+                        output.push(key, &cells)
                     },
                 )?;
             }
             _ => {
-                // One file reads the table in its own order (no sort); partitions read the
-                // index by official, which groups officials and, within a year, needs no sort.
-                let order = match options.partition_by {
-                    Some(_) => AppealOrder::Official,
-                    None => AppealOrder::Key,
-                };
-                let filter = appeal_filter(&filters);
-                store.for_each_stored_appeal(&filter, year.as_deref(), order, |stored| {
+                store.for_each_stored_appeal(&filter, year, order, |stored| {
                     let submitted_at = &stored.appeal.submitted_at;
                     if let Some(day) = submitted_at.get(..10).and_then(iso_day) {
                         days.insert(day);
                     }
-                    let key = key_of(year, &stored.official);
+                    let key = partition_key(options.partition_by, year, &stored.official);
                     let mut values = appeal_values(&stored, &names, &calendar, &filters)?;
                     redact_values(&mut values, &redacted);
                     let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
@@ -150,18 +144,26 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                             stored.appeal.id, stored.appeal.source
                         )
                     })?;
-                    output.push(&key, &cells)
+                    output.push(key, &cells)
                 })?;
             }
         }
     }
-    if options.what != ExportKind::Posts {
-        warn_calendar_days(&calendar, days.into_iter());
-    }
+    // Posts have no due dates: `days` stays empty for them and nothing is said.
+    warn_calendar_days(&calendar, days.into_iter());
     drop(snapshot);
     let rows = output.finish()?;
     global.say(format!("{rows} records written to {}", target.display()));
     Ok(Finish::Done)
+}
+
+/// The partition a row goes to: the pass's year, or its official's (publisher's) name.
+fn partition_key<'a>(by: Option<PartitionBy>, year: Option<&'a str>, name: &'a str) -> &'a str {
+    match by {
+        Some(PartitionBy::Year) => year.unwrap_or_default(),
+        Some(PartitionBy::Addressee) => name,
+        None => "",
+    }
 }
 
 fn iso_day(text: &str) -> Option<NaiveDate> {

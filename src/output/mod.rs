@@ -109,12 +109,21 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
         .prefix(".appeal-audit-")
         .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot write in {}: check the --output folder",
-                dir.display()
-            )
-        })
+        .with_context(|| cannot_write_in(dir))
+}
+
+/// A temporary file with no name in the folder of `path`, gone when closed: for data that
+/// lives only while `path` is written (on the output's disk, not in a tmpfs `/tmp`).
+pub fn scratch_beside(path: &Path) -> Result<std::fs::File> {
+    let dir = folder_of(path);
+    tempfile::tempfile_in(dir).with_context(|| cannot_write_in(dir))
+}
+
+fn cannot_write_in(dir: &Path) -> String {
+    format!(
+        "cannot write in {}: check the --output folder",
+        dir.display()
+    )
 }
 
 /// The text of one value in a delimited or table cell: null is empty.

@@ -2,10 +2,11 @@
 //! typed columns, zstd, row groups of up to 100,000 rows, written one row at a time so that
 //! memory stays bounded at any size; one file, or Hive-style folders (`year=2022/part-0.parquet`).
 //!
-//! Memory, measured at a million appeals: the encoded pages of an unfinished row group wait in
-//! a temporary file (`spill`), and one Parquet file is open at a time, because each open file
-//! keeps every column's encoder and compressor (about 5 MB for the appeals' 30 columns). The
-//! caller hands rows grouped by partition.
+//! Memory: the encoded pages of an unfinished row group wait in a temporary file (`spill`), and
+//! one Parquet file is open at a time, because each open file keeps every column's encoder and
+//! compressor (about 5 MB for the appeals' 30 columns, by heaptrack at 200,000 appeals). The
+//! caller hands rows grouped by partition. Measured at a million appeals: 55-58 MiB, one file
+//! or partitioned (BENCHMARKS.md).
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -206,12 +207,7 @@ impl FileWriter {
             }
         }
         let properties = properties.build();
-        let spill = SpillFactory::in_folder(super::folder_of(target)).with_context(|| {
-            format!(
-                "cannot write in {}: check the --output folder",
-                super::folder_of(target).display()
-            )
-        })?;
+        let spill = SpillFactory::new(super::scratch_beside(target)?);
         let options = ArrowWriterOptions::new()
             .with_properties(properties)
             .with_page_store_factory(Arc::new(spill));

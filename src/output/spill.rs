@@ -2,16 +2,16 @@
 //!
 //! Parquet stores each column of a row group in one piece, but rows arrive with every column at
 //! once, so a writer holds all the encoded pages of a row group until it is complete. On the
-//! heap that is most of an export's memory, and more than the writer reports (a compressed page
-//! keeps the capacity of its uncompressed one): 100,000 rows of appeals held 60 MB in nine
-//! open partitions. Here the pages go to one unlinked temporary file per Parquet file, written
-//! beside the export (not in a tmpfs `/tmp`, which would be memory again), and are read back
-//! one page at a time when the row group is written out. Memory then stays flat whatever the
-//! row groups and the texts weigh; the file is emptied after every row group.
+//! heap that is much of an export's memory, and more than the writer reports (a compressed page
+//! keeps the capacity of its uncompressed one): at 200,000 appeals in one file, 63 MiB at peak
+//! against 50 MiB with this (system allocator, measured 2026-12-02). Here the pages go to one
+//! unlinked temporary file per Parquet file, written beside the export (not in a tmpfs `/tmp`,
+//! which would be memory again), and are read back one page at a time when the row group is
+//! written out. Memory then stays flat whatever the row groups and the texts weigh; the file is
+//! emptied after every row group.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
@@ -35,16 +35,15 @@ pub struct SpillFactory {
 }
 
 impl SpillFactory {
-    /// A factory whose temporary file is created in `folder`.
-    pub fn in_folder(folder: &Path) -> std::io::Result<SpillFactory> {
-        let file = tempfile::tempfile_in(folder)?;
-        Ok(SpillFactory {
+    /// A factory whose pages wait in `file`, a temporary file (`output::scratch_beside`).
+    pub fn new(file: File) -> SpillFactory {
+        SpillFactory {
             spill: Arc::new(Mutex::new(Spill {
                 file,
                 end: 0,
                 waiting: 0,
             })),
-        })
+        }
     }
 }
 
@@ -123,8 +122,7 @@ mod tests {
     /// file under pages still waiting.
     #[test]
     fn a_page_cannot_be_taken_twice() {
-        let folder = tempfile::tempdir().unwrap();
-        let factory = SpillFactory::in_folder(folder.path()).unwrap();
+        let factory = SpillFactory::new(tempfile::tempfile().unwrap());
         let mut store = SpillStore {
             spill: factory.spill.clone(),
             pages: Vec::new(),
@@ -142,8 +140,7 @@ mod tests {
     /// the temporary file is empty between row groups.
     #[test]
     fn pages_come_back_as_they_went() {
-        let folder = tempfile::tempdir().unwrap();
-        let factory = SpillFactory::in_folder(folder.path()).unwrap();
+        let factory = SpillFactory::new(tempfile::tempfile().unwrap());
         let numbers: ArrayRef = Arc::new(Int64Array::from_iter_values(0..10_000));
         let texts: ArrayRef = Arc::new(StringArray::from_iter_values(
             (0..10_000).map(|i| format!("обращение {i}")),
