@@ -5,14 +5,10 @@
 mod read;
 mod write;
 
-// `fetch` (built beside this) writes archives and resumes from them; until it lands, only the
-// tests use the writer and the detailed reading.
 #[cfg(test)]
 pub use read::read_archive;
-#[allow(unused_imports)]
-pub use read::{ArchiveContents, ArchiveReader, ArchivedPage, Damage, read_archive_contents};
-#[allow(unused_imports)]
-pub use write::{WarcWriter, archive_file_name};
+pub use read::{ArchiveReader, ArchivedPage, read_archive_contents};
+pub use write::{WarcWriter, archive_file_name, warc_date};
 
 /// `sha1:` and the SHA-1 in base 32, as warcio and Heritrix write WARC digests.
 fn sha1_digest(bytes: &[u8]) -> String {

@@ -31,7 +31,8 @@ fn record_id() -> String {
     format!("<urn:uuid:{}>", uuid::Uuid::new_v4())
 }
 
-fn warc_date(date: DateTime<Utc>) -> String {
+/// A date as WARC-Date writes it (UTC, whole seconds).
+pub fn warc_date(date: DateTime<Utc>) -> String {
     date.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 

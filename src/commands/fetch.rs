@@ -86,11 +86,10 @@ impl FetchOptions {
                 max_pages: args.max_pages,
                 full: args.full,
                 posts: !args.no_posts,
-                lang: match lang {
-                    Some(Lang::Ru) => Some("ru".to_string()),
-                    Some(Lang::Kk) => Some("kk".to_string()),
-                    Some(Lang::En) | None => None,
-                },
+                // The portal's own language is Russian's code or Kazakh's; English is its default.
+                lang: lang
+                    .filter(|l| *l != Lang::En)
+                    .map(|l| l.code().to_string()),
                 recheck_months: args.recheck_months,
                 addressee: args.addressee.as_ref().map(|a| a.trim().to_string()),
                 source: args.source.trim().to_string(),

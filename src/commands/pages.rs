@@ -86,16 +86,10 @@ pub fn pages_under(path: &Path) -> Result<Pages> {
     })))
 }
 
-fn is_saved_page(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-}
-
 /// An archive's responses, or a saved page as if archived: its address from the browser's
 /// mark (else the file's), its date the file's modification time.
 fn read_page_file(path: &Path) -> Result<Pages> {
-    if !is_saved_page(path) {
+    if !crate::portal::is_saved_page(path) {
         return Ok(Box::new(ArchiveReader::open(path)?.warning_on_damage()));
     }
     let body = std::fs::read(path)
@@ -113,7 +107,7 @@ fn read_page_file(path: &Path) -> Result<Pages> {
         file: path.to_path_buf(),
         offset: 0,
         url,
-        date: modified.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        date: crate::archive::warc_date(modified),
         status: 200,
         body,
     }))))
@@ -138,7 +132,7 @@ impl Run {
         let mut archives: Vec<&Path> = Vec::new();
         for page in &self.pages {
             let file = page.page.file.as_path();
-            if !is_saved_page(file) && !archives.contains(&file) {
+            if !crate::portal::is_saved_page(file) && !archives.contains(&file) {
                 archives.push(file);
             }
         }
@@ -185,7 +179,7 @@ pub fn import_pages(
                     page.file.display()
                 )
             })?;
-        let run = match (options.single_run, is_saved_page(&page.file)) {
+        let run = match (options.single_run, crate::portal::is_saved_page(&page.file)) {
             (true, _) | (false, true) => String::new(),
             (false, false) => page.file.display().to_string(),
         };

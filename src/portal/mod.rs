@@ -132,12 +132,8 @@ impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.url)?;
         // A saved page is a file of its own; an archived one is a record at an offset.
-        let saved = |file: &Path| {
-            file.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-        };
         let show = match &self.archive {
-            Some((file, _)) if saved(file) => {
+            Some((file, _)) if is_saved_page(file) => {
                 write!(f, " (in {})", file.display())?;
                 "open the file".to_string()
             }
@@ -158,6 +154,13 @@ impl fmt::Display for LayoutError {
 }
 
 impl std::error::Error for LayoutError {}
+
+/// A page saved from a browser (`.html`, `.htm`), rather than a WARC archive.
+pub fn is_saved_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
 
 /// The address of a blog's welcome page, on the same site as `page_url` (the portal, a
 /// mirror or a test server; the portal for a saved file).
