@@ -9,10 +9,8 @@ use super::filters::{appeal_filter, silence_rows, warn_calendar};
 use super::options::ReportOptions;
 use super::{Finish, Global, knowledge};
 use crate::calendar::Calendar;
-use crate::cli::CalendarArg;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
-use crate::i18n::tr;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format, html};
 use crate::report::Filters;
@@ -79,7 +77,11 @@ pub fn run(
             let files = store.source_files(&period.since.to_string(), &period.until.to_string())?;
             let method = Method {
                 as_of: filters.as_of,
-                deadline: deadline_rule(&filters, args),
+                deadline: crate::output::words::deadline_rule(
+                    args.filters.calendar,
+                    filters.deadline_days,
+                    crate::i18n::lang(),
+                ),
                 files: &files,
                 changes: &counts,
             };
@@ -129,19 +131,4 @@ fn trend(
     }
     trend.reverse();
     trend
-}
-
-/// The deadline rule in force, in words, for the methodology note.
-fn deadline_rule(filters: &Filters, args: &ReportOptions) -> String {
-    let calendar = match args.filters.calendar {
-        CalendarArg::Kz => tr("calendar-kz", &[]),
-        CalendarArg::MonFri => tr("calendar-mon-fri", &[]),
-    };
-    match filters.deadline_days {
-        Some(n) => tr(
-            "deadline-days",
-            &[("n", n.into()), ("calendar", calendar.into())],
-        ),
-        None => tr("deadline-law", &[("calendar", calendar.into())]),
-    }
 }

@@ -141,10 +141,12 @@ pub const FILES: &[(Lang, &str, &str)] = &[
 #[cfg(test)]
 pub const GLOSSARY: &str = include_str!("../../locales/glossary.tsv");
 
+/// A language's messages, parsed the first time one is asked for: a run reads its own
+/// language and English, never all three.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| Lang::ALL.iter().map(|l| build(*l)).collect());
-    &bundles[lang as usize]
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    BUNDLES[lang as usize].get_or_init(|| build(lang))
 }
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use super::{Rows, cell_text};
+use crate::cli::CalendarArg;
 use crate::i18n::{Arg, Lang};
 use crate::report::pct;
 use crate::report::routing::RoutingRow;
@@ -62,12 +63,7 @@ pub fn cell(column: &str, value: &Value, lang: Lang) -> Value {
                 "route" | "before" | "after" => "route",
                 _ => return Value::String(lang.figure(text)),
             };
-            let key = format!("value-{area}-{text}");
-            if lang.has(&key) {
-                Value::String(lang.tr(&key, &[]))
-            } else {
-                value.clone()
-            }
+            Value::String(word(area, text, lang))
         }
         other => other.clone(),
     }
@@ -82,6 +78,22 @@ pub fn titled_as_of(report: &str, as_of: chrono::NaiveDate, lang: Lang) -> Strin
             ("date", lang.date(as_of).into()),
         ],
     )
+}
+
+/// The deadline rule in force, in words: the weekly report's methodology note and the
+/// methodology page say it alike.
+pub fn deadline_rule(calendar: CalendarArg, deadline_days: Option<u32>, lang: Lang) -> String {
+    let calendar = match calendar {
+        CalendarArg::Kz => lang.tr("calendar-kz", &[]),
+        CalendarArg::MonFri => lang.tr("calendar-mon-fri", &[]),
+    };
+    match deadline_days {
+        Some(n) => lang.tr(
+            "deadline-days",
+            &[("n", n.into()), ("calendar", calendar.into())],
+        ),
+        None => lang.tr("deadline-law", &[("calendar", calendar.into())]),
+    }
 }
 
 /// A word of the reports' vocabulary (`value-route-forwarded`...), in `lang`.
