@@ -1,23 +1,21 @@
 //! `export appeals|posts`: every stored record for spreadsheets and scripts, with privacy by
 //! default (no authors) and spreadsheet-formula protection unless --raw.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::filters::{FilterOptions, appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
-use crate::calendar::Calendar;
 use crate::cli::{ExportFormat, ExportKind, PartitionBy};
-use crate::derive::date_of;
 use crate::output::columns::Choice;
 use crate::output::{Destination, RowWriter, Style};
 use crate::privacy::redact;
-use crate::report::{Filters, due_of, overdue};
+use crate::report::{DueDates, missed_deadline};
 use crate::rows::values_of;
-use crate::store::{Access, AppealFact, AppealOrder, Store, StoredAppeal};
+use crate::store::{Access, AppealOrder, FactRef, Store, StoredAppeal};
 use crate::usage::UsageError;
 
 /// Every field of the record contract, then what the tool concluded and where it came from.
@@ -137,19 +135,18 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             };
             let redacted = redacted_columns(&columns, options.redact);
             let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
-            let mut submitted_days = BTreeSet::new();
+            let mut dues = DueDates::new(&calendar, filters.deadline_days);
             store.for_each_stored_appeal(
                 &appeal_filter(&filters),
                 None,
                 AppealOrder::Stored,
                 |stored| {
-                    submitted_days.extend(date_of(&stored.appeal.submitted_at));
-                    let mut values = appeal_values(&stored, &columns, &calendar, &filters)?;
+                    let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
                     redact_values(&mut values, &redacted);
                     writer.push(values)
                 },
             )?;
-            warn_calendar_days(&calendar, submitted_days.into_iter());
+            warn_calendar_days(&calendar, dues.submitted_days());
             writer.finish()?
         }
         ExportKind::Posts | ExportKind::Database => {
@@ -185,32 +182,35 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
 }
 
 /// One stored appeal's values in the order of `columns`: what the store holds, and its due
-/// date and whether it is overdue as of the report's date.
+/// date and whether it is overdue as of `as_of`. The due date is asked of `dues` for every
+/// appeal, written or not: its days are what the calendar warning reads afterwards.
 pub(super) fn appeal_values(
     stored: &StoredAppeal,
     columns: &[&str],
-    calendar: &Calendar,
-    filters: &Filters,
+    dues: &mut DueDates,
+    as_of: NaiveDate,
 ) -> Result<Vec<Value>> {
     let a = &stored.appeal;
-    let fact = AppealFact {
-        official: stored.official.clone(),
+    let fact = FactRef {
+        official: &stored.official,
         route: stored.route,
-        route_target: stored.route_target.clone(),
-        submitted_at: a.submitted_at.clone(),
-        answered_at: a.answered_at.clone(),
+        route_target: stored.route_target.as_deref(),
+        submitted_at: &a.submitted_at,
+        answered_at: a.answered_at.as_deref(),
         days_to_answer: stored.days_to_answer,
         unsatisfied: None,
         vanished: stored.vanished.is_some(),
         answered: stored.answered,
     };
+    let due = dues.due(&a.submitted_at);
+    let answered_on = a.answered_at.as_deref().and_then(|s| dues.answered_on(s));
     columns
         .iter()
         .map(|&column| match column {
-            "due_date" => {
-                Ok(due_of(&fact, calendar, filters).map_or(Value::Null, |d| d.to_string().into()))
-            }
-            "overdue" => Ok(overdue(&fact, calendar, filters).map_or(Value::Null, Value::Bool)),
+            "due_date" => Ok(due.map_or(Value::Null, |d| d.to_string().into())),
+            "overdue" => Ok(due
+                .and_then(|due| missed_deadline(&fact, due, answered_on, as_of))
+                .map_or(Value::Null, Value::Bool)),
             stored_column => stored
                 .value(stored_column)
                 .with_context(|| format!("internal: no stored appeal column {stored_column}")),

@@ -2,11 +2,8 @@
 //! from the database cursor to the Parquet writer one record at a time, in one file or in
 //! Hive-style partitions by year or addressee.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
-
 use anyhow::{Result, anyhow};
-use chrono::NaiveDate;
+use serde_json::Value;
 
 use super::export::{
     APPEAL_COLUMNS, ExportOptions, POST_COLUMNS, appeal_values, redact_values, redacted_columns,
@@ -15,7 +12,8 @@ use super::filters::{appeal_filter, warn_calendar_days};
 use super::{Finish, Global, knowledge};
 use crate::cli::{ExportKind, PartitionBy};
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
-use crate::records::dates::parse_date;
+use crate::records::dates::{iso_date, parse_date};
+use crate::report::DueDates;
 use crate::rows::values_of;
 use crate::store::{Access, AppealOrder, Store};
 use crate::usage::UsageError;
@@ -88,7 +86,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             .collect(),
         _ => vec![None],
     };
-    let mut days = HashSet::new();
+    let mut dues = DueDates::new(&calendar, filters.deadline_days);
     // The same values, redaction and due dates as the CSV export (`export::appeal_values`),
     // typed here for Parquet.
     let redacted = redacted_columns(&names, options.redact);
@@ -114,8 +112,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
                         let key = partition_key(options.partition_by, year, &post.publisher);
                         let mut values = values_of(&names, &post)?;
                         redact_values(&mut values, &redacted);
-                        let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
-                        let cells = cells(&typed, &names, || {
+                        let cells = cells(&values, &typed, || {
                             format!(
                                 "post of {} on {} ({}, line {})",
                                 post.department,
@@ -130,15 +127,10 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             }
             _ => {
                 store.for_each_stored_appeal(&filter, year, order, |stored| {
-                    let submitted_at = &stored.appeal.submitted_at;
-                    if let Some(day) = submitted_at.get(..10).and_then(iso_day) {
-                        days.insert(day);
-                    }
                     let key = partition_key(options.partition_by, year, &stored.official);
-                    let mut values = appeal_values(&stored, &names, &calendar, &filters)?;
+                    let mut values = appeal_values(&stored, &names, &mut dues, filters.as_of)?;
                     redact_values(&mut values, &redacted);
-                    let typed: Vec<Value> = values.into_iter().map(Value::from).collect();
-                    let cells = cells(&typed, &names, || {
+                    let cells = cells(&values, &typed, || {
                         format!(
                             "appeal {} of source {}",
                             stored.appeal.id, stored.appeal.source
@@ -149,8 +141,8 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
             }
         }
     }
-    // Posts have no due dates: `days` stays empty for them and nothing is said.
-    warn_calendar_days(&calendar, days.into_iter());
+    // Posts have no due dates: none was asked for and nothing is said.
+    warn_calendar_days(&calendar, dues.submitted_days());
     drop(snapshot);
     let rows = output.finish()?;
     global.say(format!("{rows} records written to {}", target.display()));
@@ -166,54 +158,29 @@ fn partition_key<'a>(by: Option<PartitionBy>, year: Option<&'a str>, name: &'a s
     }
 }
 
-fn iso_day(text: &str) -> Option<NaiveDate> {
-    crate::records::dates::iso_date(text)
-}
-
-/// A value of a row before it is typed for Parquet.
-enum Value<'a> {
-    Text(Option<Cow<'a, str>>),
-    Int(Option<i64>),
-    Bool(Option<bool>),
-}
-
-impl From<serde_json::Value> for Value<'static> {
-    /// The JSON value the export writes, before it is typed by its column's kind.
-    fn from(value: serde_json::Value) -> Value<'static> {
-        match value {
-            serde_json::Value::String(s) => Value::Text(Some(Cow::Owned(s))),
-            serde_json::Value::Bool(b) => Value::Bool(Some(b)),
-            serde_json::Value::Number(n) => Value::Int(n.as_i64()),
-            _ => Value::Text(None),
-        }
-    }
-}
-
 /// The row's values typed as their columns are; a stored date that does not read as one
 /// (a database changed outside appeal-audit) is an error naming the record, column and value.
 fn cells<'a>(
-    values: &'a [Value<'a>],
-    names: &[&str],
+    values: &'a [Value],
+    columns: &[(&str, Kind)],
     record: impl Fn() -> String,
 ) -> Result<Vec<Cell<'a>>> {
     values
         .iter()
-        .zip(names)
-        .map(|(value, &column)| {
-            Ok(match (value, kind_of(column)) {
-                (Value::Text(None), _) | (Value::Int(None), _) | (Value::Bool(None), _) => {
-                    Cell::Null
+        .zip(columns)
+        .map(|(value, &(column, kind))| {
+            Ok(match (value, kind) {
+                (Value::Number(n), _) => n.as_i64().map_or(Cell::Null, Cell::Int),
+                (Value::Bool(b), _) => Cell::Bool(*b),
+                (Value::String(s), Kind::Date) => {
+                    Cell::Date(iso_date(s).ok_or_else(|| bad_date(&record(), column, s))?)
                 }
-                (Value::Int(Some(n)), _) => Cell::Int(*n),
-                (Value::Bool(Some(b)), _) => Cell::Bool(*b),
-                (Value::Text(Some(s)), Kind::Date) => {
-                    Cell::Date(iso_day(s).ok_or_else(|| bad_date(&record(), column, s))?)
-                }
-                (Value::Text(Some(s)), Kind::Timestamp) => {
+                (Value::String(s), Kind::Timestamp) => {
                     let date = parse_date(s).map_err(|_| bad_date(&record(), column, s))?;
                     Cell::Timestamp(date.date.and_time(date.time.unwrap_or_default()))
                 }
-                (Value::Text(Some(s)), _) => Cell::Text(s),
+                (Value::String(s), _) => Cell::Text(s),
+                _ => Cell::Null,
             })
         })
         .collect()
@@ -244,8 +211,9 @@ mod tests {
 
     #[test]
     fn a_date_that_is_not_one_names_the_record_column_and_value() {
-        let values = [Value::Text(Some(Cow::Borrowed("вчера")))];
-        let error = cells(&values, &["submitted_at"], || "appeal 7 of source x".into())
+        let values = [Value::from("вчера")];
+        let columns = [("submitted_at", Kind::Timestamp)];
+        let error = cells(&values, &columns, || "appeal 7 of source x".into())
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
