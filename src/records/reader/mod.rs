@@ -88,6 +88,16 @@ impl MemoryInput {
     }
 }
 
+/// A memory input's JSON Lines, read where they are: the pages' records are the largest thing
+/// an `import pages` holds, and a copy per opening would hold them twice.
+struct SharedJsonl(Arc<MemoryInput>);
+
+impl AsRef<[u8]> for SharedJsonl {
+    fn as_ref(&self) -> &[u8] {
+        &self.0.jsonl
+    }
+}
+
 impl Input {
     pub fn from_arg(arg: &Path) -> Input {
         if arg.as_os_str() == "-" {
@@ -110,7 +120,7 @@ impl Input {
             }
             Input::Memory(memory) => {
                 let size = memory.jsonl.len() as u64;
-                Ok((Box::new(Cursor::new(memory.jsonl.clone())), Some(size)))
+                Ok((Box::new(Cursor::new(SharedJsonl(memory.clone()))), Some(size)))
             }
         }
     }
