@@ -218,25 +218,20 @@ fn import_file(
                     let line = ready.line();
                     log.read += 1;
                     // A record made from a page names the page, not the records made of it.
-                    let origin = match input {
-                        Input::Memory(memory) => memory.origin(line),
-                        _ => None,
+                    let (from_file, from_line, page) = match input.origin(line) {
+                        Some(o) => (
+                            o.file.as_str(),
+                            o.position,
+                            Some((o.offset, o.url.as_str())),
+                        ),
+                        None => (file.as_str(), line, None),
                     };
-                    let from = |scraped_at| match origin {
-                        Some(origin) => Provenance {
-                            import_id,
-                            file: &origin.file,
-                            line: origin.position,
-                            page: Some((origin.offset, &origin.url)),
-                            scraped_at,
-                        },
-                        None => Provenance {
-                            import_id,
-                            file: &file,
-                            line,
-                            page: None,
-                            scraped_at,
-                        },
+                    let from = |scraped_at| Provenance {
+                        import_id,
+                        file: from_file,
+                        line: from_line,
+                        page,
+                        scraped_at,
                     };
                     let typed = match ready {
                         Ready::Typed { typed, .. } => typed,
@@ -563,10 +558,7 @@ fn record_error(
 ) -> anyhow::Error {
     let file = input.to_string();
     // A record made from a page: the page and the card are what the user can look at.
-    if let Some(origin) = match input {
-        Input::Memory(memory) => memory.origin(line),
-        _ => None,
-    } {
+    if let Some(origin) = input.origin(line) {
         return anyhow!(
             "{} (in {}, record at offset {}), card {}: {error}. The page holds a value appeal-audit \
              cannot read: check the card on the page (`warcio extract {} {}` shows it)",

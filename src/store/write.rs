@@ -420,7 +420,7 @@ impl Batch<'_> {
             target_id: self.target_id(derived)?,
             state: state::of(derived),
             page_offset: from.page_offset(),
-            page_url: from.page.map(|(_, url)| url),
+            page_url: from.page_url(),
         })
     }
 

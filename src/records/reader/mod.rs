@@ -99,6 +99,14 @@ impl AsRef<[u8]> for SharedJsonl {
 }
 
 impl Input {
+    /// The page a record on `line` was read from, for records made in memory from pages.
+    pub fn origin(&self, line: u64) -> Option<&RecordOrigin> {
+        match self {
+            Input::Memory(memory) => memory.origin(line),
+            _ => None,
+        }
+    }
+
     pub fn from_arg(arg: &Path) -> Input {
         if arg.as_os_str() == "-" {
             Input::Stdin
@@ -120,7 +128,10 @@ impl Input {
             }
             Input::Memory(memory) => {
                 let size = memory.jsonl.len() as u64;
-                Ok((Box::new(Cursor::new(SharedJsonl(memory.clone()))), Some(size)))
+                Ok((
+                    Box::new(Cursor::new(SharedJsonl(memory.clone()))),
+                    Some(size),
+                ))
             }
         }
     }
