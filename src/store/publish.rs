@@ -10,7 +10,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{SCHEMA_VERSION, Store};
+use super::{PUBLISHERS_CTE, SCHEMA_VERSION, Store};
 use crate::privacy::redact;
 
 /// What the publisher chose to keep.
@@ -99,14 +99,12 @@ ORDER BY addressee, appeals DESC, forwarded_to"
              latest post, days since, posts in the 30 days to :until, stale after 30 days; \
              posts_in_period counts posts from :since to :until. :addressee keeps one name. \
              As appeal-audit report silence --as-of.",
-            "WITH as_of AS (SELECT coalesce(nullif(:until, ''), date('now')) AS day),
+            format!(
+                "WITH as_of AS (SELECT coalesce(nullif(:until, ''), date('now')) AS day),
 counted AS (
   SELECT publisher, substr(published_at, 1, 10) AS day, repost FROM posts
   WHERE substr(published_at, 1, 10) <= (SELECT day FROM as_of)),
-publishers AS (
-  SELECT name, kind FROM directory
-  UNION SELECT DISTINCT publisher, 'department' FROM posts
-  WHERE publisher NOT IN (SELECT name FROM directory))
+{PUBLISHERS_CTE}
 SELECT p.name, p.kind, max(c.day) AS last_post,
   CAST(julianday((SELECT day FROM as_of)) - julianday(max(c.day)) AS INTEGER) AS days_since,
   count(c.day) FILTER (WHERE c.day > date((SELECT day FROM as_of), '-30 days')) AS posts_30d,
@@ -120,7 +118,7 @@ FROM publishers p LEFT JOIN counted c ON c.publisher = p.name
 WHERE coalesce(:addressee, '') = '' OR p.name = :addressee
 GROUP BY p.name, p.kind
 ORDER BY last_post IS NOT NULL, days_since DESC, p.name"
-                .to_string(),
+            ),
         ),
     ]
 }

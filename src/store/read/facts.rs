@@ -193,6 +193,14 @@ fn name_of(names: &HashMap<i64, String>, id: i64) -> Result<&str> {
     })
 }
 
+/// Who silence is counted for: every directory entry, and every publisher of posts the
+/// directory does not name (as a department). One definition for `report silence` and the
+/// published copy's `silence` query.
+pub(crate) const PUBLISHERS_CTE: &str = "publishers AS (
+  SELECT name, kind FROM directory
+  UNION SELECT DISTINCT publisher, 'department' FROM posts
+  WHERE publisher NOT IN (SELECT name FROM directory))";
+
 impl Store {
     /// Every directory entry and every publisher seen in posts, with its latest post on or
     /// before `as_of` and its posts in the 30 days ending on `as_of`.
@@ -202,21 +210,18 @@ impl Store {
         channel: Option<&str>,
         originals_only: bool,
     ) -> Result<Vec<PublisherFact>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&format!(
             "WITH counted AS ( \
                  SELECT publisher, substr(published_at, 1, 10) AS day, repost FROM posts \
                  WHERE substr(published_at, 1, 10) <= ?1 \
                    AND (?2 IS NULL OR channel = lower(?2)) AND (?3 = 0 OR repost = 0)), \
-             publishers AS ( \
-                 SELECT name, kind FROM directory \
-                 UNION SELECT DISTINCT publisher, 'department' FROM posts \
-                 WHERE publisher NOT IN (SELECT name FROM directory)) \
+             {PUBLISHERS_CTE} \
              SELECT p.name, p.kind, max(c.day), \
                     count(c.day) FILTER (WHERE c.day > date(?1, '-30 days')), \
                     count(c.day) FILTER (WHERE c.day > date(?1, '-30 days') AND c.repost = 1) \
              FROM publishers p LEFT JOIN counted c ON c.publisher = p.name \
-             GROUP BY p.name, p.kind",
-        )?;
+             GROUP BY p.name, p.kind"
+        ))?;
         let rows = stmt.query_map(rusqlite::params![as_of, channel, originals_only], |r| {
             Ok(PublisherFact {
                 name: r.get(0)?,
