@@ -103,8 +103,6 @@ pub fn crawl(
         crawled.owner = owner;
     }
     let mut refetch: Option<Refetch> = None;
-    let mut decided = false;
-    let mut done = 0;
     for n in 1.. {
         if options.max_pages.is_some_and(|max| n > max) {
             crawled.stopped = Some(format!("--max-pages {}", n - 1));
@@ -131,8 +129,8 @@ pub fn crawl(
         if crawled.owner.is_none() {
             crawled.owner = owner;
         }
-        if !decided {
-            decided = true;
+        // The first page names the owner: whether this is a re-fetch is decided there.
+        if n == 1 {
             let addressee = options.addressee.clone().or_else(|| crawled.owner.clone());
             if let (false, Some(store), Some(addressee)) = (options.full, store, addressee) {
                 let stored = store.blog_appeals(&options.source, &addressee)?;
@@ -149,8 +147,7 @@ pub fn crawl(
         crawled.questions_total = total_pages.or(crawled.questions_total);
         crawled.questions_read = n;
         crawled.appeals += appeals.len();
-        done += 1;
-        progress.pages(blog, done, crawled.questions_total, crawled.appeals);
+        progress.pages(blog, n, crawled.questions_total, crawled.appeals);
         if last_page(appeals.len(), n, crawled.questions_total) {
             crawled.complete = true;
             break;
@@ -298,12 +295,9 @@ impl<'c> Pages<'c> {
                 let fetched = self.client.get_page(path);
                 self.archive_superseded()?;
                 let exchange = match fetched {
-                    Err(FetchError::Refused { url, reason }) => {
-                        let refusal = FetchError::Refused {
-                            url: url.clone(),
-                            reason,
-                        };
-                        crate::commands::tell(format!("appeal-audit: {refusal}"));
+                    // The refusal names `url` (the client's address for `path`).
+                    Err(refused @ FetchError::Refused { .. }) => {
+                        crate::commands::tell(format!("appeal-audit: {refused}"));
                         crawled.refused.push(url);
                         return Ok(None);
                     }
