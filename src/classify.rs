@@ -115,12 +115,29 @@ impl AppealFacts<'_> {
     /// the stored `answered` flag or `Knowledge::has_answer`). The status is looked at last: it
     /// is the only part that costs a normalisation.
     pub fn has_answer(&self, phrases: &Phrases) -> bool {
+        self.answer_besides_status()
+            || present(self.status)
+                .is_some_and(|s| phrases.says(PhraseKind::Answered, &normalize_name(s)))
+    }
+
+    /// "Has an answer" short of the status: a date, a text, an answerer or a list of answers.
+    fn answer_besides_status(&self) -> bool {
         self.has_answer_date
             || self.has_answers
             || present(self.answered_by).is_some()
             || present(self.answer_text).is_some()
-            || present(self.status)
-                .is_some_and(|s| phrases.says(PhraseKind::Answered, &normalize_name(s)))
+    }
+
+    /// "Has an answer" for an appeal `classify` routed for `reason`: read off the rule that
+    /// fired where it settles it (rules 4 and 6 need an answerer, 5 an answer text, 7 fires
+    /// exactly when there is an answer and 8 exactly when there is none), asked after rules 1
+    /// to 3. Saves normalising the status again on every import.
+    pub fn has_answer_routed(&self, reason: Reason, phrases: &Phrases) -> bool {
+        match reason {
+            Reason::AnsweredBy | Reason::AnswerText | Reason::NoAnswerer => true,
+            Reason::NoAnswer => false,
+            Reason::ForwardedTo | Reason::Status => self.has_answer(phrases),
+        }
     }
 }
 
@@ -400,8 +417,10 @@ pub fn classify(facts: &AppealFacts, phrases: &Phrases, who: &Who) -> Routing {
         return routing(Route::Personal, Reason::AnsweredBy, None);
     }
     // 7. An answer (a date, a text, a list of answers or an answered status) but no author. An
-    // unanswered status overrides none of them.
-    if facts.has_answer(phrases) {
+    // unanswered status overrides none of them. `has_answer`, with the status normalised above.
+    if facts.answer_besides_status()
+        || (present(facts.status).is_some() && phrases.says(PhraseKind::Answered, &status))
+    {
         return routing(Route::Unknown, Reason::NoAnswerer, None);
     }
     // 8.
@@ -460,6 +479,70 @@ mod tests {
             rows += 1;
         }
         assert_eq!(rows, 20);
+    }
+
+    /// The answer read off the route is `has_answer` itself, for every combination of the
+    /// parts that decide either (statuses that say forwarded, rejected, unanswered, answered,
+    /// something else, blank; an answerer who is or is not the addressee; a forwarding text).
+    #[test]
+    fn the_routed_answer_is_has_answer() {
+        let phrases = Phrases::defaults();
+        let who = Who::empty();
+        let statuses = [
+            None,
+            Some("  "),
+            Some("Перенаправлено"),
+            Some("Отклонено"),
+            Some("На рассмотрении"),
+            Some("Ответ получен"),
+            Some("Прочее"),
+        ];
+        let answerers = [None, Some("Аким А"), Some("Управление ЖКХ")];
+        let texts = [
+            None,
+            Some("Решено"),
+            Some("Направлено по компетенции в управление ЖКХ"),
+        ];
+        let mut cases = 0;
+        let mut reasons = Vec::new();
+        for status in statuses {
+            for forwarded_to in [None, Some("Управление ЖКХ")] {
+                for answered_by in answerers {
+                    for answer_text in texts {
+                        for has_answer_date in [false, true] {
+                            for has_answers in [false, true] {
+                                let facts = AppealFacts {
+                                    addressee: "Аким А",
+                                    addressee_position: None,
+                                    forwarded_to,
+                                    status,
+                                    has_answer_date,
+                                    answered_by,
+                                    answer_text,
+                                    has_answers,
+                                };
+                                let reason = classify(&facts, &phrases, &who).reason;
+                                if !reasons.contains(&reason) {
+                                    reasons.push(reason);
+                                }
+                                assert_eq!(
+                                    facts.has_answer_routed(reason, &phrases),
+                                    facts.has_answer(&phrases),
+                                    "{facts:?} routed for {reason:?}"
+                                );
+                                cases += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(cases, 7 * 2 * 3 * 3 * 2 * 2);
+        assert_eq!(
+            reasons.len(),
+            Reason::ALL.len(),
+            "every rule fired: {reasons:?}"
+        );
     }
 
     #[test]

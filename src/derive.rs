@@ -39,7 +39,7 @@ impl Knowledge {
             target: routing.target.map(|t| self.canonical(&t)),
             days_to_answer: days_between(&appeal.submitted_at, appeal.answered_at.as_deref()),
             unsatisfied: appeal.rating.as_deref().and_then(rating_unsatisfied),
-            answered: facts.has_answer(&self.phrases),
+            answered: facts.has_answer_routed(routing.reason, &self.phrases),
         }
     }
 
