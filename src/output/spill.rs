@@ -3,8 +3,8 @@
 //! Parquet stores each column of a row group in one piece, but rows arrive with every column at
 //! once, so a writer holds all the encoded pages of a row group until it is complete. On the
 //! heap that is much of an export's memory, and more than the writer reports (a compressed page
-//! keeps the capacity of its uncompressed one): at 200,000 appeals in one file, 63 MiB at peak
-//! against 50 MiB with this (system allocator, measured 2026-12-02). Here the pages go to one
+//! keeps the capacity of its uncompressed one): at 200,000 appeals in one file, 62 MiB at peak
+//! against 49 MiB with this (system allocator, measured 2026-12-02). Here the pages go to one
 //! unlinked temporary file per Parquet file, written beside the export (not in a tmpfs `/tmp`,
 //! which would be memory again), and are read back one page at a time when the row group is
 //! written out. Memory then stays flat whatever the row groups and the texts weigh; the file is
