@@ -7,12 +7,15 @@ mod classify;
 mod cli;
 mod commands;
 mod derive;
+mod export;
 mod fetch;
 mod history;
 mod i18n;
+mod ingest;
 mod output;
 mod portal;
 mod privacy;
+mod progress;
 mod records;
 mod report;
 mod rows;
@@ -39,14 +42,14 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         // Flags that clap accepts but that do not go together: wrong usage, as clap's own.
         Err(e) if e.downcast_ref::<usage::UsageError>().is_some() => {
-            commands::tell(format!(
+            progress::tell(format!(
                 "appeal-audit: error: {e:#}\n\nFor more information, try '--help'."
             ));
             ExitCode::from(2)
         }
         Err(e) => {
             let error = i18n::tr("error-word", &[]);
-            commands::tell(format!("appeal-audit: {error}: {e:#}"));
+            progress::tell(format!("appeal-audit: {error}: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -10,10 +10,13 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 /// The built-in table: one row per day that differs from plain Monday-Friday.
 const KZ_TABLE: &str = include_str!("kz_calendar.csv");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which working days count for deadlines (`--calendar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum CalendarKind {
+    /// Kazakhstan's working days: weekends, public holidays and the Government's transfers.
     #[default]
     Kz,
+    /// Monday to Friday, no holidays.
     MonFri,
 }
 

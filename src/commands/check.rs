@@ -3,27 +3,26 @@
 
 use anyhow::Result;
 
-use super::options::ReportOptions;
-use super::report::{chosen, emit};
-use super::{Finish, Global, knowledge};
+use super::emit::{chosen, emit};
+use super::{Finish, Global};
+use crate::cli::report::{CheckCommand, ReportOptions, Writes};
 use crate::i18n::tr;
+use crate::ingest::stored_knowledge;
 use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::check::{COLUMNS, check};
 use crate::store::{Access, Store};
 
-pub fn run(
-    global: &Global,
-    fail_on_problems: bool,
-    as_directory: bool,
-    args: &ReportOptions,
-) -> Result<Finish> {
+pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
+    let args = &ReportOptions::from_args(&command.report, "check", Writes::List)?;
+    let (fail_on_problems, as_directory) =
+        (command.fail_on_problems, command.unmatched_as_directory);
     let choice = chosen(args, "check", COLUMNS)?;
     if as_directory {
         choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
     }
     let store = Store::open(&global.db, Access::Read)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let know = stored_knowledge(&store)?;
     let (filters, _) = args.filters.resolve(&know)?;
     let (rows, unmatched) = check(
         &store.check_facts()?,

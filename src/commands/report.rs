@@ -1,27 +1,31 @@
-//! `report routing|forwards|silence|changes`: the validated options resolved against the
-//! directory, the stored facts through the report functions, the rows to the output writer.
-
-use std::io::Write;
+//! `report routing|forwards|silence|changes|weekly`: the validated options resolved against
+//! the directory, the stored facts through the report functions, the rows to the output
+//! writer. The weekly document has a file of its own (`weekly.rs`).
 
 use anyhow::Result;
 
-use super::filters::{appeal_filter, silence_rows, warn_calendar_days};
-use super::options::{ReportJob, ReportOptions};
-use super::{Finish, Global, knowledge};
+use super::emit::{chosen, emit, emit_html};
+use super::{Finish, Global};
+use crate::cli::ReportCommand;
+use crate::cli::report::{ReportJob, ReportOptions};
 use crate::i18n::tr;
-use crate::output::columns::{self, Choice, UsageError, View, write_chosen};
+use crate::ingest::stored_knowledge;
+use crate::output::columns::{self, Choice};
 use crate::output::{Destination, Format, RowWriter, Rows, Style, html};
-use crate::report::{forwards, routing, silence};
+use crate::report::{
+    CHANGES_COLUMNS, appeal_filter, forwards, routing, silence, silence_rows, warn_calendar_days,
+};
 use crate::rows::values_of;
 use crate::store::{Access, FactColumns, Store};
 
-pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
+pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
+    let job = ReportJob::from_args(command)?;
     // The columns are checked before anything is read.
     let choice = match &job {
         ReportJob::Routing(args) => chosen(args, "report routing", routing::COLUMNS)?,
         ReportJob::Forwards(args) => chosen(args, "report forwards", forwards::COLUMNS)?,
         ReportJob::Silence { report, .. } => chosen(report, "report silence", silence::COLUMNS)?,
-        ReportJob::Changes(args) => chosen(args, "report changes", CHANGE_COLUMNS)?,
+        ReportJob::Changes(args) => chosen(args, "report changes", CHANGES_COLUMNS)?,
         ReportJob::Weekly { report, .. } => {
             Choice::new(&report.columns.columns, report.columns.wide).refuse(
                 "report weekly is a document of several tables: pick columns in report routing, \
@@ -31,18 +35,19 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
         }
     };
     let store = Store::open(&global.db, Access::Read)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let know = stored_knowledge(&store)?;
     match job {
         ReportJob::Routing(args) => {
             let (filters, calendar) = args.filters.resolve(&know)?;
             let routing =
                 routing::routing_of_store(&store, &appeal_filter(&filters), &filters, &calendar)?;
-            warn_calendar_days(&calendar, routing.submitted_days.iter().copied());
+            warn_calendar_days(global, &calendar, routing.submitted_days.iter().copied());
             let rows = routing.rows;
             if args.format == Format::Html {
                 emit_html(&args, |out| html::routing(out, &rows, &filters))?;
             } else {
-                let rows = routing_rows(&rows, args.format, choice.named())?;
+                let for_people = matches!(args.format, Format::Table | Format::Md);
+                let rows = routing::rows_for(&rows, for_people, choice.named())?;
                 emit(&args, &columns::ROUTING, &choice, &rows)?;
             }
         }
@@ -93,7 +98,7 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
             if args.format == Format::Html {
                 let rows = store.changes(since, until, official)?;
                 emit_html(&args, |out| {
-                    html::changes(out, &rows, CHANGE_COLUMNS, &filters)
+                    html::changes(out, &rows, CHANGES_COLUMNS, &filters)
                 })?;
             } else {
                 emit_changes(&store, &args, &choice, (since, until, official))?;
@@ -110,56 +115,6 @@ pub fn run(global: &Global, job: ReportJob) -> Result<Finish> {
     Ok(Finish::Done)
 }
 
-/// Routing rows as the format wants them: every column for machines, shares with their
-/// intervals for people (table and md), with any other column `named` (an interval's bound)
-/// as a number after them.
-pub fn routing_rows(
-    rows: &[routing::RoutingRow],
-    format: Format,
-    named: &[String],
-) -> Result<Rows> {
-    let every = Rows::from_serialize(routing::COLUMNS, rows)?;
-    if !matches!(format, Format::Table | Format::Md) {
-        return Ok(every);
-    }
-    let mut reading = routing::for_reading(rows);
-    let missing: Vec<&String> = named
-        .iter()
-        .filter(|n| !reading.columns.contains(n))
-        .collect();
-    let extra = every.select(&missing);
-    reading.columns.extend(extra.columns);
-    for (values, more) in reading.values.iter_mut().zip(extra.values) {
-        values.extend(more);
-    }
-    Ok(reading)
-}
-
-/// The columns the user chose, checked against the report's CSV columns `valid`.
-pub fn chosen(args: &ReportOptions, what: &str, valid: &[&str]) -> Result<Choice> {
-    let choice = Choice::new(&args.columns.columns, args.columns.wide);
-    if args.format == Format::Html && matches!(choice, Choice::Named(_)) {
-        return Err(UsageError(
-            "--columns: the html page has fixed charts and tables; use it with --format table, \
-             csv, tsv, json, jsonl or md"
-                .into(),
-        )
-        .into());
-    }
-    choice.check(what, valid)?;
-    Ok(choice)
-}
-
-pub const CHANGE_COLUMNS: &[&str] = &[
-    "scraped_at",
-    "source",
-    "id",
-    "addressee",
-    "change",
-    "before",
-    "after",
-];
-
 /// Writes the chosen columns of rows where the report's --format and --output say.
 /// Every change of the period can be many rows: in the formats a machine reads, each goes
 /// from the cursor to the writer; a table for a terminal collects them, to fit its width.
@@ -171,11 +126,11 @@ fn emit_changes(
 ) -> Result<()> {
     if matches!(args.format, Format::Table | Format::Md) {
         let rows = store.changes(since, until, official)?;
-        let rows = Rows::from_serialize(CHANGE_COLUMNS, &rows)?;
+        let rows = Rows::from_serialize(CHANGES_COLUMNS, &rows)?;
         return emit(args, &columns::CHANGES, choice, &rows);
     }
     let columns: Vec<&str> = match choice.named() {
-        [] => CHANGE_COLUMNS.to_vec(),
+        [] => CHANGES_COLUMNS.to_vec(),
         names => names.iter().map(String::as_str).collect(),
     };
     let mut destination = Destination::open(args.output.as_deref())?;
@@ -189,26 +144,5 @@ fn emit_changes(
         writer.push(values_of(&columns, &row)?)
     })?;
     writer.finish()?;
-    destination.finish()
-}
-
-pub fn emit(args: &ReportOptions, view: &View, choice: &Choice, rows: &Rows) -> Result<()> {
-    let mut destination = Destination::open(args.output.as_deref())?;
-    let width = destination.terminal_width();
-    write_chosen(
-        destination.writer(),
-        args.format,
-        rows,
-        Some(view),
-        choice,
-        width,
-    )?;
-    destination.finish()
-}
-
-/// Writes a report's HTML page where --output says.
-fn emit_html(args: &ReportOptions, page: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut destination = Destination::open(args.output.as_deref())?;
-    page(destination.writer())?;
     destination.finish()
 }

@@ -5,12 +5,13 @@ use anyhow::{Result, bail};
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
-use super::options::ReportOptions;
-use super::report::CHANGE_COLUMNS;
-use super::{Finish, Global, knowledge};
+use super::{Finish, Global};
 use crate::classify::Route;
+use crate::cli::report::{ReportOptions, ShowCommand, Writes};
+use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
 use crate::output::{Destination, Format, Rows, write};
+use crate::report::CHANGES_COLUMNS;
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
 
@@ -32,17 +33,17 @@ const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
 /// Provenance that only an appeal read from a page of the portal has: shown when present.
 const PAGE_PROVENANCE: &[&str] = &["source_offset", "source_url"];
 
-pub fn run(
-    global: &Global,
-    id: &str,
-    source: Option<&str>,
-    history: bool,
-    args: &ReportOptions,
-) -> Result<Finish> {
+pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
+    let args = &ReportOptions::from_args(&command.report, "show", Writes::List)?;
+    let (id, source, history) = (
+        command.id.as_str(),
+        command.source.as_deref(),
+        command.history,
+    );
     Choice::new(&args.columns.columns, args.columns.wide)
         .refuse("show prints one appeal's fields, one a line: every field is shown")?;
     let store = Store::open(&global.db, Access::Read)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let know = stored_knowledge(&store)?;
     let (filters, calendar) = args.filters.resolve(&know)?;
     let mut found = store.appeal_columns(source, id.trim())?;
     let columns = match found.len() {
@@ -123,7 +124,7 @@ pub fn run(
         version_columns.extend(PAGE_PROVENANCE);
     }
     let version_rows = Rows::from_serialize(&version_columns, &versions)?;
-    let change_rows = Rows::from_serialize(CHANGE_COLUMNS, &changes)?;
+    let change_rows = Rows::from_serialize(CHANGES_COLUMNS, &changes)?;
     let mut destination = Destination::open(args.output.as_deref())?;
     let out = destination.writer();
     match args.format {

@@ -2,13 +2,17 @@
 
 use anyhow::Result;
 
-use super::{Finish, Global, knowledge};
+use super::{Finish, Global};
+use crate::cli::report::{PhrasesCommand, StatusCommand, Writes, check_format};
 use crate::i18n::tr;
+use crate::ingest::knowledge;
 use crate::output::columns::{Choice, IMPORTS, View, write_chosen};
 use crate::output::{Destination, Format, Rows, write};
 use crate::store::{Access, Store};
 
-pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
+pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
+    let (format, wide) = (command.format, command.wide);
+    check_format(format, "status", Writes::List)?;
     let store = Store::open(&global.db, Access::Read)?;
     #[derive(serde::Serialize)]
     struct RouteCount {
@@ -79,7 +83,9 @@ pub fn status(global: &Global, format: Format, wide: bool) -> Result<Finish> {
     Ok(Finish::Done)
 }
 
-pub fn phrases(global: &Global, format: Format) -> Result<Finish> {
+pub fn phrases(global: &Global, command: &PhrasesCommand) -> Result<Finish> {
+    let format = command.format;
+    check_format(format, "phrases", Writes::List)?;
     // Without a database the built-in phrases are still the ones in force.
     let stored = if global.db.exists() {
         Store::open(&global.db, Access::Read)?.phrases()?

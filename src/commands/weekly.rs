@@ -5,17 +5,18 @@
 use anyhow::Result;
 use chrono::Days;
 
-use super::filters::{appeal_filter, silence_rows, warn_calendar};
-use super::options::ReportOptions;
-use super::{Finish, Global, knowledge};
+use super::{Finish, Global};
 use crate::calendar::Calendar;
+use crate::cli::report::ReportOptions;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
+use crate::ingest::stored_knowledge;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format, html};
 use crate::report::Filters;
 use crate::report::routing::{RoutingRow, routing};
 use crate::report::weekly::{Period, weekly};
+use crate::report::{appeal_filter, silence_rows, warn_calendar};
 use crate::store::{Access, AppealFact, Store};
 
 /// `week`: None for the last full week before the as-of date (or --since/--until).
@@ -26,7 +27,7 @@ pub fn run(
     args: &ReportOptions,
 ) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let know = stored_knowledge(&store)?;
     let (filters, calendar) = args.filters.resolve(&know)?;
     let period = match (week, filters.since, filters.until) {
         (Some(week), _, _) => week,
@@ -47,7 +48,11 @@ pub fn run(
         ..filters.clone()
     };
     let facts = store.appeal_facts(&appeal_filter(&all))?;
-    warn_calendar(&calendar, facts.iter().map(|f| f.submitted_at.as_str()));
+    warn_calendar(
+        global,
+        &calendar,
+        facts.iter().map(|f| f.submitted_at.as_str()),
+    );
     let silence_filters = Filters {
         as_of: period.until,
         ..filters.clone()

@@ -1,14 +1,12 @@
 //! Fetching the portal over HTTP, politely: robots.txt, a delay between requests, retries with
-//! Retry-After and backoff, and every exchange kept as bytes for the archive. It knows nothing
-//! of the portal's markup or of the database.
+//! Retry-After and backoff, and every exchange kept as bytes for the archive, and the list of a
+//! blog's unfinished runs. It knows nothing of the portal's markup or of the database: the
+//! crawl that reads the portal's pages through it is in `ingest/`.
 
 mod client;
-mod crawl;
-mod refetch;
 mod resume;
 mod retry;
 mod robots;
 
-pub use client::{Client, ClientOptions};
-pub use crawl::{CrawlOptions, Crawled, Progress, crawl};
+pub use client::{Client, ClientOptions, FetchError};
 pub use resume::Unfinished;

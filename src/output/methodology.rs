@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::words::{column, word};
-use crate::cli::CalendarArg;
+use crate::calendar::CalendarKind;
 use crate::i18n::Lang;
 use crate::report::routing::COLUMNS;
 
@@ -42,7 +42,7 @@ pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Res
     writeln!(out, "{}\n", tr("doc-days"))?;
 
     writeln!(out, "## {}\n", tr("doc-h-deadline"))?;
-    let rule = super::words::deadline_rule(CalendarArg::Kz, None, lang);
+    let rule = super::words::deadline_rule(CalendarKind::Kz, None, lang);
     writeln!(
         out,
         "{}\n",

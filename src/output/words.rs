@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use super::{Rows, cell_text};
-use crate::cli::CalendarArg;
+use crate::calendar::CalendarKind;
 use crate::i18n::{Arg, Lang};
 use crate::report::pct;
 use crate::report::routing::RoutingRow;
@@ -82,10 +82,10 @@ pub fn titled_as_of(report: &str, as_of: chrono::NaiveDate, lang: Lang) -> Strin
 
 /// The deadline rule in force, in words: the weekly report's methodology note and the
 /// methodology page say it alike.
-pub fn deadline_rule(calendar: CalendarArg, deadline_days: Option<u32>, lang: Lang) -> String {
+pub fn deadline_rule(calendar: CalendarKind, deadline_days: Option<u32>, lang: Lang) -> String {
     let calendar = match calendar {
-        CalendarArg::Kz => lang.tr("calendar-kz", &[]),
-        CalendarArg::MonFri => lang.tr("calendar-mon-fri", &[]),
+        CalendarKind::Kz => lang.tr("calendar-kz", &[]),
+        CalendarKind::MonFri => lang.tr("calendar-mon-fri", &[]),
     };
     match deadline_days {
         Some(n) => lang.tr(

@@ -264,6 +264,31 @@ pub fn total_appeals(rows: &[RoutingRow]) -> u64 {
     rows.iter().map(|r| r.appeals).sum()
 }
 
+/// Routing rows as their reader wants them: every column for machines, shares with their
+/// intervals `for_people` (table and md), with any other column `named` (an interval's bound)
+/// as a number after them.
+pub fn rows_for(
+    rows: &[RoutingRow],
+    for_people: bool,
+    named: &[String],
+) -> Result<crate::rows::Rows> {
+    let every = crate::rows::Rows::from_serialize(COLUMNS, rows)?;
+    if !for_people {
+        return Ok(every);
+    }
+    let mut reading = for_reading(rows);
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|n| !reading.columns.contains(n))
+        .collect();
+    let extra = every.select(&missing);
+    reading.columns.extend(extra.columns);
+    for (values, more) in reading.values.iter_mut().zip(extra.values) {
+        values.extend(more);
+    }
+    Ok(reading)
+}
+
 /// Rows for reading: the same figures, the intervals written beside the shares.
 pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
     use serde_json::Value;

@@ -2,18 +2,19 @@
 //! from the database cursor to the Parquet writer one record at a time, in one file or in
 //! Hive-style partitions by year or addressee.
 
+use std::path::Path;
+
 use anyhow::{Result, anyhow};
 use serde_json::Value;
 
-use super::export::{
-    APPEAL_COLUMNS, ExportOptions, POST_COLUMNS, appeal_values, redact_values, redacted_columns,
-};
-use super::filters::{appeal_filter, warn_calendar_days};
-use super::{Finish, Global, knowledge};
-use crate::cli::{ExportKind, PartitionBy};
+use super::table::{APPEAL_COLUMNS, POST_COLUMNS, appeal_values, redact_values, redacted_columns};
+use super::{ExportKind, ExportOptions, PartitionBy};
+use crate::ingest::stored_knowledge;
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
+use crate::progress::Reporter;
 use crate::records::dates::{iso_date, parse_date};
 use crate::report::DueDates;
+use crate::report::{appeal_filter, warn_calendar_days};
 use crate::rows::values_of;
 use crate::store::{Access, AppealOrder, Store};
 use crate::usage::UsageError;
@@ -34,7 +35,7 @@ fn kind_of(column: &str) -> Kind {
     }
 }
 
-pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(target) = options.output.as_deref() else {
         return Err(UsageError::new(
             "--format parquet writes a file (or, with --partition-by, a folder): give --output \
@@ -42,15 +43,8 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         )
         .into());
     };
-    if options.excel || options.raw || options.raw_texts || !options.columns.is_empty() {
-        return Err(UsageError::new(
-            "--excel, --raw and --columns are for CSV, TSV and JSON, --raw-texts for export \
-             database: a Parquet export has every column, each with its type, so leave them out",
-        )
-        .into());
-    }
-    let store = Store::open(&global.db, Access::Read)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let store = Store::open(db, Access::Read)?;
+    let know = stored_knowledge(&store)?;
     let (filters, calendar) = options.filters.resolve(&know)?;
     let (all_columns, name_column) = match options.what {
         ExportKind::Posts => (POST_COLUMNS, "publisher"),
@@ -142,11 +136,14 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         }
     }
     // Posts have no due dates: none was asked for and nothing is said.
-    warn_calendar_days(&calendar, dues.submitted_days());
+    warn_calendar_days(reporter, &calendar, dues.submitted_days());
     drop(snapshot);
     let rows = output.finish()?;
-    global.say(format!("{rows} records written to {}", target.display()));
-    Ok(Finish::Done)
+    reporter.say(&format_args!(
+        "{rows} records written to {}",
+        target.display()
+    ));
+    Ok(())
 }
 
 /// The partition a row goes to: the pass's year, or its official's (publisher's) name.

@@ -1,7 +1,7 @@
 //! `import pages PATH...`: portal pages read again, without the network, from WARC archives
 //! (gzipped or not) or pages saved by a browser, and imported as `import` imports files: every
-//! blog's appeals and posts, in one transaction for the whole command. `fetch` calls
-//! `import_pages` with the pages it has just archived.
+//! blog's appeals and posts, in one transaction for the whole command. A `fetch` imports the
+//! pages it has just archived through `import_pages`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,14 +9,12 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-pub use super::options::PageImportOptions;
-
 use super::import::import;
-use super::options::ImportOptions;
-use super::{Finish, Global, knowledge};
+use super::knowledge::stored_knowledge;
+use super::options::{ImportOptions, PageImportOptions};
 use crate::archive::{ArchiveReader, ArchivedPage};
-use crate::i18n::tr;
 use crate::portal::{self, PortalPage};
+use crate::progress::Reporter;
 use crate::records::fields::RecordKind;
 use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
 use crate::store::{Access, ImportLog, Store};
@@ -31,7 +29,13 @@ pub struct BlogImport {
     pub posts: Option<ImportLog>,
 }
 
-pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> Result<Finish> {
+/// `import pages PATH...`: every page under the paths, imported into the database at `db`.
+pub fn import_page_paths(
+    reporter: &dyn Reporter,
+    db: &Path,
+    paths: &[PathBuf],
+    options: &PageImportOptions,
+) -> Result<Vec<BlogImport>> {
     let mut sources = Vec::new();
     for path in paths {
         sources.push(pages_under(path)?);
@@ -48,17 +52,7 @@ pub fn run(global: &Global, paths: &[PathBuf], options: &PageImportOptions) -> R
                 .join(", ")
         );
     }
-    for blog in import_pages(global, pages, options)? {
-        global.say(tr(
-            "import-pages-blog",
-            &[
-                ("blog", blog.blog.clone().into()),
-                ("pages", blog.pages.into()),
-                ("addressee", blog.addressee.clone().into()),
-            ],
-        ));
-    }
-    Ok(Finish::Done)
+    import_pages(reporter, db, pages, options)
 }
 
 /// Pages read one at a time: a file that cannot be read is an error in their stream.
@@ -150,7 +144,8 @@ impl Run {
 /// through `import`, all in one transaction. Pages that are not a 200 response are skipped
 /// with a warning.
 pub fn import_pages(
-    global: &Global,
+    reporter: &dyn Reporter,
+    db: &Path,
     pages: impl IntoIterator<Item = Result<ArchivedPage>>,
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
@@ -158,7 +153,7 @@ pub fn import_pages(
     for page in pages {
         let mut page = page?;
         if page.status != 200 {
-            crate::commands::tell(format!(
+            reporter.warn(&format_args!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
                 page.url,
                 page.file.display(),
@@ -190,8 +185,8 @@ pub fn import_pages(
             .pages
             .push(ReadPage { page, content });
     }
-    let mut store = Store::open(&global.db, Access::Write)?;
-    let know = knowledge(store.directory()?, store.phrases()?);
+    let mut store = Store::open(db, Access::Write)?;
+    let know = stored_knowledge(&store)?;
     let mut jobs = Vec::new();
     let mut blogs = Vec::new();
     // Each blog's appeals and posts inputs, by name, to find their logs after the import.
@@ -266,7 +261,7 @@ pub fn import_pages(
     };
     // The pages' contents are in the inputs now: they need not stay beside the import's work.
     drop(runs);
-    let logs = import(global, &mut store, &jobs, &import_options)?;
+    let logs = import(reporter, &mut store, &jobs, &import_options)?;
     let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
     for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
         summary.appeals = summary.appeals.take().and(log_of(appeals));
@@ -495,10 +490,8 @@ mod tests {
     #[test]
     fn a_resumed_run_is_one_snapshot_across_its_archives() {
         let dir = tempfile::tempdir().unwrap();
-        let global = Global {
-            db: dir.path().join("t.db"),
-            quiet: true,
-        };
+        let db = dir.path().join("t.db");
+        let quiet = crate::progress::Stderr { quiet: true };
         let options = PageImportOptions {
             snapshot: true,
             single_run: true,
@@ -506,7 +499,8 @@ mod tests {
             ..PageImportOptions::default()
         };
         let first = import_pages(
-            &global,
+            &quiet,
+            &db,
             resumed_run(dir.path(), "2022-10-01T09:00:00Z", None)
                 .into_iter()
                 .map(Ok),
@@ -518,7 +512,8 @@ mod tests {
         assert_eq!(first[0].appeals.as_ref().map(|l| l.inserted), Some(12));
         // A week later 740010 is gone (its card now shows another appeal, 999).
         let second = import_pages(
-            &global,
+            &quiet,
+            &db,
             resumed_run(dir.path(), "2022-10-08T09:00:00Z", Some("740010"))
                 .into_iter()
                 .map(Ok),
@@ -527,7 +522,7 @@ mod tests {
         .unwrap();
         let log = second[0].appeals.clone().unwrap();
         assert_eq!((log.read, log.inserted, log.unchanged), (12, 1, 11));
-        let store = Store::open(&global.db, Access::Read).unwrap();
+        let store = Store::open(&db, Access::Read).unwrap();
         let vanished: Vec<String> = store
             .changes(None, None, None)
             .unwrap()

@@ -7,34 +7,20 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
 
-use super::export::ExportOptions;
-use super::{Finish, Global, tell};
-use crate::cli::ExportFormat;
+use super::ExportOptions;
 use crate::output::{Destination, temp_beside};
+use crate::progress::Reporter;
 use crate::store::{self, Access, PublicCopy, Store};
 use crate::usage::UsageError;
 
-pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
+pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(target) = options.output.as_deref() else {
         return Err(UsageError::new(
             "export database writes a SQLite file: give --output FILE, e.g. --output public.db",
         )
         .into());
     };
-    if options.format != ExportFormat::Csv
-        || options.partition_by.is_some()
-        || options.excel
-        || options.raw
-        || options.redact
-        || !options.columns.is_empty()
-    {
-        return Err(UsageError::new(
-            "export database writes a SQLite file, always redacted unless --raw-texts: \
-             --format, --partition-by, --excel, --raw, --redact and --columns do not apply",
-        )
-        .into());
-    }
-    if same_file(target, &global.db) {
+    if same_file(target, db) {
         return Err(UsageError::new(format!(
             "--output {} is the database itself: give the copy another name",
             target.display()
@@ -42,19 +28,19 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         .into());
     }
     if options.include_authors {
-        tell(
-            "appeal-audit: warning: --include-authors: the copy names the citizen who wrote each \
+        reporter.warn(
+            &"appeal-audit: warning: --include-authors: the copy names the citizen who wrote each \
              appeal (personal data); do not publish it without a lawful basis",
         );
     }
     if options.raw_texts {
-        tell(
-            "appeal-audit: warning: --raw-texts: texts keep every IIN, phone number, e-mail \
+        reporter.warn(
+            &"appeal-audit: warning: --raw-texts: texts keep every IIN, phone number, e-mail \
              address, card and account number their writers put in them; do not publish them",
         );
     }
     let copy = temp_beside(target)?;
-    Store::open(&global.db, Access::Read)?.snapshot_into(copy.path())?;
+    Store::open(db, Access::Read)?.snapshot_into(copy.path())?;
     store::make_public(
         copy.path(),
         PublicCopy {
@@ -76,7 +62,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
     let mut destination = Destination::open(Some(&metadata_path))?;
     serde_json::to_writer_pretty(destination.writer(), &metadata)?;
     destination.finish()?;
-    global.say(format!(
+    reporter.say(&format_args!(
         "{} written (read-only){}{}, with {}: fill in its source and licence, then serve it \
          with datasette serve --immutable {} --metadata {}",
         target.display(),
@@ -94,7 +80,7 @@ pub fn run(global: &Global, options: &ExportOptions) -> Result<Finish> {
         target.display(),
         metadata_path.display()
     ));
-    Ok(Finish::Done)
+    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

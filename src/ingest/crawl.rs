@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
-use super::client::{Client, FetchError};
 use super::refetch::{Card, Refetch};
-use super::resume::Unfinished;
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name, read_archive_contents};
+use crate::fetch::{Client, FetchError, Unfinished};
 use crate::portal::{PortalAppeal, PortalPage, PortalStatus, read_page};
+use crate::progress::Reporter;
 use crate::store::Store;
 
 /// What the `fetch` command asks of each blog's crawl.
@@ -59,10 +59,14 @@ pub struct Crawled {
     pub refused: Vec<String>,
 }
 
-/// Where the progress goes: a bar on a terminal, nothing otherwise.
-pub trait Progress {
+/// Where the progress goes: a bar on a terminal, nothing otherwise; warnings to the reporter.
+pub trait Progress: Reporter {
     /// `done` questions pages of `total` (if known), `appeals` read so far.
     fn pages(&self, blog: &str, done: u32, total: Option<u32>, appeals: usize);
+    /// The gap between two requests in force, known once robots.txt is read.
+    fn gap(&self, _gap: std::time::Duration) {}
+    /// Every blog is crawled: the bar, if any, goes.
+    fn done(&self) {}
 }
 
 /// Fetches one blog. `store` is the database, if there is one: what it holds of the blog
@@ -87,7 +91,7 @@ pub fn crawl(
         let path = format!("/application/changelang?lang={lang}");
         match pages.client.get(&path) {
             Err(refused @ FetchError::Refused { .. }) => {
-                crate::commands::tell(format!(
+                progress.warn(&format_args!(
                     "appeal-audit: {refused}; the pages come in the portal's default language"
                 ));
             }
@@ -297,7 +301,7 @@ impl<'c> Pages<'c> {
                 let exchange = match fetched {
                     // The refusal names `url` (the client's address for `path`).
                     Err(refused @ FetchError::Refused { .. }) => {
-                        crate::commands::tell(format!("appeal-audit: {refused}"));
+                        crate::progress::tell(format!("appeal-audit: {refused}"));
                         crawled.refused.push(url);
                         return Ok(None);
                     }

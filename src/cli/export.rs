@@ -1,0 +1,123 @@
+//! `export`'s flags: their definitions and help, and their validation into the engine's
+//! `ExportOptions`: a flag that does not apply to the chosen kind or format is wrong usage.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::filters::FilterArgs;
+use crate::export::{
+    ExportFormat, ExportKind, ExportOptions, POST_COLUMNS, PartitionBy, appeal_columns,
+};
+use crate::output::columns::Choice;
+use crate::usage::UsageError;
+
+/// `export`.
+#[derive(Debug, Args, Clone)]
+pub struct ExportCommand {
+    pub what: ExportKind,
+    #[arg(long, default_value = "csv")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output (complete or not at all). Parquet and
+    /// `export database` need it; with --partition-by it is a new folder.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Parquet: one folder per year of submission or per addressee (Hive-style: year=2022/).
+    #[arg(long, value_name = "COLUMN")]
+    pub partition_by: Option<PartitionBy>,
+    /// export database: keep texts as scraped, identifiers and all (not for publication).
+    #[arg(long)]
+    pub raw_texts: bool,
+    /// CSV for Excel: UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    pub excel: bool,
+    /// Include the citizen's name (personal data; left out by default).
+    #[arg(long)]
+    pub include_authors: bool,
+    /// Mask IIN/BIN, phone, e-mail, card and account numbers in every text field.
+    #[arg(long)]
+    pub redact: bool,
+    /// No spreadsheet-formula protection: cells exactly as stored.
+    #[arg(long)]
+    pub raw: bool,
+    /// Only these columns, by name, in this order (e.g. --columns id,addressee,route).
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    pub columns: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+impl ExportCommand {
+    /// The flags validated: the filters, then whatever does not apply to the kind and format
+    /// chosen (exit 2 before the database is opened).
+    pub fn options(&self) -> anyhow::Result<ExportOptions> {
+        let options = ExportOptions {
+            what: self.what,
+            format: self.format,
+            output: self.output.clone(),
+            partition_by: self.partition_by,
+            raw_texts: self.raw_texts,
+            excel: self.excel,
+            include_authors: self.include_authors,
+            redact: self.redact,
+            raw: self.raw,
+            filters: self.filters.options()?,
+            columns: self.columns.clone(),
+        };
+        match (options.what, options.format) {
+            (ExportKind::Database, _) => database_flags(&options)?,
+            (_, ExportFormat::Parquet) => parquet_flags(&options)?,
+            _ => table_flags(&options)?,
+        }
+        Ok(options)
+    }
+}
+
+/// `export database`: a SQLite file, always redacted unless --raw-texts.
+fn database_flags(options: &ExportOptions) -> Result<(), UsageError> {
+    if options.format != ExportFormat::Csv
+        || options.partition_by.is_some()
+        || options.excel
+        || options.raw
+        || options.redact
+        || !options.columns.is_empty()
+    {
+        return Err(UsageError::new(
+            "export database writes a SQLite file, always redacted unless --raw-texts: \
+             --format, --partition-by, --excel, --raw, --redact and --columns do not apply",
+        ));
+    }
+    Ok(())
+}
+
+/// `--format parquet`: every column, each with its type.
+fn parquet_flags(options: &ExportOptions) -> Result<(), UsageError> {
+    if options.excel || options.raw || options.raw_texts || !options.columns.is_empty() {
+        return Err(UsageError::new(
+            "--excel, --raw and --columns are for CSV, TSV and JSON, --raw-texts for export \
+             database: a Parquet export has every column, each with its type, so leave them out",
+        ));
+    }
+    Ok(())
+}
+
+/// CSV, TSV, JSON and JSON Lines: --columns names columns of the kind exported.
+fn table_flags(options: &ExportOptions) -> anyhow::Result<()> {
+    if options.partition_by.is_some() || options.raw_texts {
+        return Err(UsageError::new(format!(
+            "--partition-by is for --format parquet and --raw-texts for export database: leave \
+             them out of a {} export",
+            format!("{:?}", options.format).to_lowercase()
+        ))
+        .into());
+    }
+    let choice = Choice::new(&options.columns, false);
+    match options.what {
+        ExportKind::Appeals => {
+            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
+            choice.check("export appeals", &valid)?;
+        }
+        ExportKind::Posts | ExportKind::Database => choice.check("export posts", POST_COLUMNS)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! `export appeals|posts`: every stored record for spreadsheets and scripts, with privacy by
+//! default (no authors) and spreadsheet-formula protection unless --raw.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::{ExportKind, ExportOptions};
+use crate::ingest::stored_knowledge;
+use crate::output::columns::Choice;
+use crate::output::{Destination, RowWriter, Style};
+use crate::privacy::redact;
+use crate::progress::Reporter;
+use crate::report::{DueDates, missed_deadline};
+use crate::report::{appeal_filter, warn_calendar_days};
+use crate::rows::values_of;
+use crate::store::{Access, AppealOrder, FactRef, Store, StoredAppeal};
+
+/// Every field of the record contract, then what the tool concluded and where it came from.
+pub const APPEAL_COLUMNS: &[&str] = &[
+    "id",
+    "addressee",
+    "submitted_at",
+    "source",
+    "addressee_position",
+    "category",
+    "title",
+    "text",
+    "author",
+    "status",
+    "answered_at",
+    "answered_by",
+    "answer_text",
+    "forwarded_to",
+    "url",
+    "rating",
+    "scraped_at",
+    "route",
+    "route_reason",
+    "days_to_answer",
+    "due_date",
+    "overdue",
+    "first_seen",
+    "last_seen",
+    "vanished",
+    "source_file",
+    "source_line",
+    "official",
+    "route_target",
+    "answered",
+];
+
+pub const POST_COLUMNS: &[&str] = &[
+    "department",
+    "published_at",
+    "channel",
+    "repost",
+    "title",
+    "url",
+    "id",
+    "source",
+    "publisher",
+    "source_file",
+    "source_line",
+];
+
+/// The fields `--redact` masks: every free text a citizen or an official wrote.
+pub const TEXT_FIELDS: &[&str] = &[
+    "title",
+    "text",
+    "answer_text",
+    "category",
+    "status",
+    "rating",
+    "author",
+];
+
+pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
+    let Some(format) = options.format.format() else {
+        return Err(anyhow::anyhow!(
+            "internal: a Parquet export reached the table writer"
+        ));
+    };
+    let choice = Choice::new(&options.columns, false);
+    let store = Store::open(db, Access::Read)?;
+    let know = stored_knowledge(&store)?;
+    let (filters, calendar) = options.filters.resolve(&know)?;
+    // `--columns`: only these, in this order.
+    let named: Vec<&str> = choice.named().iter().map(String::as_str).collect();
+    let mut destination = Destination::open(options.output.as_deref())?;
+    let style = Style {
+        excel: options.excel,
+        protect_formulas: !options.raw,
+    };
+    // Each row goes from the store's cursor to the writer: memory stays flat at any size.
+    let written = match options.what {
+        ExportKind::Appeals => {
+            let columns: Vec<&str> = if named.is_empty() {
+                appeal_columns(options.include_authors).collect()
+            } else {
+                named.clone()
+            };
+            let redacted = redacted_columns(&columns, options.redact);
+            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            let mut dues = DueDates::new(&calendar, filters.deadline_days);
+            store.for_each_stored_appeal(
+                &appeal_filter(&filters),
+                None,
+                AppealOrder::Stored,
+                |stored| {
+                    let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
+                    redact_values(&mut values, &redacted);
+                    writer.push(values)
+                },
+            )?;
+            warn_calendar_days(reporter, &calendar, dues.submitted_days());
+            writer.finish()?
+        }
+        ExportKind::Posts | ExportKind::Database => {
+            let since = filters.since.map(|d| d.to_string());
+            let until = filters.until.map(|d| d.to_string());
+            let columns = if named.is_empty() {
+                POST_COLUMNS.to_vec()
+            } else {
+                named.clone()
+            };
+            let redacted = redacted_columns(&columns, options.redact);
+            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            store.for_each_stored_post(
+                filters.department.as_deref(),
+                filters.channel.as_deref(),
+                since.as_deref(),
+                until.as_deref(),
+                None,
+                |post| {
+                    let mut values = values_of(&columns, &post)?;
+                    redact_values(&mut values, &redacted);
+                    writer.push(values)
+                },
+            )?;
+            writer.finish()?
+        }
+    };
+    destination.finish()?;
+    if let Some(path) = &options.output {
+        reporter.say(&format_args!(
+            "{written} records written to {}",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// One stored appeal's values in the order of `columns`: what the store holds, and its due
+/// date and whether it is overdue as of `as_of`. The due date is asked of `dues` for every
+/// appeal, written or not: its days are what the calendar warning reads afterwards.
+pub fn appeal_values(
+    stored: &StoredAppeal,
+    columns: &[&str],
+    dues: &mut DueDates,
+    as_of: NaiveDate,
+) -> Result<Vec<Value>> {
+    let a = &stored.appeal;
+    let fact = FactRef {
+        official: &stored.official,
+        route: stored.route,
+        route_target: stored.route_target.as_deref(),
+        submitted_at: &a.submitted_at,
+        answered_at: a.answered_at.as_deref(),
+        days_to_answer: stored.days_to_answer,
+        unsatisfied: None,
+        vanished: stored.vanished.is_some(),
+        answered: stored.answered,
+    };
+    let due = dues.due(&a.submitted_at);
+    let answered_on = a.answered_at.as_deref().and_then(|s| dues.answered_on(s));
+    columns
+        .iter()
+        .map(|&column| match column {
+            "due_date" => Ok(due.map_or(Value::Null, |d| d.to_string().into())),
+            "overdue" => Ok(due
+                .and_then(|due| missed_deadline(&fact, due, answered_on, as_of))
+                .map_or(Value::Null, Value::Bool)),
+            stored_column => stored
+                .value(stored_column)
+                .with_context(|| format!("internal: no stored appeal column {stored_column}")),
+        })
+        .collect()
+}
+
+/// The appeal columns an export writes: the author only when asked for.
+pub fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
+    APPEAL_COLUMNS
+        .iter()
+        .copied()
+        .filter(move |c| include_authors || *c != "author")
+}
+
+/// The positions of the columns `--redact` masks; none without it.
+pub fn redacted_columns(columns: &[&str], redact: bool) -> Vec<usize> {
+    columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| redact && TEXT_FIELDS.contains(c))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+pub fn redact_values(values: &mut [Value], columns: &[usize]) {
+    for &i in columns {
+        if let Value::String(s) = &values[i] {
+            values[i] = Value::String(redact(s));
+        }
+    }
+}

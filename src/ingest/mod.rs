@@ -1,0 +1,23 @@
+//! The engine: everything that brings records in. Files of records (`import`, `audit`), the
+//! portal's pages from archives (`import pages`) and from the network (`fetch`: the crawl over
+//! `fetch/`'s polite client) all end in one import pipeline and one transaction. It takes plain
+//! options and a `Reporter`, and knows nothing of the command line.
+
+mod crawl;
+mod discover;
+mod fetch;
+mod file;
+mod import;
+mod knowledge;
+mod options;
+mod pages;
+mod refetch;
+mod refusal;
+
+pub use crawl::{CrawlOptions, Progress};
+pub use discover::data_jobs;
+pub use fetch::{FetchOptions, fetch_blogs};
+pub use import::{import, import_files};
+pub use knowledge::{knowledge, stored_knowledge};
+pub use options::{ImportOptions, PageImportOptions};
+pub use pages::import_page_paths;

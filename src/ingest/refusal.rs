@@ -1,0 +1,140 @@
+//! Why a record is refused, in words a reporter can act on (the file, the line or record, the
+//! field and the value), and the --rejects file that lists the records --skip-invalid left out.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+
+use super::options::ImportOptions;
+use crate::i18n::tr;
+use crate::records::dates;
+use crate::records::fields::RecordKind;
+use crate::records::reader::{Input, InputFormat, ReadOptions};
+use crate::records::typed::RecordError;
+
+/// One rejected record, for the summary and the --rejects file.
+pub struct Reject {
+    pub file: String,
+    pub line: u64,
+    pub error: RecordError,
+}
+
+/// A record that cannot be typed: kept as rejected with --skip-invalid, else the error that
+/// ends the import.
+pub fn rejected_or_refused(
+    input: &Input,
+    kind: RecordKind,
+    line: u64,
+    number: u64,
+    error: RecordError,
+    options: &ImportOptions,
+) -> Result<RecordError> {
+    if options.skip_invalid {
+        return Ok(error);
+    }
+    Err(record_error(
+        input,
+        kind,
+        line,
+        number,
+        &error,
+        &options.read,
+    ))
+}
+
+fn record_error(
+    input: &Input,
+    kind: RecordKind,
+    line: u64,
+    number: u64,
+    error: &RecordError,
+    read: &ReadOptions,
+) -> anyhow::Error {
+    let file = input.to_string();
+    // A record made from a page: the page and the card are what the user can look at.
+    if let Some(origin) = input.origin(line) {
+        return anyhow!(
+            "{} (in {}, record at offset {}), card {}: {error}. The page holds a value appeal-audit \
+             cannot read: check the card on the page (`warcio extract {} {}` shows it)",
+            origin.url,
+            origin.file,
+            origin.offset,
+            origin.position,
+            origin.file,
+            origin.offset
+        );
+    }
+    let place = if read.format == InputFormat::Json || file.ends_with(".json") {
+        tr(
+            "import-json-record",
+            &[("number", number.into()), ("line", line.into())],
+        )
+    } else {
+        tr("import-line", &[("line", line.into())])
+    };
+    anyhow!(
+        "{}",
+        tr(
+            "import-record-error",
+            &[
+                ("file", file.to_string().into()),
+                ("place", place.into()),
+                ("field", error.field.clone().into()),
+                ("value", format!("{:?}", error.value).into()),
+                ("reason", reason_for_people(kind, error).into()),
+                ("kind", kind_word(kind).into()),
+            ],
+        )
+    )
+}
+
+/// `appeals`, `обращения`, `өтініштер`: a kind of record in the run's language.
+fn kind_word(kind: RecordKind) -> String {
+    crate::output::words::word("kind", kind.as_str(), crate::i18n::lang())
+}
+
+/// The most common reasons a record is refused (a bad or ambiguous date, a missing required
+/// field), in the run's language; any other as it is. The rejects file keeps the English.
+fn reason_for_people(kind: RecordKind, error: &RecordError) -> String {
+    let required = kind
+        .fields()
+        .iter()
+        .find(|f| f.required && f.name == error.field && error.value.is_empty());
+    if error.reason == dates::AMBIGUOUS {
+        tr("reason-ambiguous-date", &[])
+    } else if error.reason == dates::NOT_A_DATE {
+        tr("reason-not-a-date", &[])
+    } else if let Some(field) = required {
+        let mut names = vec![field.name];
+        names.extend(field.synonyms);
+        tr(
+            "reason-missing",
+            &[
+                ("kind", kind_word(kind).into()),
+                ("names", names.join(", ").into()),
+                ("field", field.name.into()),
+            ],
+        )
+    } else {
+        error.reason.clone()
+    }
+}
+
+pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
+    let mut out = crate::output::Destination::open(Some(path))?;
+    {
+        let mut csv = csv::Writer::from_writer(out.writer());
+        csv.write_record(["file", "line", "field", "value", "reason"])?;
+        for r in rejects {
+            csv.write_record([
+                r.file.as_str(),
+                &r.line.to_string(),
+                &r.error.field,
+                &r.error.value,
+                &r.error.reason,
+            ])?;
+        }
+        csv.flush()?;
+    }
+    out.finish()
+}

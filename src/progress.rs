@@ -1,0 +1,54 @@
+//! What a long piece of work tells the person who started it: summaries, warnings and progress
+//! bars on stderr. The engine takes a `Reporter`, so that it never reaches up into the commands
+//! for a way to speak, and tests or scripts can hold it quiet.
+
+use std::fmt::Display;
+use std::io::{IsTerminal, Write};
+
+/// Where the engine's words for people go.
+pub trait Reporter {
+    /// A summary or a note: shown unless the user asked for quiet.
+    fn say(&self, message: &dyn Display);
+    /// A warning: always shown, --quiet or not.
+    fn warn(&self, message: &dyn Display) {
+        tell(message);
+    }
+    /// A bar counting bytes of `total` (0: set later), or None where nobody would see it.
+    fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar>;
+}
+
+/// Stderr: summaries unless `quiet`, bars only on a terminal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stderr {
+    pub quiet: bool,
+}
+
+impl Reporter for Stderr {
+    fn say(&self, message: &dyn Display) {
+        if !self.quiet {
+            tell(message);
+        }
+    }
+
+    fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_message(label.to_string());
+        Some(bar)
+    }
+}
+
+/// A line on stderr, even under --quiet (warnings and errors). A stderr whose reader has gone
+/// (`... 2>&1 | head -1`) is no reason to fail: unlike eprintln!, this never panics.
+pub fn tell(message: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
