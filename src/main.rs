@@ -12,6 +12,8 @@ mod fetch;
 mod history;
 mod i18n;
 mod ingest;
+#[cfg(test)]
+mod layers;
 mod output;
 mod portal;
 mod privacy;
