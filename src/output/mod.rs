@@ -136,6 +136,44 @@ pub fn cell_text(value: &Value) -> String {
     }
 }
 
+/// Text as a terminal or a Markdown reader may be shown it: every control character (C0, DEL
+/// and C1) but tab and line feed written as a visible Rust-style escape, `\u{1b}`, so that a
+/// page's ESC sequences (colours, clearing the screen, a window title) and BEL never reach the
+/// terminal; a CR before a line feed is a line end, dropped. Bidirectional embeddings,
+/// overrides and isolates (U+202A–202E, U+2066–2069) are escaped too: they would reorder what
+/// the reader sees (`check` reports them as `bidi_control`). Machine formats (CSV, TSV, JSON)
+/// keep every byte as stored.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A cell's text as table and Markdown show it: `cell_text`, then `visible`.
+pub fn visible_cell(value: &Value) -> String {
+    visible(&cell_text(value)).into_owned()
+}
+
+/// A character `visible` escapes.
+fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || is_bidi_control(c)
+}
+
+/// A bidirectional embedding, override or isolate (U+202A–202E, U+2066–2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// How delimited output is shaped for spreadsheets.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
@@ -333,7 +371,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> Result<()> {
         .set_header(&rows.columns);
     for values in &rows.values {
         table.add_row(values.iter().map(|v| {
-            let cell = comfy_table::Cell::new(cell_text(v));
+            let cell = comfy_table::Cell::new(visible_cell(v));
             if v.is_number() {
                 cell.set_alignment(CellAlignment::Right)
             } else {
@@ -355,7 +393,7 @@ fn write_markdown(out: &mut dyn Write, rows: &Rows) -> Result<()> {
     let rule: Vec<&str> = rows.columns.iter().map(|_| "---").collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for values in &rows.values {
-        let cells: Vec<String> = values.iter().map(|v| escape(cell_text(v))).collect();
+        let cells: Vec<String> = values.iter().map(|v| escape(visible_cell(v))).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
@@ -412,6 +450,35 @@ mod tests {
         assert!(render(Format::Md).contains("| b\\|c | 0 |  |"));
         let json: Value = serde_json::from_str(&render(Format::Json)).unwrap();
         assert_eq!(json[1]["pct"], Value::Null);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_in_table_and_markdown_only() {
+        let nasty = "\u{1b}[2J\u{1b}]0;owned\u{7}red\u{9b}31m\u{7f} \u{202e}gpj.exe\ta\r\nb\rc";
+        let rows = Rows {
+            columns: vec!["name".into()],
+            values: vec![vec![Value::String(nasty.into())]],
+        };
+        let shown =
+            "\\u{1b}[2J\\u{1b}]0;owned\\u{7}red\\u{9b}31m\\u{7f} \\u{202e}gpj.exe\ta\nb\\u{d}c";
+        assert_eq!(visible(nasty), shown);
+        assert_eq!(visible("Исабаев Б.Б."), "Исабаев Б.Б.");
+        for format in [Format::Table, Format::Md] {
+            let mut out = Vec::new();
+            write(&mut out, format, &rows).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                !out.chars()
+                    .any(|c| !matches!(c, '\n' | '\t') && c.is_control() || is_bidi_control(c)),
+                "{format:?}: {out:?}"
+            );
+            assert!(out.contains("\\u{1b}[2J"), "{format:?}: {out}");
+        }
+        // Machine formats keep every byte.
+        let mut out = Vec::new();
+        write(&mut out, Format::Jsonl, &rows).unwrap();
+        let back: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back["name"], nasty);
     }
 
     #[test]
