@@ -9,7 +9,7 @@ use super::{Finish, Global, knowledge};
 use crate::i18n::tr;
 use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
-use crate::report::check::{COLUMNS, check};
+use crate::report::check::{COLUMNS, Facts, check};
 use crate::store::{Access, Store};
 
 pub fn run(
@@ -26,9 +26,12 @@ pub fn run(
     let know = knowledge(store.directory()?, store.phrases()?);
     let (filters, _) = args.filters.resolve(&know)?;
     let (rows, unmatched) = check(
-        &store.check_facts()?,
-        &store.duplicate_conflicts()?,
-        &store.publishers_seen()?,
+        Facts {
+            appeals: &store.check_facts()?,
+            duplicates: &store.duplicate_conflicts()?,
+            publishers: &store.publishers_seen()?,
+            bidi: &store.bidi_controls()?,
+        },
         &know,
         filters.as_of,
     );
