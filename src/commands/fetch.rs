@@ -12,9 +12,12 @@ use chrono::{NaiveDate, Utc};
 use super::pages::{PageImportOptions, import_pages, pages_under};
 use super::{Finish, Global, UsageError};
 use crate::cli::FetchArgs;
-use crate::fetch::{Client, ClientOptions, CrawlOptions, Crawled, Progress, Unfinished, crawl};
+use crate::fetch::{
+    Client, ClientOptions, CrawlOptions, Crawled, Progress, RunLock, Unfinished, blog_of, crawl,
+    readable,
+};
 use crate::i18n::Lang;
-use crate::portal::{LayoutError, blog_id};
+use crate::portal::LayoutError;
 use crate::records::dates::parse_date;
 use crate::store::{Access, Store};
 
@@ -37,23 +40,19 @@ impl FetchOptions {
         args: &FetchArgs,
         lang: Option<Lang>,
     ) -> Result<FetchOptions, UsageError> {
-        let blogs = blogs
-            .iter()
-            .map(|b| {
-                blog_id(b).ok_or_else(|| {
-                    UsageError::new(format!(
-                        "{b:?} is not a blog: give its id (2719746) or an address such as \
-                         https://dialog.egov.kz/blogs/2719746/welcome"
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
         let base_url = args.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
             return Err(UsageError::new(format!(
                 "--base-url {base_url:?}: give the portal's address with http:// or https://, e.g. https://dialog.egov.kz"
             )));
         }
+        let mut blogs = blogs
+            .iter()
+            .map(|b| blog_of(b, &base_url).map_err(UsageError::new))
+            .collect::<Result<Vec<_>, _>>()?;
+        // `0555` and `555` are one blog: read once.
+        let mut seen = std::collections::HashSet::new();
+        blogs.retain(|b| seen.insert(b.clone()));
         let seconds =
             |flag: &str, value: f64| match value.is_finite() && (0.0..=3600.0).contains(&value) {
                 true => Ok(Duration::from_secs_f64(value)),
@@ -109,11 +108,21 @@ pub fn run(
     lang: Option<Lang>,
 ) -> Result<Finish> {
     let options = FetchOptions::from_args(blogs, args, lang)?;
+    // One run a blog: held until its pages are imported (dropped on any way out).
+    let _locks = options
+        .blogs
+        .iter()
+        .map(|blog| RunLock::take(&options.crawl.archive_dir, blog))
+        .collect::<Result<Vec<_>>>()?;
     let mut client = Client::start(&options.client)?;
+    for blog in &options.blogs {
+        readable(&client, blog)?;
+    }
     global.say(format!(
-        "{}: robots.txt read; {:.1} s between requests",
+        "{}: robots.txt read; {:.1} s between requests, so about {} a blog of 10 pages",
         options.client.base_url,
-        client.gap().as_secs_f64()
+        client.gap().as_secs_f64(),
+        duration(client.gap().saturating_mul(12))
     ));
     // What is stored decides how far a re-fetch reads; no database yet means a first fetch.
     let store = match global.db.exists() {
@@ -183,7 +192,8 @@ fn summary(crawled: &Crawled) -> String {
         "{} ({}): {}{of} questions pages, {} posts pages, {} appeals read; {} pages requested, \
          {} taken from the unfinished run; archive {}",
         crawled.blog,
-        crawled.owner.as_deref().unwrap_or("owner not named"),
+        // The page's words: escaped, since a page may hold terminal control sequences.
+        crate::output::visible(crawled.owner.as_deref().unwrap_or("owner not named")),
         crawled.questions_read,
         crawled.posts_read,
         crawled.appeals,
@@ -208,6 +218,7 @@ fn summary(crawled: &Crawled) -> String {
 struct Bar {
     bar: indicatif::ProgressBar,
     gap: Duration,
+    quiet: bool,
 }
 
 impl Bar {
@@ -220,7 +231,11 @@ impl Bar {
             indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} pages, {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        Bar { bar, gap }
+        Bar {
+            bar,
+            gap,
+            quiet: global.quiet,
+        }
     }
 
     fn done(&self) {
@@ -239,5 +254,27 @@ impl Progress for Bar {
             "{appeals} appeals read, about {} s left",
             left.as_secs()
         ));
+    }
+
+    fn estimate(&self, blog: &str, to_read: u32, total: u32) {
+        if !self.quiet {
+            self.bar.suspend(|| {
+                super::tell(format!(
+                    "{blog}: up to {to_read} questions pages to read (totalPages {total}) at \
+                     {:.1} s a page: about {}",
+                    self.gap.as_secs_f64(),
+                    duration(self.gap.saturating_mul(to_read))
+                ))
+            });
+        }
+    }
+}
+
+/// A wait as people say it: seconds, minutes, or hours and minutes.
+fn duration(wait: Duration) -> String {
+    match wait.as_secs() {
+        s if s < 120 => format!("{s} s"),
+        s if s < 7200 => format!("{} min", s.div_ceil(60)),
+        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
     }
 }

@@ -50,6 +50,11 @@ impl Exchange {
     pub fn body(&self) -> &[u8] {
         &self.response[self.body_start..]
     }
+
+    /// The `Location` of a redirect.
+    pub fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
 }
 
 /// Why a page could not be had. Each says which URL, what happened and what to do.
@@ -76,6 +81,11 @@ pub enum FetchError {
     WaitTooLong {
         url: String,
         wait: Duration,
+    },
+    /// robots.txt forbids the run, or cannot be read: robots.rs says why and what to do.
+    Robots {
+        url: String,
+        problem: String,
     },
 }
 
@@ -126,6 +136,7 @@ impl fmt::Display for FetchError {
                  the same command again after that, it goes on from where it stopped",
                 wait.as_secs()
             ),
+            FetchError::Robots { url, problem } => write!(f, "{url}: {problem}"),
         }
     }
 }
@@ -188,11 +199,7 @@ impl Client {
             cookies: Vec::new(),
             superseded: Vec::new(),
         };
-        let robots = client.get("/robots.txt")?;
-        client.rules = match robots.status {
-            200..=299 => Rules::parse(robots.body()),
-            _ => Rules::allow_all(),
-        };
+        client.rules = super::robots::read(&mut client)?;
         client.gap = options
             .delay
             .unwrap_or_default()

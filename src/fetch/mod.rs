@@ -2,6 +2,7 @@
 //! Retry-After and backoff, and every exchange kept as bytes for the archive. It knows nothing
 //! of the portal's markup or of the database.
 
+mod blogs;
 mod client;
 mod crawl;
 mod refetch;
@@ -9,6 +10,7 @@ mod resume;
 mod retry;
 mod robots;
 
+pub use blogs::blog_of;
 pub use client::{Client, ClientOptions};
-pub use crawl::{CrawlOptions, Crawled, Progress, crawl};
-pub use resume::Unfinished;
+pub use crawl::{CrawlOptions, Crawled, Progress, crawl, readable};
+pub use resume::{RunLock, Unfinished};
