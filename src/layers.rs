@@ -19,7 +19,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "portal", "fetch", "archive",
         ],
     ),
-    ("base", &["i18n", "rows", "progress", "usage", "layers"]),
+    (
+        "base",
+        &["i18n", "rows", "progress", "usage", "visible", "layers"],
+    ),
 ];
 
 type ModulePath = Vec<String>;

@@ -23,6 +23,7 @@ mod report;
 mod rows;
 mod store;
 mod usage;
+mod visible;
 
 use std::io;
 use std::process::ExitCode;

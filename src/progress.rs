@@ -52,3 +52,12 @@ impl Reporter for Stderr {
 pub fn tell(message: impl Display) {
     let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
+
+/// A wait as people say it: seconds, minutes, or hours and minutes.
+pub fn duration_words(wait: std::time::Duration) -> String {
+    match wait.as_secs() {
+        s if s < 120 => format!("{s} s"),
+        s if s < 7200 => format!("{} min", s.div_ceil(60)),
+        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+    }
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use common::http_server::{Fault, Server};
@@ -133,41 +133,9 @@ fn stored_appeals(wd: &Workdir) -> usize {
     wd.csv_rows(&["export", "appeals", "--format", "csv"]).len()
 }
 
-/// `warcio check` on every archive under the workdir's archive folder; skips with a message
-/// when warcio is not installed (`.ci/run` installs it).
+/// `warcio check` on every archive under the workdir's archive folder (common::warcio_check).
 fn warcio_check(wd: &Workdir) {
-    if Command::new("warcio")
-        .arg("--help")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_err()
-    {
-        eprintln!("skipped: warcio is not installed (python3 -m pip install warcio)");
-        return;
-    }
-    let archives: Vec<_> = std::fs::read_dir(wd.path("archive"))
-        .expect("the archive folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
-        .collect();
-    assert!(!archives.is_empty(), "no archive written");
-    for archive in archives {
-        let out = Command::new("warcio")
-            .arg("check")
-            .arg("-v")
-            .arg(&archive)
-            .output()
-            .expect("run warcio");
-        assert!(
-            out.status.success(),
-            "warcio check {}: {}{}",
-            archive.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    common::warcio_check(&wd.path("archive"));
 }
 
 #[test]

@@ -12,6 +12,7 @@ problem-duplicate_conflict = One id twice in a file with different values; the l
 problem-answered_without_answerer = Answered, but the answer names no author.
 problem-answer_without_date = There is an answer, but its date is unknown: it cannot be timed.
 problem-unmatched_name = A name no directory entry matches.
+problem-bidi_control = A text holds a bidirectional control (U+202A–202E, U+2066–2069) that can make it read as something else; shown escaped.
 problem-unknown_route = No rule could tell how the appeal was answered.
 check-none = check: no problems found
 check-found = check: { $n } problems

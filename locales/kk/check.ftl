@@ -12,6 +12,7 @@ problem-duplicate_conflict = Бір нөмір файлда екі рет, мә�
 problem-answered_without_answerer = Жауап бар, бірақ жауап авторы көрсетілмеген.
 problem-answer_without_date = Жауап бар, бірақ оның күні белгісіз: жауап мерзімін есептеу мүмкін емес.
 problem-unmatched_name = Бұл атау анықтамалықта жоқ.
+problem-bidi_control = Мәтінде жазу бағытын басқаратын таңба бар (U+202A–202E, U+2066–2069): мәтін басқаша оқылуы мүмкін; экрандалып көрсетілген.
 problem-unknown_route = Өтінішке қалай жауап берілгенін ешбір ереже анықтай алмады.
 check-none = check: мәселе табылған жоқ
 check-found = check: { $n } мәселе

@@ -9,10 +9,9 @@ use std::time::Duration;
 use chrono::{NaiveDate, Utc};
 use clap::Args;
 
-use crate::fetch::ClientOptions;
+use crate::fetch::{ClientOptions, blog_of};
 use crate::i18n::Lang;
 use crate::ingest::{CrawlOptions, FetchOptions};
-use crate::portal::blog_id;
 use crate::records::dates::parse_date;
 use crate::usage::UsageError;
 
@@ -75,24 +74,20 @@ impl FetchCommand {
     /// exit 2, before any request.
     pub fn options(&self, lang: Option<Lang>) -> Result<FetchOptions, UsageError> {
         let args = &self.args;
-        let blogs = self
-            .blogs
-            .iter()
-            .map(|b| {
-                blog_id(b).ok_or_else(|| {
-                    UsageError::new(format!(
-                        "{b:?} is not a blog: give its id (2719746) or an address such as \
-                         https://dialog.egov.kz/blogs/2719746/welcome"
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
         let base_url = args.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
             return Err(UsageError::new(format!(
                 "--base-url {base_url:?}: give the portal's address with http:// or https://, e.g. https://dialog.egov.kz"
             )));
         }
+        let mut blogs = self
+            .blogs
+            .iter()
+            .map(|b| blog_of(b, &base_url).map_err(UsageError::new))
+            .collect::<Result<Vec<_>, _>>()?;
+        // `0555` and `555` are one blog: read once.
+        let mut seen = std::collections::HashSet::new();
+        blogs.retain(|b| seen.insert(b.clone()));
         let seconds =
             |flag: &str, value: f64| match value.is_finite() && (0.0..=3600.0).contains(&value) {
                 true => Ok(Duration::from_secs_f64(value)),

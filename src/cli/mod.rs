@@ -96,7 +96,7 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
 
     /// Scrape quality: one row per problem a reporter should see before a reader does.
     #[command(
-        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, answer_without_date (an answer whose date is unknown: it cannot be timed), unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route.\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
+        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, answer_without_date (an answer whose date is unknown: it cannot be timed), unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route, bidi_control (a name, id or text holding a bidirectional control, U+202A–202E or U+2066–2069, that can make it read as something else; table and md show it escaped, as \\u{202e}).\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
     )]
     Check(report::CheckCommand),
 

@@ -10,7 +10,7 @@ use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
-use crate::report::check::{COLUMNS, check};
+use crate::report::check::{COLUMNS, Facts, check};
 use crate::store::{Access, Store};
 
 pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
@@ -25,9 +25,12 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
     let know = stored_knowledge(&store)?;
     let (filters, _) = args.filters.resolve(&know)?;
     let (rows, unmatched) = check(
-        &store.check_facts()?,
-        &store.duplicate_conflicts()?,
-        &store.publishers_seen()?,
+        Facts {
+            appeals: &store.check_facts()?,
+            duplicates: &store.duplicate_conflicts()?,
+            publishers: &store.publishers_seen()?,
+            bidi: &store.bidi_controls()?,
+        },
         &know,
         filters.as_of,
     );

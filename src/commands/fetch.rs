@@ -12,7 +12,7 @@ use super::{Finish, Global};
 use crate::cli::fetch::FetchCommand;
 use crate::i18n::Lang;
 use crate::ingest::{Progress, fetch_blogs};
-use crate::progress::Reporter;
+use crate::progress::{Reporter, duration_words};
 
 /// `lang`: the global `--lang` as given on the command line; ru and kk are asked of the portal.
 pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Result<Finish> {
@@ -80,6 +80,16 @@ impl Progress for Bar<'_> {
         self.bar.set_message(format!(
             "{appeals} appeals read, about {} s left",
             left.as_secs()
+        ));
+    }
+
+    fn estimate(&self, blog: &str, to_read: u32, total: u32) {
+        let gap = self.gap.get();
+        self.say(&format_args!(
+            "{blog}: up to {to_read} questions pages to read (totalPages {total}) at {:.1} s a \
+             page: about {}",
+            gap.as_secs_f64(),
+            duration_words(gap.saturating_mul(to_read))
         ));
     }
 }

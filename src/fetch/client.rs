@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::retry::{self, LONGEST_RETRY_AFTER, MAX_TRIES, Next};
-use super::robots::{Refusal, Rules};
+use super::robots::{LONGEST_CRAWL_DELAY, MAX_REDIRECTS, Refusal, Rules, same_site, too_slow};
 
 /// How the tool names itself: never a browser's User-Agent (portal.md, "Fetching politely").
 pub const USER_AGENT: &str = concat!(
@@ -50,6 +50,11 @@ impl Exchange {
     pub fn body(&self) -> &[u8] {
         &self.response[self.body_start..]
     }
+
+    /// The `Location` of a redirect.
+    pub fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
 }
 
 /// Why a page could not be had. Each says which URL, what happened and what to do.
@@ -76,6 +81,11 @@ pub enum FetchError {
     WaitTooLong {
         url: String,
         wait: Duration,
+    },
+    /// robots.txt forbids the run, or cannot be read: robots.rs says why and what to do.
+    Robots {
+        url: String,
+        problem: String,
     },
 }
 
@@ -126,6 +136,7 @@ impl fmt::Display for FetchError {
                  the same command again after that, it goes on from where it stopped",
                 wait.as_secs()
             ),
+            FetchError::Robots { url, problem } => write!(f, "{url}: {problem}"),
         }
     }
 }
@@ -188,11 +199,7 @@ impl Client {
             cookies: Vec::new(),
             superseded: Vec::new(),
         };
-        let robots = client.get("/robots.txt")?;
-        client.rules = match robots.status {
-            200..=299 => Rules::parse(robots.body()),
-            _ => Rules::allow_all(),
-        };
+        client.rules = read_robots(&mut client)?;
         client.gap = options
             .delay
             .unwrap_or_default()
@@ -417,4 +424,48 @@ fn build_exchange(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
     }
+}
+
+/// Reads robots.txt through `client` (whose rules allow all until then): a 2xx gives its rules,
+/// a redirect on the same site is followed up to five times, another 4xx means no rules (RFC
+/// 9309); a 5xx or no answer is the client's error. A redirect elsewhere, too many redirects
+/// and a Crawl-delay over a minute stop the run before any page.
+fn read_robots(client: &mut Client) -> Result<Rules, FetchError> {
+    let mut path = "/robots.txt".to_string();
+    for _ in 0..=MAX_REDIRECTS {
+        let exchange = client.get(&path)?;
+        let problem = |problem: String| FetchError::Robots {
+            url: exchange.url.clone(),
+            problem,
+        };
+        match exchange.status {
+            200..=299 => {
+                let rules = Rules::parse(exchange.body());
+                return match rules.crawl_delay {
+                    Some(delay) if delay > LONGEST_CRAWL_DELAY => Err(problem(too_slow(delay))),
+                    _ => Ok(rules),
+                };
+            }
+            300..=399 => {
+                let location = exchange.location().unwrap_or_default();
+                path = same_site(&client.url(""), location).ok_or_else(|| {
+                    problem(format!(
+                        "robots.txt is sent elsewhere ({}), off the site appeal-audit reads; it \
+                         follows robots.txt's redirects on the same site only, so the rules are \
+                         unknown and nothing was fetched. Check --base-url (the address the \
+                         portal answers on)",
+                        crate::visible::visible(location)
+                    ))
+                })?;
+            }
+            _ => return Ok(Rules::allow_all()),
+        }
+    }
+    Err(FetchError::Robots {
+        url: client.url("/robots.txt"),
+        problem: format!(
+            "robots.txt redirects more than {MAX_REDIRECTS} times, so its rules are unknown and \
+             nothing was fetched; check --base-url, or try again later"
+        ),
+    })
 }

@@ -3,10 +3,12 @@
 //! blog's unfinished runs. It knows nothing of the portal's markup or of the database: the
 //! crawl that reads the portal's pages through it is in `ingest/`.
 
+mod blogs;
 mod client;
 mod resume;
 mod retry;
 mod robots;
 
+pub use blogs::blog_of;
 pub use client::{Client, ClientOptions, FetchError};
-pub use resume::Unfinished;
+pub use resume::{RunLock, Unfinished};

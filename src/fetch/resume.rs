@@ -1,9 +1,11 @@
-//! Resuming a stopped run. Each blog's unfinished runs are listed in `BLOG.unfinished` beside
-//! the archives; the list is written before the archive's first record and removed once the
-//! run's pages are imported, so a run killed at any moment leaves it for the next run to find.
+//! Resuming a stopped run, and one run a blog at a time. Each blog's unfinished runs are
+//! listed in `BLOG.unfinished` beside the archives; the list is written before the archive's
+//! first record and removed once the run's pages are imported, so a run killed at any moment
+//! leaves it for the next run to find. `BLOG.lock` beside it, held open under an OS lock for
+//! the whole run, keeps a second run of the blog from adopting the first's archive.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -72,6 +74,105 @@ impl Unfinished {
     }
 }
 
+/// The blog's run lock: `BLOG.lock` in the archive folder, held under an OS advisory lock
+/// (flock) while the run lasts. The OS lets go of it when the process ends however it ends
+/// (`kill -9` too), so a lock left by a killed run blocks nothing: its file is there, but not
+/// its lock, and the next run takes it over. The file says who holds it, for the refusal.
+pub struct RunLock {
+    path: PathBuf,
+    file: File,
+}
+
+impl RunLock {
+    /// Takes the blog's lock, or refuses at once, naming the run that holds it.
+    pub fn take(archive_dir: &Path, blog: &str) -> Result<RunLock> {
+        fs::create_dir_all(archive_dir).with_context(|| {
+            format!(
+                "cannot create the archive folder {}: give --archive a folder you may write",
+                archive_dir.display()
+            )
+        })?;
+        let path = archive_dir.join(format!("{blog}.lock"));
+        let cannot = || {
+            format!(
+                "cannot lock {}: check the archive folder is writable",
+                path.display()
+            )
+        };
+        // A few rounds at most: each one lost means another run removed the file it had opened.
+        for _ in 0..10 {
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .with_context(cannot)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    let holder = crate::visible::visible(holder.trim()).into_owned();
+                    anyhow::bail!(
+                        "blog {blog} is being fetched by another run ({}), into {}: two runs \
+                         would write one archive. Wait for that run to end, or stop it, then run \
+                         this command again (a run that was killed leaves no lock)",
+                        if holder.is_empty() {
+                            "one that is just starting".into()
+                        } else {
+                            holder
+                        },
+                        archive_dir.display()
+                    );
+                }
+                Err(TryLockError::Error(e)) => return Err(e).with_context(cannot),
+            }
+            // The run that held it may have removed the file between our open and our lock:
+            // then the lock is on a file no one else will find, and the path's is taken anew.
+            if !same_file(&file, &path) {
+                continue;
+            }
+            let who = format!(
+                "pid {}, started {}",
+                std::process::id(),
+                chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC")
+            );
+            file.set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| file.write_all(who.as_bytes()))
+                .with_context(cannot)?;
+            return Ok(RunLock { path, file });
+        }
+        anyhow::bail!(
+            "{}: other runs keep taking and leaving it; run this command again",
+            cannot()
+        )
+    }
+}
+
+impl Drop for RunLock {
+    /// The file goes while it is still locked, so that no run can lock it once it is gone.
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +191,30 @@ mod tests {
         unfinished.clear().unwrap();
         assert!(unfinished.archives().unwrap().is_empty());
         unfinished.clear().unwrap();
+    }
+
+    #[test]
+    fn one_run_a_blog_and_a_lock_let_go_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = RunLock::take(dir.path(), "7").unwrap();
+        let refused = RunLock::take(dir.path(), "7").err().unwrap().to_string();
+        assert!(
+            refused.contains("being fetched by another run")
+                && refused.contains(&format!("pid {}", std::process::id())),
+            "{refused}"
+        );
+        // Another blog is another lock.
+        drop(RunLock::take(dir.path(), "8").unwrap());
+        drop(lock);
+        assert!(!dir.path().join("7.lock").exists());
+        // A file left by a killed run is no lock: it is taken over.
+        fs::write(dir.path().join("7.lock"), "pid 1, started long ago").unwrap();
+        let again = RunLock::take(dir.path(), "7").unwrap();
+        let holder = fs::read_to_string(dir.path().join("7.lock")).unwrap();
+        assert!(
+            holder.starts_with(&format!("pid {}", std::process::id())),
+            "{holder}"
+        );
+        drop(again);
     }
 }

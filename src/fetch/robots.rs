@@ -1,5 +1,6 @@
-//! Which paths may be requested: robots.txt as read at the start of a run, and the pages
-//! appeal-audit never opens whatever robots.txt or the user says (an appeal's own page, search).
+//! Which paths may be requested: robots.txt as read at the start of a run (its redirects
+//! followed, as RFC 9309 asks), and the pages appeal-audit never opens whatever robots.txt or
+//! the user says (an appeal's own page, search). A Crawl-delay too long to finish is refused.
 
 use std::time::Duration;
 
@@ -11,6 +12,50 @@ pub const ROBOTS_AGENT: &str = "appeal-audit";
 /// Paths never requested: the portal's robots.txt disallows them, and a mirror or a changed
 /// robots.txt is no reason to start (portal.md, "Addresses").
 const NEVER: [&str; 3] = ["/blogs/all-questions/", "/search", "/blogs/search/"];
+
+/// Redirects of robots.txt followed, as RFC 9309 (2.3.1.2) asks of crawlers.
+pub(super) const MAX_REDIRECTS: usize = 5;
+
+/// The longest Crawl-delay a run accepts: at one page a minute a blog of 100 pages takes
+/// 100 minutes; an hour a page (`Crawl-delay: 3600`) would take days and is refused.
+pub const LONGEST_CRAWL_DELAY: Duration = Duration::from_secs(60);
+
+/// Why a Crawl-delay is too long, and what to do.
+pub(super) fn too_slow(delay: Duration) -> String {
+    let hours = delay.as_secs_f64() * 100.0 / 3600.0;
+    format!(
+        "robots.txt asks for {} s between requests (Crawl-delay): a blog of 100 pages would take \
+         {hours:.0} hours. appeal-audit honours a Crawl-delay of up to {} s, so it stops here, \
+         before any page. Ask the site's operators about it, or read pages saved another way \
+         with `appeal-audit import pages`",
+        delay.as_secs(),
+        LONGEST_CRAWL_DELAY.as_secs()
+    )
+}
+
+/// The path a redirect's `Location` names on the site `base` (`scheme://host[:port]`), or
+/// None when it leaves the site (another host, port or scheme).
+pub(super) fn same_site(base: &str, location: &str) -> Option<String> {
+    let location = location.trim();
+    let on_base = location
+        .get(..base.len())
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(base));
+    let path = if on_base {
+        &location[base.len()..]
+    } else if location.starts_with('/') && !location.starts_with("//") {
+        location
+    } else if !location.contains(':') && !location.is_empty() && !location.starts_with('/') {
+        // Relative to robots.txt's folder, the root.
+        return Some(format!("/{location}"));
+    } else {
+        return None;
+    };
+    match path {
+        "" => Some("/".into()),
+        p if p.starts_with('/') => Some(p.to_string()),
+        _ => None,
+    }
+}
 
 /// Why a path is not requested.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +89,9 @@ impl Rules {
                 crawl_delay: robot
                     .delay
                     .filter(|d| d.is_finite() && *d >= 0.0)
-                    .map(|d| Duration::from_secs_f32(d.min(3600.0))),
+                    // Kept up to a year (a Duration cannot hold an infinite one): anything over
+                    // a minute is refused anyway (`LONGEST_CRAWL_DELAY`).
+                    .map(|d| Duration::from_secs_f32(d.min(31_536_000.0))),
                 robot: Some(robot),
             },
             Err(_) => Rules {
@@ -89,6 +136,36 @@ mod tests {
             Err(Refusal::Never)
         );
         assert_eq!(rules.check("/search?q=x"), Err(Refusal::Never));
+    }
+
+    #[test]
+    fn redirects_are_followed_on_the_same_site_only() {
+        let base = "http://127.0.0.1:8080";
+        let cases = [
+            ("/rules.txt", Some("/rules.txt")),
+            ("http://127.0.0.1:8080/a/robots.txt", Some("/a/robots.txt")),
+            ("HTTP://127.0.0.1:8080/r", Some("/r")),
+            ("http://127.0.0.1:8080", Some("/")),
+            ("rules.txt", Some("/rules.txt")),
+            ("http://127.0.0.1:8081/robots.txt", None),
+            ("https://127.0.0.1:8080/robots.txt", None),
+            ("http://127.0.0.1:8080.evil.example/robots.txt", None),
+            ("//evil.example/robots.txt", None),
+            ("https://evil.example/robots.txt", None),
+            ("", None),
+        ];
+        for (location, path) in cases {
+            assert_eq!(same_site(base, location).as_deref(), path, "{location}");
+        }
+    }
+
+    #[test]
+    fn a_huge_crawl_delay_is_kept_to_be_refused() {
+        let rules = Rules::parse(b"User-agent: *\nCrawl-delay: 3600\n");
+        assert_eq!(rules.crawl_delay, Some(Duration::from_secs(3600)));
+        let rules = Rules::parse(b"User-agent: *\nCrawl-delay: 1e30\n");
+        assert!(rules.crawl_delay.is_some_and(|d| d > LONGEST_CRAWL_DELAY));
+        assert!(too_slow(Duration::from_secs(3600)).contains("100 hours"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One blog's crawl: its welcome page, its questions pages as far as the re-fetch rule says
 //! (all of them on a first or `--full` fetch), its posts pages; every response archived as it
 //! arrives, and pages an unfinished run archived whole taken from its archive, not the network.
+//! A list that repeats itself, or a `totalPages` no blog can have, does not make it endless.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -67,6 +68,29 @@ pub trait Progress: Reporter {
     fn gap(&self, _gap: std::time::Duration) {}
     /// Every blog is crawled: the bar, if any, goes.
     fn done(&self) {}
+    /// The blog has `total` questions pages (its first page says so), of which `to_read` will
+    /// be read at most: how long they take.
+    fn estimate(&self, blog: &str, to_read: u32, total: u32);
+}
+
+/// The most questions (or posts) pages a blog is taken to have: 200,000 appeals, more than any
+/// blog is known to hold (the whole portal had issued about 766,000 numbers by 2026). A
+/// `totalPages` over it, or over what the cards' registration numbers allow, is refused.
+pub const MOST_PAGES: u32 = 20_000;
+
+/// Whether `blog` may be read at all: robots.txt must allow its first questions page. A blog
+/// robots.txt closes (`Disallow: /`) stops the run before any page, with exit 1.
+pub fn readable(client: &Client, blog: &str) -> Result<()> {
+    let first = format!("/blogs/{blog}/questions?page=1");
+    match client.allowed(&first) {
+        Err(FetchError::Refused { url, .. }) => Err(anyhow!(
+            "{url}: robots.txt ({}) disallows blog {blog}'s questions pages for appeal-audit, so \
+             none of its pages was requested and nothing was imported. The site asks robots to \
+             leave this blog alone; read pages saved another way with `appeal-audit import pages`",
+            client.url("/robots.txt")
+        )),
+        other => Ok(other?),
+    }
 }
 
 /// Fetches one blog. `store` is the database, if there is one: what it holds of the blog
@@ -107,6 +131,7 @@ pub fn crawl(
         crawled.owner = owner;
     }
     let mut refetch: Option<Refetch> = None;
+    let mut repeats = Repeats::default();
     for n in 1.. {
         if options.max_pages.is_some_and(|max| n > max) {
             crawled.stopped = Some(format!("--max-pages {}", n - 1));
@@ -148,12 +173,27 @@ pub fn crawl(
                 }
             }
         }
+        let url = pages
+            .client
+            .url(&format!("/blogs/{blog}/questions?page={n}"));
+        if let Some(total) = total_pages {
+            let highest = appeals.iter().filter_map(|a| leading_number(&a.id)).max();
+            check_total(&url, total, highest, options.max_pages)?;
+            if crawled.questions_total.is_none() {
+                let to_read = options.max_pages.map_or(total, |m| m.min(total));
+                progress.estimate(blog, to_read, total);
+            }
+        }
         crawled.questions_total = total_pages.or(crawled.questions_total);
         crawled.questions_read = n;
         crawled.appeals += appeals.len();
         progress.pages(blog, n, crawled.questions_total, crawled.appeals);
         if last_page(appeals.len(), n, crawled.questions_total) {
             crawled.complete = true;
+            break;
+        }
+        if repeats.all_seen(appeals.iter().map(|a| a.id.as_str())) {
+            crawled.stopped = Some(repeated(n, "appeal"));
             break;
         }
         if let Some(refetch) = &mut refetch {
@@ -175,7 +215,14 @@ pub fn crawl(
             }
             _ => None,
         };
-        read_posts(&mut pages, blog, known.as_ref(), options, &mut crawled)?;
+        read_posts(
+            &mut pages,
+            blog,
+            known.as_ref(),
+            options,
+            &mut crawled,
+            progress,
+        )?;
     }
     pages.finish()?;
     Ok(crawled)
@@ -187,17 +234,23 @@ fn read_posts(
     known: Option<&HashSet<String>>,
     options: &CrawlOptions,
     crawled: &mut Crawled,
+    progress: &dyn Progress,
 ) -> Result<()> {
+    let mut repeats = Repeats::default();
     for n in 1.. {
         if options.max_pages.is_some_and(|max| n > max) {
             break;
         }
+        let path = format!("/blogs/{blog}/posts?page={n}");
         let Some(PortalPage::Posts {
             posts, total_pages, ..
-        }) = pages.read(&format!("/blogs/{blog}/posts?page={n}"), crawled)?
+        }) = pages.read(&path, crawled)?
         else {
             break;
         };
+        if let Some(total) = total_pages {
+            check_total(&pages.client.url(&path), total, None, options.max_pages)?;
+        }
         crawled.posts_read = n;
         // A re-fetch stops at a page of posts all stored already: posts are listed newest first.
         let nothing_new = known.is_some_and(|known| {
@@ -208,8 +261,74 @@ fn read_posts(
         if nothing_new || last_page(posts.len(), n, total_pages) {
             break;
         }
+        let urls = posts.iter().filter_map(|p| p.url.as_deref());
+        if repeats.all_seen(urls) {
+            progress.warn(&format_args!(
+                "appeal-audit: {blog}: {}",
+                repeated(n, "post")
+            ));
+            break;
+        }
     }
     Ok(())
+}
+
+/// The cards (appeals' numbers, posts' addresses) a run has read: a page that shows only cards
+/// read already repeats the list, and reading on could go on for ever.
+#[derive(Default)]
+struct Repeats {
+    seen: HashSet<String>,
+}
+
+impl Repeats {
+    /// Notes a page's cards; true when it has some and every one was read before.
+    fn all_seen<'a>(&mut self, cards: impl Iterator<Item = &'a str>) -> bool {
+        let mut any = false;
+        let mut new = false;
+        for card in cards {
+            any = true;
+            new |= self.seen.insert(card.to_string());
+        }
+        any && !new
+    }
+}
+
+/// Why a list stopped at page `n` that repeats what was read: said in the summary line.
+fn repeated(n: u32, what: &str) -> String {
+    format!(
+        "page {n} shows only {what} cards already read on earlier pages, so the list repeats \
+         itself and the pages after it were not requested; this fetch is no snapshot"
+    )
+}
+
+/// `totalPages` as a blog can have it: at most `MOST_PAGES`, and, for questions pages, no more
+/// pages than the highest registration number on the page (numbers count every appeal the
+/// portal took, and a page shows at least one). Under `--max-pages` the run is bounded anyway
+/// and goes on.
+fn check_total(url: &str, total: u32, highest: Option<u64>, max_pages: Option<u32>) -> Result<()> {
+    let most = highest.map_or(u64::from(MOST_PAGES), |h| h.min(u64::from(MOST_PAGES)));
+    if u64::from(total) <= most || max_pages.is_some() {
+        return Ok(());
+    }
+    let numbers = match highest {
+        Some(h) if h < u64::from(MOST_PAGES) => format!(
+            "its cards' registration numbers go up to {h}, so the portal had taken at most {h} \
+             appeals, and "
+        ),
+        _ => String::new(),
+    };
+    Err(anyhow!(
+        "{url}: the page says the list has {total} pages (totalPages), more than a blog can \
+         have: {numbers}appeal-audit reads at most {MOST_PAGES} pages a blog. Nothing was \
+         imported; the pages read are archived. To read the first pages anyway, give \
+         --max-pages N"
+    ))
+}
+
+/// The number a registration number starts with: `749022` for `749022/2`.
+fn leading_number(id: &str) -> Option<u64> {
+    let end = id.find(|c: char| !c.is_ascii_digit()).unwrap_or(id.len());
+    id[..end].parse().ok()
 }
 
 /// Whether page `n`, with `cards` cards, is the last: an empty page is; else the pagination's
@@ -355,6 +474,40 @@ fn new_archive_path(dir: &std::path::Path, name: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_total_no_blog_can_have_is_refused_unless_the_pages_are_bounded() {
+        let url = "http://x/blogs/1/questions?page=1";
+        assert!(check_total(url, 3, Some(765_824), None).is_ok());
+        assert!(check_total(url, MOST_PAGES, Some(765_824), None).is_ok());
+        let huge = check_total(url, 999_999_999, Some(765_824), None).unwrap_err();
+        assert!(
+            huge.to_string().contains("999999999 pages (totalPages)"),
+            "{huge}"
+        );
+        assert!(check_total(url, 999_999_999, Some(765_824), Some(5)).is_ok());
+        // Numbers up to 40 are 40 appeals at most: not 41 pages.
+        assert!(check_total(url, 40, Some(40), None).is_ok());
+        let small = check_total(url, 41, Some(40), None)
+            .unwrap_err()
+            .to_string();
+        assert!(small.contains("go up to 40"), "{small}");
+        assert!(check_total(url, MOST_PAGES + 1, None, None).is_err());
+        assert_eq!(leading_number("749022/2"), Some(749_022));
+        assert_eq!(leading_number("x1"), None);
+    }
+
+    #[test]
+    fn a_page_of_cards_all_read_before_repeats_the_list() {
+        let mut repeats = Repeats::default();
+        assert!(!repeats.all_seen(["1", "2"].into_iter()));
+        assert!(
+            !repeats.all_seen(["2", "3"].into_iter()),
+            "the list moved by one"
+        );
+        assert!(repeats.all_seen(["1", "3"].into_iter()));
+        assert!(!repeats.all_seen(std::iter::empty()));
+    }
 
     #[test]
     fn which_page_is_the_last() {

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::crawl::{CrawlOptions, Crawled, Progress, crawl};
+use super::crawl::{CrawlOptions, Crawled, Progress, crawl, readable};
 use super::options::PageImportOptions;
 use super::pages::{import_pages, pages_under};
-use crate::fetch::{Client, ClientOptions, Unfinished};
+use crate::fetch::{Client, ClientOptions, RunLock, Unfinished};
 use crate::portal::LayoutError;
+use crate::progress::duration_words;
 use crate::store::{Access, Store};
 
 /// `fetch`'s settings, validated before any request.
@@ -28,11 +29,21 @@ pub struct FetchOptions {
 
 /// Fetches every blog, then imports the run into the database at `db`.
 pub fn fetch_blogs(progress: &dyn Progress, db: &Path, options: &FetchOptions) -> Result<()> {
+    // One run a blog: held until its pages are imported (dropped on any way out).
+    let _locks = options
+        .blogs
+        .iter()
+        .map(|blog| RunLock::take(&options.crawl.archive_dir, blog))
+        .collect::<Result<Vec<_>>>()?;
     let mut client = Client::start(&options.client)?;
+    for blog in &options.blogs {
+        readable(&client, blog)?;
+    }
     progress.say(&format_args!(
-        "{}: robots.txt read; {:.1} s between requests",
+        "{}: robots.txt read; {:.1} s between requests, so about {} a blog of 10 pages",
         options.client.base_url,
-        client.gap().as_secs_f64()
+        client.gap().as_secs_f64(),
+        duration_words(client.gap().saturating_mul(12))
     ));
     progress.gap(client.gap());
     // What is stored decides how far a re-fetch reads; no database yet means a first fetch.
@@ -107,7 +118,8 @@ fn summary(crawled: &Crawled) -> String {
         "{} ({}): {}{of} questions pages, {} posts pages, {} appeals read; {} pages requested, \
          {} taken from the unfinished run; archive {}",
         crawled.blog,
-        crawled.owner.as_deref().unwrap_or("owner not named"),
+        // The page's words: escaped, since a page may hold terminal control sequences.
+        crate::visible::visible(crawled.owner.as_deref().unwrap_or("owner not named")),
         crawled.questions_read,
         crawled.posts_read,
         crawled.appeals,

@@ -9,7 +9,7 @@ use anyhow::Result;
 use serde_json::Value;
 use textwrap::core::display_width;
 
-use super::{Rows, cell_text};
+use super::{Rows, cell_text, visible_cell};
 use crate::records::names::is_person_name;
 
 /// Spaces between two columns.
@@ -222,7 +222,8 @@ pub fn measure<'a>(header: &str, cells: impl Iterator<Item = &'a Value>, people:
         ..Measure::default()
     };
     for value in cells {
-        let text = cell_text(value);
+        // Measured as written: control characters escaped.
+        let text = visible_cell(value);
         if text.is_empty() {
             continue;
         }
@@ -304,7 +305,7 @@ pub fn write_fitted(
             .iter()
             .map(|p| {
                 let value = &values[p.column];
-                let text = cell_text(value);
+                let text = visible_cell(value);
                 let people = people.get(p.column).copied().unwrap_or(false);
                 let text = if p.shortened && kind(value, &text, people) == Kind::Name {
                     shorten_name(&text)

@@ -136,6 +136,12 @@ pub fn cell_text(value: &Value) -> String {
     }
 }
 
+/// A cell's text as table and Markdown show it: `cell_text`, then `visible`.
+pub fn visible_cell(value: &Value) -> String {
+    use crate::visible::visible;
+    visible(&cell_text(value)).into_owned()
+}
+
 /// How delimited output is shaped for spreadsheets.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
@@ -333,7 +339,7 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> Result<()> {
         .set_header(&rows.columns);
     for values in &rows.values {
         table.add_row(values.iter().map(|v| {
-            let cell = comfy_table::Cell::new(cell_text(v));
+            let cell = comfy_table::Cell::new(visible_cell(v));
             if v.is_number() {
                 cell.set_alignment(CellAlignment::Right)
             } else {
@@ -355,7 +361,7 @@ fn write_markdown(out: &mut dyn Write, rows: &Rows) -> Result<()> {
     let rule: Vec<&str> = rows.columns.iter().map(|_| "---").collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for values in &rows.values {
-        let cells: Vec<String> = values.iter().map(|v| escape(cell_text(v))).collect();
+        let cells: Vec<String> = values.iter().map(|v| escape(visible_cell(v))).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
@@ -364,6 +370,7 @@ fn write_markdown(out: &mut dyn Write, rows: &Rows) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::visible::{is_bidi_control, visible};
     use serde::Serialize;
 
     #[derive(Serialize)]
@@ -412,6 +419,35 @@ mod tests {
         assert!(render(Format::Md).contains("| b\\|c | 0 |  |"));
         let json: Value = serde_json::from_str(&render(Format::Json)).unwrap();
         assert_eq!(json[1]["pct"], Value::Null);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_in_table_and_markdown_only() {
+        let nasty = "\u{1b}[2J\u{1b}]0;owned\u{7}red\u{9b}31m\u{7f} \u{202e}gpj.exe\ta\r\nb\rc";
+        let rows = Rows {
+            columns: vec!["name".into()],
+            values: vec![vec![Value::String(nasty.into())]],
+        };
+        let shown =
+            "\\u{1b}[2J\\u{1b}]0;owned\\u{7}red\\u{9b}31m\\u{7f} \\u{202e}gpj.exe\ta\nb\\u{d}c";
+        assert_eq!(visible(nasty), shown);
+        assert_eq!(visible("Исабаев Б.Б."), "Исабаев Б.Б.");
+        for format in [Format::Table, Format::Md] {
+            let mut out = Vec::new();
+            write(&mut out, format, &rows).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                !out.chars()
+                    .any(|c| !matches!(c, '\n' | '\t') && c.is_control() || is_bidi_control(c)),
+                "{format:?}: {out:?}"
+            );
+            assert!(out.contains("\\u{1b}[2J"), "{format:?}: {out}");
+        }
+        // Machine formats keep every byte.
+        let mut out = Vec::new();
+        write(&mut out, Format::Jsonl, &rows).unwrap();
+        let back: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back["name"], nasty);
     }
 
     #[test]

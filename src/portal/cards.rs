@@ -45,11 +45,51 @@ const NOT_TEXT: &[&str] = &["button", "script", "style", "noscript", "h4", "temp
 
 pub fn appeals(url: &str, document: &Html) -> Found<Vec<PortalAppeal>> {
     let answers = answer_blocks(url, document)?;
-    cards(url, document, APPEAL_LINK)?
+    let appeals = cards(url, document, APPEAL_LINK)?
         .into_iter()
         .enumerate()
         .map(|(i, (card, href))| appeal(url, i + 1, card, href, &answers))
-        .collect()
+        .collect::<Found<Vec<_>>>()?;
+    once_each(url, &appeals)?;
+    Ok(appeals)
+}
+
+/// One page shows each appeal once: two cards with one registration number are an error, not
+/// one of them dropped without a word (the import keeps one record an id).
+fn once_each(url: &str, appeals: &[PortalAppeal]) -> Found<()> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, appeal) in appeals.iter().enumerate() {
+        if let Some(earlier) = first.insert(&appeal.id, i) {
+            return Err(LayoutError::new(
+                url,
+                format!(
+                    "appeal cards {} and {} both have registration number {}: a page shows each \
+                     appeal once, and one of the two would be lost",
+                    earlier + 1,
+                    i + 1,
+                    appeal.id
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A card's link as stored: absolute, on the page's own site. A link to another site is not
+/// taken as the appeal's (or post's) address: the same path on the page's site is.
+fn own_address(page_url: &str, href: &str, link: &str) -> String {
+    let href = href.trim();
+    let origin = absolute(page_url, "/").to_ascii_lowercase();
+    let relative = !href.starts_with("//") && (href.starts_with('/') || !href.contains(':'));
+    if relative {
+        return absolute(page_url, href);
+    }
+    match href.find(link) {
+        Some(at) if !href.to_ascii_lowercase().starts_with(&origin) => {
+            absolute(page_url, &href[at..])
+        }
+        _ => href.to_string(),
+    }
 }
 
 pub fn posts(url: &str, document: &Html) -> Found<Vec<PortalPost>> {
@@ -70,7 +110,7 @@ pub fn posts(url: &str, document: &Html) -> Found<Vec<PortalPost>> {
                     .map(|e| clean(&e.text().collect::<String>()))
                     .find(|t| !t.is_empty()),
                 date: date.0,
-                url: Some(absolute(url, href)),
+                url: Some(own_address(url, href, POST_LINK)),
             })
         })
         .collect()
@@ -206,7 +246,7 @@ fn appeal(
     Ok(PortalAppeal {
         id,
         question_id,
-        url: Some(absolute(url, href)),
+        url: Some(own_address(url, href, APPEAL_LINK)),
         submitted: match time {
             Some(time) => format!("{date} {time}"),
             None => date,
@@ -407,4 +447,73 @@ fn hides(node: NodeRef<Node>) -> bool {
             NOT_TEXT.contains(&e.name())
                 || e.has_class("readmore", CaseSensitivity::AsciiCaseInsensitive)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, href: &str) -> String {
+        format!(
+            "<div class=\"row\"><h3>Житель</h3><p>Текст</p><ul class=\"blog-info\">\
+             <li><i class=\"fa fa-pencil\"></i> № {id}</li>\
+             <li><i class=\"fa fa-calendar\"></i> 01.09.2022</li></ul>\
+             <a class=\"readmore\" href=\"{href}\">Подробнее</a></div>"
+        )
+    }
+
+    const PAGE: &str = "http://127.0.0.1:9/blogs/1/questions?page=1";
+
+    #[test]
+    fn one_number_twice_on_a_page_is_an_error_not_a_card_dropped() {
+        let html = [
+            card("700", "/blogs/all-questions/700"),
+            card("701", "/blogs/all-questions/701"),
+            card("700", "/blogs/all-questions/702"),
+        ]
+        .concat();
+        let error = appeals(PAGE, &Html::parse_document(&html)).unwrap_err();
+        assert!(
+            error
+                .missing
+                .contains("appeal cards 1 and 3 both have registration number 700"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_link_to_another_site_is_not_the_appeals_address() {
+        let html = [
+            card("700", "https://evil.example/blogs/all-questions/700?x=1"),
+            card("701", "HTTP://127.0.0.1:9/blogs/all-questions/701"),
+            card("702", "/blogs/all-questions/702"),
+            card("703", "//evil.example/blogs/all-questions/703"),
+        ]
+        .concat();
+        let read = appeals(PAGE, &Html::parse_document(&html)).unwrap();
+        let urls: Vec<_> = read.iter().filter_map(|a| a.url.as_deref()).collect();
+        assert_eq!(
+            urls,
+            [
+                "http://127.0.0.1:9/blogs/all-questions/700?x=1",
+                "HTTP://127.0.0.1:9/blogs/all-questions/701",
+                "http://127.0.0.1:9/blogs/all-questions/702",
+                "http://127.0.0.1:9/blogs/all-questions/703"
+            ]
+        );
+        assert_eq!(read[0].question_id.as_deref(), Some("700"));
+        let saved = "file:///home/r/page.html";
+        assert_eq!(
+            own_address(saved, "https://dialog.egov.kz/blogs/posts/5", POST_LINK),
+            "https://dialog.egov.kz/blogs/posts/5"
+        );
+        assert_eq!(
+            own_address(
+                saved,
+                "https://dialog.egov.kz.evil/blogs/posts/5",
+                POST_LINK
+            ),
+            "https://dialog.egov.kz/blogs/posts/5"
+        );
+    }
 }

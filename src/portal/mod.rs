@@ -3,6 +3,7 @@
 //! described. Knows no database and no network; `records` turns what it reads into the JSON
 //! records `import` accepts, so that dates, names and routes are worked out in one place.
 
+mod bounds;
 mod cards;
 mod page;
 mod records;
@@ -130,7 +131,8 @@ impl LayoutError {
 
 impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.url)?;
+        // The page's own words may hold terminal control sequences: shown escaped.
+        write!(f, "{}", crate::visible::visible(&self.url))?;
         // A saved page is a file of its own; an archived one is a record at an offset.
         let show = match &self.archive {
             Some((file, _)) if is_saved_page(file) => {
@@ -148,7 +150,7 @@ impl fmt::Display for LayoutError {
             ": the portal's layout may have changed: {}. Nothing was imported. The pages are \
              kept: compare this one with docs/portal.md ({show}), and once appeal-audit reads \
              the new layout run `appeal-audit import pages` on them again",
-            self.missing
+            crate::visible::visible(&self.missing)
         )
     }
 }
@@ -172,6 +174,7 @@ pub fn welcome_url(page_url: &str, blog: &str) -> String {
 /// else from its content (a page saved by a browser under any name).
 pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
     let html = text::decode(html);
+    bounds::check_depth(url, &html)?;
     let document = scraper::Html::parse_document(&html);
     let kind = page_kind(url, &document);
     let owner = page::owner(&document);

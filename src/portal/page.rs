@@ -100,6 +100,10 @@ pub fn saved_page_url(html: &str) -> Option<String> {
     if let Some(c) = SAVED.captures(html) {
         return Some(c[1].to_string());
     }
+    // Too deep to parse: `read_page` says so.
+    if super::bounds::deeper_than(html, super::bounds::MOST_DEPTH).is_some() {
+        return None;
+    }
     let document = Html::parse_document(html);
     for (css, attr) in &CSS.canonical {
         if let Some(url) = document.select(css).find_map(|e| e.value().attr(attr)) {

@@ -1,7 +1,7 @@
 //! `check`: what a reporter should look at before publishing, one row per problem: answers
 //! before submission, dates in the future, one id twice in a file with different values,
-//! answers without an answerer or without a date, names the directory does not know, and
-//! unknown routes.
+//! answers without an answerer or without a date, names the directory does not know, unknown
+//! routes, and texts with bidirectional controls that would show them in another order.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::classify::Route;
 use crate::derive::{Knowledge, date_of};
 use crate::records::names::is_person_name;
-use crate::store::{CheckFact, DuplicateFact, PublisherSeen};
+use crate::store::{BidiFact, CheckFact, DuplicateFact, PublisherSeen};
 
 pub const COLUMNS: &[&str] = &[
     "problem", "source", "id", "field", "value", "records", "file", "line",
@@ -49,11 +49,22 @@ fn problem(kind: &str, fact: &CheckFact, field: &str, value: &str) -> ProblemRow
     }
 }
 
+/// What `check` is given, as the store reads it.
+pub struct Facts<'a> {
+    pub appeals: &'a [CheckFact],
+    pub duplicates: &'a [DuplicateFact],
+    pub publishers: &'a [PublisherSeen],
+    pub bidi: &'a [BidiFact],
+}
+
 /// Every problem, in file and line order within each kind of problem.
 pub fn check(
-    facts: &[CheckFact],
-    duplicates: &[DuplicateFact],
-    publishers: &[PublisherSeen],
+    Facts {
+        appeals: facts,
+        duplicates,
+        publishers,
+        bidi,
+    }: Facts,
     know: &Knowledge,
     as_of: NaiveDate,
 ) -> (Vec<ProblemRow>, Vec<Unmatched>) {
@@ -123,6 +134,20 @@ pub fn check(
     }
     for f in facts.iter().filter(|f| f.route == Route::Unknown) {
         rows.push(problem("unknown_route", f, "route_reason", &f.route_reason));
+    }
+    // A right-to-left override can make a name or an id read as another (Trojan Source): the
+    // text is stored as written, and table and Markdown show the controls escaped.
+    for b in bidi {
+        rows.push(ProblemRow {
+            problem: "bidi_control".into(),
+            source: b.source.clone(),
+            id: b.id.clone(),
+            field: b.field.to_string(),
+            value: b.value.clone(),
+            records: 1,
+            file: b.file.clone(),
+            line: b.line,
+        });
     }
     let entries = unmatched
         .into_iter()

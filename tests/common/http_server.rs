@@ -40,6 +40,8 @@ struct State {
     hits: Vec<Hit>,
     /// Set-Cookie headers sent with a path's answer.
     cookies: HashMap<String, String>,
+    /// Paths answered with a 301 to this Location.
+    redirects: HashMap<String, String>,
 }
 
 pub struct Server {
@@ -97,6 +99,14 @@ impl Server {
         self
     }
 
+    /// Answers to `path` are a 301 to `location` (as sent, relative or absolute).
+    pub fn redirect(&self, path: &str, location: &str) -> &Server {
+        self.lock()
+            .redirects
+            .insert(path.to_string(), location.to_string());
+        self
+    }
+
     pub fn hits(&self) -> Vec<Hit> {
         self.lock().hits.clone()
     }
@@ -150,20 +160,22 @@ fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
         }
     }
     let at = started.elapsed();
-    let (fault, page, cookie) = {
+    let (fault, page, cookie, redirect) = {
         let mut state = state.lock().unwrap_or_else(|e| e.into_inner());
         let fault = state.faults.get_mut(&path).and_then(VecDeque::pop_front);
         (
             fault,
             state.pages.get(&path).cloned(),
             state.cookies.get(&path).cloned(),
+            state.redirects.get(&path).cloned(),
         )
     };
-    let status = match (&fault, &page) {
-        (Some(Fault::Status(status, _)), _) => *status,
-        (Some(_), _) => 0,
-        (None, Some(_)) => 200,
-        (None, None) => 404,
+    let status = match (&fault, &page, &redirect) {
+        (Some(Fault::Status(status, _)), _, _) => *status,
+        (Some(_), _, _) => 0,
+        (None, _, Some(_)) => 301,
+        (None, Some(_), None) => 200,
+        (None, None, None) => 404,
     };
     state
         .lock()
@@ -204,8 +216,14 @@ fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
                 .write_all(head(status, &extra, 5).as_bytes())
                 .and_then(|()| stream.write_all(b"fault"))
         }
-        None => stream
-            .write_all(head(status, &cookie, body.len()).as_bytes())
-            .and_then(|()| stream.write_all(&body)),
+        None => {
+            let extra = match &redirect {
+                Some(location) => format!("{cookie}Location: {location}\r\n"),
+                None => cookie,
+            };
+            stream
+                .write_all(head(status, &extra, body.len()).as_bytes())
+                .and_then(|()| stream.write_all(&body))
+        }
     };
 }

@@ -175,3 +175,40 @@ pub fn with_sample(as_of: &str) -> Workdir {
     ]);
     wd
 }
+
+/// `warcio check -v` on every `.warc.gz` in `archive_dir` (at least one must be there); skips
+/// with a message when warcio is not installed (`.ci/run` installs it).
+pub fn warcio_check(archive_dir: &Path) {
+    if Command::new("warcio")
+        .arg("--help")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_err()
+    {
+        eprintln!("skipped: warcio is not installed (python3 -m pip install warcio)");
+        return;
+    }
+    let archives: Vec<_> = std::fs::read_dir(archive_dir)
+        .expect("the archive folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
+        .collect();
+    assert!(!archives.is_empty(), "no archive written");
+    for archive in archives {
+        let out = Command::new("warcio")
+            .arg("check")
+            .arg("-v")
+            .arg(&archive)
+            .output()
+            .expect("run warcio");
+        assert!(
+            out.status.success(),
+            "warcio check {}: {}{}",
+            archive.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -1,10 +1,11 @@
 //! What `check` looks at: every appeal's answer and route facts, ids given twice in one file,
-//! and posts' publishers as written.
+//! posts' publishers as written, and texts holding bidirectional controls.
 
 use anyhow::Result;
 
 use crate::classify::Route;
 use crate::store::Store;
+use crate::visible::is_bidi_control;
 
 /// What `check` looks at in one appeal.
 #[derive(Debug, Clone)]
@@ -45,7 +46,78 @@ pub struct PublisherSeen {
     pub line: i64,
 }
 
+/// One stored text that holds a bidirectional control (`output::is_bidi_control`).
+#[derive(Debug, Clone)]
+pub struct BidiFact {
+    /// None for a post.
+    pub source: Option<String>,
+    pub id: Option<String>,
+    pub field: &'static str,
+    pub value: String,
+    pub file: String,
+    pub line: i64,
+}
+
+/// The texts of an appeal looked at for bidirectional controls: names, ids and what was written.
+const APPEAL_TEXTS: &[&str] = &[
+    "id",
+    "addressee",
+    "addressee_position",
+    "author",
+    "answered_by",
+    "forwarded_to",
+    "category",
+    "status",
+    "title",
+    "text",
+    "answer_text",
+];
+const POST_TEXTS: &[&str] = &["department", "title", "id"];
+
 impl Store {
+    /// Every appeal's and post's text that holds a bidirectional embedding, override or
+    /// isolate (U+202A–202E, U+2066–2069). SQLite's GLOB picks the rows (its character ranges
+    /// are Unicode code points); Rust says which fields.
+    pub fn bidi_controls(&self) -> Result<Vec<BidiFact>> {
+        let mut found = Vec::new();
+        for (table, texts, keyed) in [
+            ("appeals", APPEAL_TEXTS, true),
+            ("posts", POST_TEXTS, false),
+        ] {
+            let any = texts
+                .iter()
+                .map(|c| format!("coalesce({c}, '')"))
+                .collect::<Vec<_>>()
+                .join(" || ");
+            let key = if keyed { "source, id" } else { "NULL, NULL" };
+            let sql = format!(
+                "SELECT {key}, source_file, source_line, {} FROM {table} \
+                 WHERE ({any}) GLOB '*[\u{202a}-\u{202e}\u{2066}-\u{2069}]*' \
+                 ORDER BY source_file, source_line",
+                texts.join(", ")
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                for (i, field) in texts.iter().enumerate() {
+                    let value: Option<String> = row.get(4 + i)?;
+                    let Some(value) = value.filter(|v| v.chars().any(is_bidi_control)) else {
+                        continue;
+                    };
+                    found.push(BidiFact {
+                        source: row.get(0)?,
+                        id: row.get(1)?,
+                        field,
+                        value,
+                        file: row.get(2)?,
+                        line: row.get(3)?,
+                    });
+                }
+            }
+        }
+        Ok(found)
+    }
+
     pub fn check_facts(&self) -> Result<Vec<CheckFact>> {
         let mut stmt = self.conn.prepare(
             "SELECT source, id, addressee, submitted_at, answered_at, answered_by, \
