@@ -286,6 +286,7 @@ fn a_decompression_bomb_is_refused_within_bounded_memory_by_the_crawl_and_the_im
     let server = blog_server();
     let bomb = gzip_bomb(500);
     assert!(bomb.len() < 600 * 1024, "{} bytes", bomb.len());
+    eprintln!("the bomb: {} bytes, 500 MiB inflated", bomb.len());
     encoded(&server, &welcome(), "gzip", &bomb);
     let args = fetch_args(&server, &[]);
     let (output, peak) = run_capped(&wd, &args, CAP_MIB);
