@@ -2,12 +2,16 @@
 //! request, so that a reporter can show a page as it was on the day, and so that pages can be
 //! read again later without the network (`import pages`).
 
+mod decode;
 mod read;
 mod write;
 
+pub use decode::{MAX_BODY, UnreadablePage, max_body_words};
 #[cfg(test)]
 pub use read::read_archive;
-pub use read::{ArchiveReader, ArchivedPage, read_archive_contents};
+pub use read::{
+    ArchiveReader, ArchivedPage, page_of_response, read_archive_contents, skip_refetched,
+};
 pub use write::{WarcWriter, archive_file_name, warc_date};
 
 /// `sha1:` and the SHA-1 in base 32, as warcio and Heritrix write WARC digests.

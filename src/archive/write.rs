@@ -117,6 +117,7 @@ impl WarcWriter {
     /// Archives one exchange: the raw HTTP response (status line, headers, body, exactly as
     /// received) and the request that asked for it. Returns the offset of the response record,
     /// which is what provenance and `warcio extract FILE OFFSET` name.
+    #[cfg(test)]
     pub fn write_exchange(
         &mut self,
         url: &str,
@@ -124,10 +125,24 @@ impl WarcWriter {
         request_bytes: &[u8],
         response_bytes: &[u8],
     ) -> Result<u64> {
+        self.write_response(url, date, request_bytes, response_bytes, None)
+    }
+
+    /// `write_exchange`, saying when the body is not all the server sent: `WARC-Truncated`
+    /// with the reason (`length`: it was larger than the client reads), so that neither a
+    /// reader nor a resumed run takes the part for the page.
+    pub fn write_response(
+        &mut self,
+        url: &str,
+        date: DateTime<Utc>,
+        request_bytes: &[u8],
+        response_bytes: &[u8],
+        truncated: Option<&str>,
+    ) -> Result<u64> {
         let response_id = record_id();
         let date = warc_date(date);
         let payload = header_end(response_bytes).map_or(&[][..], |at| &response_bytes[at..]);
-        let response = [
+        let mut response = vec![
             ("WARC-Type", "response".to_string()),
             ("WARC-Record-ID", response_id.clone()),
             ("WARC-Date", date.clone()),
@@ -139,6 +154,9 @@ impl WarcWriter {
                 "application/http; msgtype=response".to_string(),
             ),
         ];
+        if let Some(why) = truncated {
+            response.push(("WARC-Truncated", why.to_string()));
+        }
         let offset = self.write_record(&response, response_bytes)?;
         let request = [
             ("WARC-Type", "request".to_string()),

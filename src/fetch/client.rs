@@ -2,12 +2,16 @@
 //! two, retries by retry.rs, and each exchange returned as the bytes the archive keeps.
 
 use std::fmt;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use super::retry::{self, LONGEST_RETRY_AFTER, MAX_TRIES, Next};
 use super::robots::{LONGEST_CRAWL_DELAY, MAX_REDIRECTS, Refusal, Rules, same_site, too_slow};
+use crate::archive::{
+    ArchivedPage, MAX_BODY, UnreadablePage, WarcWriter, max_body_words, page_of_response, warc_date,
+};
 
 /// How the tool names itself: never a browser's User-Agent (portal.md, "Fetching politely").
 pub const USER_AGENT: &str = concat!(
@@ -42,19 +46,51 @@ pub struct Exchange {
     pub request: Vec<u8>,
     /// The response: status line, headers, blank line, body.
     pub response: Vec<u8>,
-    body_start: usize,
+    /// The body is not all the server sent: it was larger than `MAX_BODY`.
+    truncated: bool,
     location: Option<String>,
 }
 
 impl Exchange {
-    pub fn body(&self) -> &[u8] {
-        &self.response[self.body_start..]
+    /// Archives the exchange (a truncated body marked so); returns the response record's
+    /// offset.
+    pub fn archive(&self, writer: &mut WarcWriter) -> anyhow::Result<u64> {
+        let truncated = self.truncated.then_some("length");
+        writer.write_response(
+            &self.url,
+            self.date,
+            &self.request,
+            &self.response,
+            truncated,
+        )
     }
 
     /// The `Location` of a redirect.
     pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
+
+    /// The page the response brings, archived at `offset` of `file`, read exactly as the
+    /// archive reader reads it again: the same decoding, the same limit, the same errors.
+    pub fn page(&self, file: &Path, offset: u64) -> Result<ArchivedPage, UnreadablePage> {
+        page_of_response(
+            file,
+            offset,
+            &self.url,
+            &warc_date(self.date),
+            &self.response,
+        )
+        .map_err(UnreadablePage::fetching)
+    }
+}
+
+/// One try that brought no usable response.
+enum Failed {
+    /// A network error, a timeout or a connection dropped mid-body: worth another try.
+    Network(String),
+    /// A body larger than `MAX_BODY`, said by its `Content-Length` (given) or found while
+    /// reading it: not worth another try. The exchange holds the head, for the archive.
+    TooLarge(Box<Exchange>, Option<u64>),
 }
 
 /// Why a page could not be had. Each says which URL, what happened and what to do.
@@ -81,6 +117,16 @@ pub enum FetchError {
     WaitTooLong {
         url: String,
         wait: Duration,
+    },
+    /// A body over `MAX_BODY`: `declared` by its Content-Length, else found while reading.
+    TooLarge {
+        url: String,
+        declared: Option<u64>,
+    },
+    /// A response whose body cannot be decoded (robots.txt: its rules are unknown).
+    Unreadable {
+        url: String,
+        problem: String,
     },
     /// robots.txt forbids the run, or cannot be read: robots.rs says why and what to do.
     Robots {
@@ -137,6 +183,26 @@ impl fmt::Display for FetchError {
                 wait.as_secs()
             ),
             FetchError::Robots { url, problem } => write!(f, "{url}: {problem}"),
+            FetchError::TooLarge { url, declared } => {
+                let size = match declared {
+                    Some(bytes) => format!("its Content-Length says {bytes} bytes"),
+                    None => format!("it went on past {}", max_body_words()),
+                };
+                write!(
+                    f,
+                    "{url}: the server sent a body larger than {} ({size}), larger than any \
+                    page of the portal: it was not read further nor asked for again, and its \
+                    head is archived. Check --base-url (it must be the portal's address); the \
+                    same command goes on from where it stopped",
+                    max_body_words()
+                )
+            }
+            FetchError::Unreadable { url, problem } => write!(
+                f,
+                "{url}: {problem}; its rules are unknown, so no page was requested. Check \
+                    --base-url (it must be the portal's address), and run the same command again \
+                    later"
+            ),
         }
     }
 }
@@ -233,9 +299,13 @@ impl Client {
     }
 
     /// GETs `path` (with its query) and requires a 2xx; a redirect is an error (see
-    /// `get_any` for a page that answers with one).
+    /// `get_any` for a page that answers with one). Any other answer is given up on, and kept
+    /// with the superseded ones for the archive: every response is archived.
     pub fn get_page(&mut self, path: &str) -> Result<Exchange, FetchError> {
         let exchange = self.get(path)?;
+        if !(200..=299).contains(&exchange.status) {
+            self.superseded.push(exchange.clone());
+        }
         match exchange.status {
             200..=299 => Ok(exchange),
             300..=399 => Err(FetchError::Redirected {
@@ -256,7 +326,16 @@ impl Client {
         let url = self.url(path);
         for tries in 1..=MAX_TRIES {
             self.wait_turn();
-            let sent = self.send(path, &url);
+            let sent = match self.send(path, &url) {
+                Ok(exchange) => Ok(exchange),
+                Err(Failed::Network(error)) => Err(error),
+                // Larger once, larger every time: refused at once, never asked for again.
+                Err(Failed::TooLarge(exchange, declared)) => {
+                    self.last_done = Some(Instant::now());
+                    self.superseded.push(*exchange);
+                    return Err(FetchError::TooLarge { url, declared });
+                }
+            };
             self.last_done = Some(Instant::now());
             let (status, retry_after, outcome) = match sent {
                 Ok(exchange) => {
@@ -312,8 +391,9 @@ impl Client {
         }
     }
 
-    /// One try: the request, the whole body read, the exchange's bytes built.
-    fn send(&mut self, path: &str, url: &str) -> Result<Exchange, String> {
+    /// One try: the request, the whole body read (no more than `MAX_BODY`: a larger one
+    /// declared is not read at all, and a longer stream is cut there), the exchange built.
+    fn send(&mut self, path: &str, url: &str) -> Result<Exchange, Failed> {
         let date = Utc::now();
         let cookie = self
             .cookies
@@ -325,15 +405,34 @@ impl Client {
         if !cookie.is_empty() {
             request = request.header("Cookie", &cookie);
         }
-        let mut response = request.call().map_err(describe)?;
-        let body = response.body_mut().read_to_vec().map_err(describe)?;
+        let mut response = request.call().map_err(|e| Failed::Network(describe(e)))?;
+        let request_bytes = self.request_bytes(path, &cookie);
+        let too_large = |response: &ureq::http::Response<ureq::Body>, declared| {
+            let head = build_exchange(url, date, &request_bytes, response, Vec::new(), true);
+            Failed::TooLarge(Box::new(head), declared)
+        };
+        let declared = response.body().content_length();
+        if declared.is_some_and(|length| length > MAX_BODY as u64) {
+            return Err(too_large(&response, declared));
+        }
+        let body = match response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY as u64)
+            .read_to_vec()
+        {
+            Ok(body) => body,
+            Err(ureq::Error::BodyExceedsLimit(_)) => return Err(too_large(&response, None)),
+            Err(e) => return Err(Failed::Network(describe(e))),
+        };
         self.keep_cookies(response.headers());
         Ok(build_exchange(
             url,
             date,
-            &self.request_bytes(path, &cookie),
+            &request_bytes,
             &response,
             body,
+            false,
         ))
     }
 
@@ -379,7 +478,8 @@ fn describe(error: ureq::Error) -> String {
 }
 
 fn header(exchange: &Exchange, name: &str) -> Option<String> {
-    let head = std::str::from_utf8(&exchange.response[..exchange.body_start]).ok()?;
+    let end = memchr::memmem::find(&exchange.response, b"\r\n\r\n")?;
+    let head = std::str::from_utf8(&exchange.response[..end]).ok()?;
     head.lines().skip(1).find_map(|line| {
         let (n, v) = line.split_once(':')?;
         n.trim()
@@ -389,18 +489,21 @@ fn header(exchange: &Exchange, name: &str) -> Option<String> {
 }
 
 /// The response's bytes: the body as read, so `Transfer-Encoding` is left out and
-/// `Content-Length` says the body's length (what WARC readers check the payload against).
+/// `Content-Length` says the body's length (what WARC readers check the payload against). A
+/// `truncated` body keeps the server's own `Content-Length`, for the record of what it sent
+/// (the archive marks the record `WARC-Truncated`).
 fn build_exchange(
     url: &str,
     date: DateTime<Utc>,
     request: &[u8],
     response: &ureq::http::Response<ureq::Body>,
     body: Vec<u8>,
+    truncated: bool,
 ) -> Exchange {
     let status = response.status().as_u16();
     let mut head = format!("{:?} {status} {}\r\n", response.version(), reason(status)).into_bytes();
     for (name, value) in response.headers() {
-        if name == "transfer-encoding" || name == "content-length" {
+        if name == "transfer-encoding" || (name == "content-length" && !truncated) {
             continue;
         }
         head.extend_from_slice(name.as_str().as_bytes());
@@ -408,8 +511,12 @@ fn build_exchange(
         head.extend_from_slice(value.as_bytes());
         head.extend_from_slice(b"\r\n");
     }
-    head.extend_from_slice(format!("content-length: {}\r\n\r\n", body.len()).as_bytes());
-    let body_start = head.len();
+    match truncated {
+        true => head.extend_from_slice(b"\r\n"),
+        false => {
+            head.extend_from_slice(format!("content-length: {}\r\n\r\n", body.len()).as_bytes())
+        }
+    }
     head.extend_from_slice(&body);
     Exchange {
         url: url.to_string(),
@@ -417,7 +524,7 @@ fn build_exchange(
         status,
         request: request.to_vec(),
         response: head,
-        body_start,
+        truncated,
         location: response
             .headers()
             .get("location")
@@ -440,7 +547,16 @@ fn read_robots(client: &mut Client) -> Result<Rules, FetchError> {
         };
         match exchange.status {
             200..=299 => {
-                let rules = Rules::parse(exchange.body());
+                // Decoded as every page is: a robots.txt compressed though not asked to be is
+                // still read, and one that cannot be read stops the run.
+                let body =
+                    page_of_response(Path::new(""), 0, &exchange.url, "", &exchange.response)
+                        .map_err(|e| FetchError::Unreadable {
+                            url: exchange.url.clone(),
+                            problem: e.problem,
+                        })?
+                        .body;
+                let rules = Rules::parse(&body);
                 return match rules.crawl_delay {
                     Some(delay) if delay > LONGEST_CRAWL_DELAY => Err(problem(too_slow(delay))),
                     _ => Ok(rules),

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use super::refetch::{Card, Refetch};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name, read_archive_contents};
 use crate::fetch::{Client, FetchError, Unfinished};
-use crate::portal::{PortalAppeal, PortalPage, PortalStatus, read_page};
+use crate::portal::{PortalAppeal, PortalPage, PortalStatus, read_served_page};
 use crate::progress::Reporter;
 use crate::store::Store;
 
@@ -409,10 +409,10 @@ impl<'c> Pages<'c> {
     /// robots.txt disallows it (said on stderr, and noted).
     fn read(&mut self, path: &str, crawled: &mut Crawled) -> Result<Option<PortalPage>> {
         let url = self.client.url(path);
-        let (body, offset) = match self.resumed.remove(&url) {
+        let page = match self.resumed.remove(&url) {
             Some(page) => {
                 crawled.resumed += 1;
-                (page.body, page.offset)
+                page
             }
             None => {
                 let fetched = self.client.get_page(path);
@@ -427,28 +427,19 @@ impl<'c> Pages<'c> {
                     other => other?,
                 };
                 crawled.fetched += 1;
-                let offset = self.writer.write_exchange(
-                    &exchange.url,
-                    exchange.date,
-                    &exchange.request,
-                    &exchange.response,
-                )?;
-                (exchange.body().to_vec(), offset)
+                let offset = exchange.archive(&mut self.writer)?;
+                // Decoded as `import pages` will decode it: a body it cannot read stops here.
+                exchange.page(self.writer.path(), offset)?
             }
         };
-        read_page(&url, &body)
+        read_served_page(&url, &page.body, page.content_type.as_deref())
             .map(Some)
-            .map_err(|e| anyhow!(e.in_archive(self.writer.path(), offset)))
+            .map_err(|e| anyhow!(e.in_archive(&page.file, page.offset)))
     }
 
     fn archive_superseded(&mut self) -> Result<()> {
         for exchange in self.client.take_superseded() {
-            self.writer.write_exchange(
-                &exchange.url,
-                exchange.date,
-                &exchange.request,
-                &exchange.response,
-            )?;
+            exchange.archive(&mut self.writer)?;
         }
         Ok(())
     }

@@ -103,6 +103,7 @@ fn read_page_file(path: &Path) -> Result<Pages> {
         url,
         date: crate::archive::warc_date(modified),
         status: 200,
+        content_type: None,
         body,
     }))))
 }
@@ -150,7 +151,8 @@ pub fn import_pages(
     options: &PageImportOptions,
 ) -> Result<Vec<BlogImport>> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
-    for page in pages {
+    // A page a stopped run could not read counts only if the run did not go on to read it.
+    for page in crate::archive::skip_refetched(pages) {
         let mut page = page?;
         if page.status != 200 {
             reporter.warn(&format_args!(
@@ -162,7 +164,7 @@ pub fn import_pages(
             ));
             continue;
         }
-        let content = portal::read_page(&page.url, &page.body)
+        let content = portal::read_served_page(&page.url, &page.body, page.content_type.as_deref())
             .map_err(|e| anyhow!(e.in_archive(&page.file, page.offset)))?;
         let blog = portal::blog_id(&page.url)
             .or_else(|| portal::blog_id_in_page(&String::from_utf8_lossy(&page.body)))

@@ -53,15 +53,23 @@ fn record_error(
     let file = input.to_string();
     // A record made from a page: the page and the card are what the user can look at.
     if let Some(origin) = input.origin(line) {
+        // A saved page is a file to open; an archived one a record to extract.
+        let (place, look) = match crate::portal::is_saved_page(std::path::Path::new(&origin.file)) {
+            true => (String::new(), "open the file".to_string()),
+            false => (
+                format!(", record at offset {}", origin.offset),
+                format!(
+                    "`warcio extract {} {}` shows it",
+                    origin.file, origin.offset
+                ),
+            ),
+        };
         return anyhow!(
-            "{} (in {}, record at offset {}), card {}: {error}. The page holds a value appeal-audit \
-             cannot read: check the card on the page (`warcio extract {} {}` shows it)",
+            "{} (in {}{place}), card {}: {error}. The page holds a value appeal-audit cannot \
+             read: check the card on the page ({look})",
             origin.url,
             origin.file,
-            origin.offset,
             origin.position,
-            origin.file,
-            origin.offset
         );
     }
     let place = if read.format == InputFormat::Json || file.ends_with(".json") {

@@ -93,6 +93,16 @@ pub struct PortalAnswer {
     pub text: String,
 }
 
+impl PortalAnswer {
+    /// The date and time as the answer's record carries them: `05.09.2022, 16:15`.
+    pub fn answered_at(&self) -> String {
+        match &self.time {
+            Some(time) => format!("{}, {time}", self.date),
+            None => self.date.clone(),
+        }
+    }
+}
+
 /// One of the owner's own posts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PortalPost {
@@ -172,8 +182,31 @@ pub fn welcome_url(page_url: &str, blog: &str) -> String {
 
 /// Reads one page. Its kind comes from the address (`/blogs/{id}/welcome|questions|posts`),
 /// else from its content (a page saved by a browser under any name).
+#[cfg(test)]
 pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
-    let html = text::decode(html);
+    read_served_page(url, html, None)
+}
+
+/// `read_page` for a page served with this `Content-Type`, whose charset comes first. Text
+/// that does not decode cleanly, and a date no import takes, stop here as a changed layout
+/// does: before anything is stored, naming the page.
+pub fn read_served_page(
+    url: &str,
+    html: &[u8],
+    content_type: Option<&str>,
+) -> Result<PortalPage, LayoutError> {
+    let page = read_text(url, html, content_type)?;
+    dates_are_readable(url, &page)?;
+    Ok(page)
+}
+
+fn read_text(
+    url: &str,
+    html: &[u8],
+    content_type: Option<&str>,
+) -> Result<PortalPage, LayoutError> {
+    let html =
+        text::decode(html, content_type).map_err(|problem| LayoutError::new(url, problem))?;
     bounds::check_depth(url, &html)?;
     let document = scraper::Html::parse_document(&html);
     let kind = page_kind(url, &document);
@@ -213,6 +246,48 @@ pub fn read_page(url: &str, html: &[u8]) -> Result<PortalPage, LayoutError> {
             owner,
         },
     })
+}
+
+/// Every date a card shows must be one the import takes (a real day, years 1900 to 2100):
+/// else the import would stop on it later, after the whole crawl, and every run again.
+fn dates_are_readable(url: &str, page: &PortalPage) -> Result<(), LayoutError> {
+    let unreadable = |card: String, date: &str, reason: String| {
+        LayoutError::new(
+            url,
+            format!(
+                "{card} shows the date {date:?}, which is no date appeal-audit takes ({reason}; \
+                 it takes real days of the years 1900 to 2100)"
+            ),
+        )
+    };
+    match page {
+        PortalPage::Welcome { .. } => {}
+        PortalPage::Questions { appeals, .. } => {
+            for (i, appeal) in appeals.iter().enumerate() {
+                let card = || format!("appeal card {} (№ {})", i + 1, appeal.id);
+                let rejected = match &appeal.status {
+                    Some(PortalStatus::Rejected { on: Some(on) }) => Some(on.as_str()),
+                    _ => None,
+                };
+                let answers = appeal.answers.iter().map(PortalAnswer::answered_at);
+                let dates = std::iter::once(appeal.submitted.clone())
+                    .chain(answers)
+                    .chain(rejected.map(str::to_string));
+                for date in dates {
+                    crate::records::dates::parse_date(&date)
+                        .map_err(|reason| unreadable(card(), &date, reason))?;
+                }
+            }
+        }
+        PortalPage::Posts { posts, .. } => {
+            for (i, post) in posts.iter().enumerate() {
+                crate::records::dates::parse_date(&post.date).map_err(|reason| {
+                    unreadable(format!("post card {}", i + 1), &post.date, reason)
+                })?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

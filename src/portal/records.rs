@@ -45,13 +45,7 @@ pub fn appeal_record(
         let answers: Vec<Value> = appeal
             .answers
             .iter()
-            .map(|a| {
-                let at = match &a.time {
-                    Some(time) => format!("{}, {time}", a.date),
-                    None => a.date.clone(),
-                };
-                json!({"answered_at": at, "answered_by": a.answerer, "text": a.text})
-            })
+            .map(|a| json!({"answered_at": a.answered_at(), "answered_by": a.answerer, "text": a.text}))
             .collect();
         record.insert("answers".into(), answers.into());
     }

@@ -520,6 +520,71 @@ fn windows_1251_pages_are_decoded_by_their_meta() {
     );
 }
 
+/// Which charset wins: a byte-order mark, valid UTF-8, `Content-Type`, a `<meta>` anywhere in
+/// the head, then Windows-1251 recognised by its text; anything else is refused, not guessed.
+#[test]
+fn the_charset_comes_from_content_type_then_meta_then_the_text() {
+    let cp1251 = |text: &str| encoding_rs::WINDOWS_1251.encode(text).0.into_owned();
+    let owner = "Исабаев Бейбит";
+    let body = format!("<body><h1>{owner}</h1></body>");
+    let late_meta = format!(
+        "<head><script>{}</script><meta charset=\"windows-1251\"></head>{body}",
+        " ".repeat(8192)
+    );
+    let cases: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        (
+            "utf-8 under a wrong label",
+            body.clone().into_bytes(),
+            Some("text/html; charset=koi8-r"),
+        ),
+        (
+            "content-type",
+            cp1251(&body),
+            Some("text/html; charset=\"windows-1251\""),
+        ),
+        (
+            "content-type over meta",
+            cp1251(&format!("<meta charset=koi8-r>{body}")),
+            Some("text/html;charset=cp1251"),
+        ),
+        ("a meta after 8 KiB", cp1251(&late_meta), Some("text/html")),
+        ("nothing said", cp1251(&body), None),
+    ];
+    for (case, html, content_type) in cases {
+        let text = text::decode(&html, content_type).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert!(text.contains(owner), "{case}: {text}");
+    }
+    let refused: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        (
+            "1251 said to be UTF-8",
+            cp1251(&body),
+            Some("text/html; charset=utf-8"),
+        ),
+        ("binary", vec![0x00, 0xff, 0x10, 0xc8, 0x81, 0x02], None),
+        // 0xA1 is no character of ISO-8859-8.
+        (
+            "a byte the charset lacks",
+            b"<p>\xa1</p>".to_vec(),
+            Some("text/html; charset=iso-8859-8"),
+        ),
+    ];
+    for (case, html, content_type) in refused {
+        assert!(text::decode(&html, content_type).is_err(), "{case}");
+    }
+    let error = read_served_page(
+        &format!("{BASE}/welcome"),
+        &cp1251(&body),
+        Some("text/html; charset=utf-8"),
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("layout may have changed: its text is not valid UTF-8"),
+        "{error}"
+    );
+}
+
 /// One appeal written many ways that must all read alike: what does not matter, varied one
 /// thing at a time.
 #[test]

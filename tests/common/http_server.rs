@@ -18,6 +18,9 @@ pub enum Fault {
     DropMidBody,
     /// Read the request and never answer (the test kills the client meanwhile).
     Hang,
+    /// Send these bytes as they are (status line, headers, body: a hostile server's own
+    /// answer), then close the connection.
+    Raw(Vec<u8>),
 }
 
 /// One request as the server saw it.
@@ -208,6 +211,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
             .write_all(head(200, "", body.len()).as_bytes())
             .and_then(|()| stream.write_all(&body[..body.len() / 2]))
             .and_then(|()| stream.flush()),
+        Some(Fault::Raw(bytes)) => stream.write_all(&bytes).and_then(|()| stream.flush()),
         Some(Fault::Status(status, retry_after)) => {
             let extra = retry_after
                 .map(|r| format!("Retry-After: {r}\r\n"))
