@@ -2,9 +2,7 @@
 //! and silence counts without the tool; checked with the sqlite3 shell where it is installed,
 //! and through the bundled SQLite everywhere.
 
-mod common;
-
-use common::Workdir;
+use crate::common::Workdir;
 
 fn sample() -> Workdir {
     let wd = Workdir::new();

@@ -2,11 +2,9 @@
 //! addressee, the counts by addressee and route equal to `report routing`'s, and every column
 //! of the type it should have. Skips, saying so, where DuckDB (PyPI) is absent.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Workdir, python_has, python_json};
+use crate::common::{Workdir, python_has, python_json};
 
 /// Two officials over two years; one answered by the directory's department, one forwarded
 /// by status, one rejected, one with no answerer, and a vanished-free history.
@@ -363,7 +361,7 @@ fn parquet_needs_an_output_path_and_refuses_csv_only_options() {
 
 /// The query after `-- duckdb: NAME` in docs/scale.md, as written there.
 fn documented_query(name: &str) -> String {
-    let doc = include_str!("../docs/scale.md");
+    let doc = include_str!("../../docs/scale.md");
     let start = doc
         .find(&format!("-- duckdb: {name}\n"))
         .unwrap_or_else(|| panic!("docs/scale.md has no `-- duckdb: {name}` query"));

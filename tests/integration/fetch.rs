@@ -2,14 +2,12 @@
 //! the delay, Retry-After, retries and giving up, a dropped connection, a killed run resumed,
 //! the weekly re-fetch and `--full`, the layout-changed stop, and the archive checked by warcio.
 
-mod common;
-
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::http_server::{Fault, Server};
-use common::portal_pages::{Appeal, blog_pages};
-use common::{Workdir, row};
+use crate::common::http_server::{Fault, Server};
+use crate::common::portal_pages::{Appeal, blog_pages};
+use crate::common::{self, Workdir, row};
 
 const BLOG: &str = "2719746";
 const OWNER: &str = "Исабаев Бейбит Бакирович";

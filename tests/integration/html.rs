@@ -3,14 +3,12 @@
 //! hostile names stay text, and headless Chromium (where installed) draws a page that is not
 //! blank.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Workdir;
+use crate::common::Workdir;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 

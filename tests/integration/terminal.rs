@@ -2,14 +2,12 @@
 //! sample, and the screen is read back. At 120 every row of routing, forwards and silence is
 //! one line; at 80 no figure is broken across lines; a note says what was left out.
 
-mod common;
-
 use std::collections::HashSet;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::Workdir;
+use crate::common::{self, Workdir};
 
 const AS_OF: &str = "2022-10-03";
 const DONE: &str = "__appeal_audit_done__";

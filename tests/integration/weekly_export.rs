@@ -2,12 +2,10 @@
 //! equal to what was imported (formula cells neutralised), privacy by default, --redact,
 //! --excel bytes, a closed pipe, and LibreOffice opening the export where it is installed.
 
-mod common;
-
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{Workdir, parse_csv, row};
+use crate::common::{Workdir, parse_csv, row};
 
 const AKIM: &str = "Исабаев Бейбит Бакирович";
 

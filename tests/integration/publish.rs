@@ -3,12 +3,10 @@
 //! and Datasette (PyPI; skipped, saying so, where absent) serves it with its metadata on
 //! 127.0.0.1, its routing view and canned queries giving report routing's figures.
 
-mod common;
-
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 
-use common::{Workdir, python_has, python_json};
+use crate::common::{self, Workdir, python_has, python_json};
 use serde_json::Value;
 
 /// Identifiers planted in the scrapes: none may appear in the copy.
