@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::common::http_server::{Fault, Server};
 use crate::common::portal_pages::{Appeal, blog_pages};
-use crate::common::{self, Workdir, row};
+use crate::common::{self, Workdir, outside_tool, row};
 
 const BLOG: &str = "2719746";
 const OWNER: &str = "Исабаев Бейбит Бакирович";
@@ -131,17 +131,16 @@ fn stored_appeals(wd: &Workdir) -> usize {
     wd.csv_rows(&["export", "appeals", "--format", "csv"]).len()
 }
 
-/// `warcio check` on every archive under the workdir's archive folder; skips with a message
-/// when warcio is not installed (`.ci/run` installs it).
+/// `warcio check` on every archive under the workdir's archive folder; skipped where warcio is
+/// not installed, a failure under CI (`outside_tool`).
 fn warcio_check(wd: &Workdir) {
-    if Command::new("warcio")
+    let found = Command::new("warcio")
         .arg("--help")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .is_err()
-    {
-        eprintln!("skipped: warcio is not installed (python3 -m pip install warcio)");
+        .is_ok();
+    if !outside_tool("warcio", "python3 -m pip install warcio", found) {
         return;
     }
     let archives: Vec<_> = std::fs::read_dir(wd.path("archive"))

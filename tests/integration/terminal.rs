@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Workdir};
+use crate::common::{self, Workdir, outside_tool};
 
 const AS_OF: &str = "2022-10-03";
 const DONE: &str = "__appeal_audit_done__";
@@ -21,12 +21,7 @@ fn have_tmux() -> bool {
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!(
-            "skipped: no tmux on PATH (apt-get install tmux) to run the binary in a terminal"
-        );
-    }
-    found
+    outside_tool("tmux", "apt-get install tmux", found)
 }
 
 fn quote(arg: &str) -> String {
