@@ -4,10 +4,10 @@
 //!
 //!   cargo run --release --example portal_server -- --appeals 5000 --port 8099 [--changed 50]
 
-#[path = "../tests/common/http_server.rs"]
+#[path = "../tests/integration/common/http_server.rs"]
 #[allow(dead_code)]
 mod http_server;
-#[path = "../tests/common/portal_pages.rs"]
+#[path = "../tests/integration/common/portal_pages.rs"]
 #[allow(dead_code)]
 mod portal_pages;
 

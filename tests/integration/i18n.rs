@@ -2,11 +2,9 @@
 //! the decimal comma and the date forms in table, md and html; no English word of the reports'
 //! vocabulary left; csv and json the same bytes in every language; the import's lines.
 
-mod common;
-
 use std::path::Path;
 
-use common::Workdir;
+use crate::common::Workdir;
 
 const AS_OF: &str = "2022-10-03";
 

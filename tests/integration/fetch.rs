@@ -2,14 +2,12 @@
 //! the delay, Retry-After, retries and giving up, a dropped connection, a killed run resumed,
 //! the weekly re-fetch and `--full`, the layout-changed stop, and the archive checked by warcio.
 
-mod common;
-
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::http_server::{Fault, Server};
-use common::portal_pages::{Appeal, blog_pages};
-use common::{Workdir, row};
+use crate::common::http_server::{Fault, Server};
+use crate::common::portal_pages::{Appeal, blog_pages};
+use crate::common::{self, Workdir, row};
 
 const BLOG: &str = "2719746";
 const OWNER: &str = "Исабаев Бейбит Бакирович";
@@ -133,9 +131,9 @@ fn stored_appeals(wd: &Workdir) -> usize {
     wd.csv_rows(&["export", "appeals", "--format", "csv"]).len()
 }
 
-/// `warcio check` on every archive under the workdir's archive folder (common::warcio_check).
+/// `warcio check` on every archive under the workdir's archive folder (crate::common::warcio_check).
 fn warcio_check(wd: &Workdir) {
-    common::warcio_check(&wd.path("archive"));
+    crate::common::warcio_check(&wd.path("archive"));
 }
 
 #[test]

@@ -3,9 +3,7 @@
 //! edited and one new appeal. The exact set of changes is asserted; re-imports and an older
 //! scrape imported late add nothing and roll nothing back.
 
-mod common;
-
-use common::{Workdir, row};
+use crate::common::{Workdir, row};
 
 const WEEK1: &str = "номер;адресат;дата;статус;дата ответа;ответил;ответ
 100;Исабаев Бейбит Бакирович;01.08.2022;На рассмотрении;;;

@@ -1,12 +1,11 @@
 //! Parquet exports read by DuckDB, as an analyst would: plain and partitioned by year and by
 //! addressee, the counts by addressee and route equal to `report routing`'s, and every column
-//! of the type it should have. Skips, saying so, where DuckDB (PyPI) is absent.
-
-mod common;
+//! of the type it should have. Skips, saying so, where DuckDB (PyPI) is absent; under CI that
+//! is a failure.
 
 use std::collections::BTreeMap;
 
-use common::{Workdir, python_has, python_json};
+use crate::common::{Workdir, outside_tool, python_has, python_json};
 
 /// Two officials over two years; one answered by the directory's department, one forwarded
 /// by status, one rejected, one with no answerer, and a vanished-free history.
@@ -53,10 +52,18 @@ print(json.dumps({"counts": [[a, r, n] for a, r, n in counts],
                   "types": {c[0]: c[1] for c in types}, "rows": rows}))
 "#;
 
+/// Whether DuckDB for Python is there (`outside_tool`: a failure under CI where it is not).
+fn duckdb() -> bool {
+    outside_tool(
+        "DuckDB for Python",
+        "python3 -m pip install duckdb",
+        python_has(&["duckdb"]),
+    )
+}
+
 /// The audited folder after `export ARGS...`, or None (saying so) where DuckDB is absent.
 fn exported(args: &[&str]) -> Option<Workdir> {
-    if !python_has(&["duckdb"]) {
-        eprintln!("skipped: DuckDB for Python is not installed (python3 -m pip install duckdb)");
+    if !duckdb() {
         return None;
     }
     let wd = audited();
@@ -363,7 +370,7 @@ fn parquet_needs_an_output_path_and_refuses_csv_only_options() {
 
 /// The query after `-- duckdb: NAME` in docs/scale.md, as written there.
 fn documented_query(name: &str) -> String {
-    let doc = include_str!("../docs/scale.md");
+    let doc = include_str!("../../docs/scale.md");
     let start = doc
         .find(&format!("-- duckdb: {name}\n"))
         .unwrap_or_else(|| panic!("docs/scale.md has no `-- duckdb: {name}` query"));
@@ -381,8 +388,7 @@ print(json.dumps([list(r) for r in rows], default=str))
 
 #[test]
 fn the_duckdb_queries_of_docs_scale_give_the_reports_figures() {
-    if !python_has(&["duckdb"]) {
-        eprintln!("skipped: DuckDB for Python is not installed (python3 -m pip install duckdb)");
+    if !duckdb() {
         return;
     }
     let wd = Workdir::new();

@@ -1,9 +1,7 @@
 //! `import`: formats, encodings, delimiters, header synonyms and --map, updates and re-imports,
 //! all-or-nothing failure and --skip-invalid, all through the real binary on real files.
 
-mod common;
-
-use common::{Workdir, row};
+use crate::common::{self, Workdir, row};
 
 const OFFICIAL: &str = "Исабаев Бейбит Бакирович";
 

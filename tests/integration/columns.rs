@@ -1,9 +1,7 @@
 //! `--columns a,b,c` and `--wide` in every format, for reports, audit, check and export: the
 //! named columns by their CSV names, in that order; an unknown name is exit 2 with the list.
 
-mod common;
-
-use common::Workdir;
+use crate::common::{self, Workdir};
 use serde_json::Value;
 
 const AS_OF: &str = "2022-10-03";

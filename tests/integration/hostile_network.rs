@@ -5,13 +5,11 @@
 //! name another site, a 300-digit id or one blog twice. Each case asserts the exit code, the
 //! message, the database and the archive (warcio, where it is installed).
 
-mod common;
-
 use std::process::Stdio;
 
-use common::Workdir;
-use common::http_server::{Fault, Server};
-use common::portal_pages::{Appeal, blog_pages};
+use crate::common::Workdir;
+use crate::common::http_server::{Fault, Server};
+use crate::common::portal_pages::{Appeal, blog_pages};
 
 const BLOG: &str = "2719746";
 const OWNER: &str = "Исабаев Бейбит Бакирович";
@@ -91,7 +89,7 @@ fn archives(wd: &Workdir) -> Vec<std::path::PathBuf> {
 }
 
 fn warcio_check(wd: &Workdir) {
-    common::warcio_check(&wd.path("archive"));
+    crate::common::warcio_check(&wd.path("archive"));
 }
 
 /// Nothing fetched but robots.txt (and what it redirected to), nothing archived or stored.
@@ -344,11 +342,11 @@ fn a_list_that_repeats_itself_ends_and_a_billion_pages_are_refused() {
     let wd = Workdir::new();
     let server = blog_server(ROBOTS);
     let blog = appeals();
-    let page1 = common::portal_pages::questions(OWNER, POSITION, &blog[..10], 1, 5);
+    let page1 = crate::common::portal_pages::questions(OWNER, POSITION, &blog[..10], 1, 5);
     server.page(&q(1), page1.clone());
     server.page(
         &q(2),
-        common::portal_pages::questions(OWNER, POSITION, &blog[..10], 2, 5),
+        crate::common::portal_pages::questions(OWNER, POSITION, &blog[..10], 2, 5),
     );
     let stderr = String::from_utf8_lossy(&wd.run(&fetch_args(&server, &[])).stderr).into_owned();
     assert!(
@@ -397,7 +395,7 @@ fn one_number_twice_on_a_page_stops_the_run_and_links_elsewhere_are_not_stored()
     blog[5] = Appeal::new("765824", "20.09.2022");
     server.page(
         &q(1),
-        common::portal_pages::questions(OWNER, POSITION, &blog[..10], 1, 3),
+        crate::common::portal_pages::questions(OWNER, POSITION, &blog[..10], 1, 3),
     );
     let stderr = wd.fails(&fetch_args(&server, &[]), 1);
     assert!(
@@ -411,10 +409,11 @@ fn one_number_twice_on_a_page_stops_the_run_and_links_elsewhere_are_not_stored()
     // An absolute link to another site: the appeal's address is the portal's own.
     let wd = Workdir::new();
     let server = blog_server(ROBOTS);
-    let page1 = common::portal_pages::questions(OWNER, POSITION, &appeals()[..10], 1, 3).replace(
-        "href=\"/blogs/all-questions/765824\"",
-        "href=\"https://phish.example/blogs/all-questions/765824\"",
-    );
+    let page1 = crate::common::portal_pages::questions(OWNER, POSITION, &appeals()[..10], 1, 3)
+        .replace(
+            "href=\"/blogs/all-questions/765824\"",
+            "href=\"https://phish.example/blogs/all-questions/765824\"",
+        );
     server.page(&q(1), page1);
     wd.ok(&fetch_args(&server, &[]));
     let stored = stored_appeals(&wd);

@@ -2,9 +2,7 @@
 //! stage refuses their values or combination, with a message naming the flags; and it is found
 //! before anything is opened: no database is needed, none is created, no input file is read.
 
-mod common;
-
-use common::Workdir;
+use crate::common::Workdir;
 
 /// One row per invalid combination: the arguments, and a fragment the message must hold.
 const WRONG_USAGE: &[(&[&str], &str)] = &[

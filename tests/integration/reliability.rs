@@ -6,8 +6,6 @@
 //! `APPEAL_AUDIT_CRASH_KILLS` and `APPEAL_AUDIT_CRASH_SEED` make the crash test longer or
 //! different (default 20 kills, a fixed seed); RELIABILITY.md has the figures of the last run.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::ops::Range;
@@ -16,7 +14,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Workdir, describe};
+use crate::common::{self, Workdir, describe};
 use rusqlite::{Connection, OpenFlags, types::ValueRef};
 use sha2::{Digest, Sha256};
 

@@ -1,9 +1,7 @@
 //! `audit` on the bundled sample (data/): the main job in one command, with the figures the
 //! sample was written to show.
 
-mod common;
-
-use common::{Workdir, row};
+use crate::common::{Workdir, row};
 
 fn data() -> String {
     format!("{}/data", env!("CARGO_MANIFEST_DIR"))

@@ -3,11 +3,9 @@
 //! the deadline (an answer on an unknown date is never overdue), the `answered` change, the
 //! export, `show` and `check` alike.
 
-mod common;
-
 use std::collections::HashMap;
 
-use common::{Workdir, row};
+use crate::common::{Workdir, row};
 
 const UNANSWERED: &str = "id,addressee,date\n1,Исабаев Бейбит Бакирович,2022-08-01\n";
 const ANSWERER_ONLY: &str =

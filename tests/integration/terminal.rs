@@ -2,14 +2,12 @@
 //! sample, and the screen is read back. At 120 every row of routing, forwards and silence is
 //! one line; at 80 no figure is broken across lines; a note says what was left out.
 
-mod common;
-
 use std::collections::HashSet;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::Workdir;
+use crate::common::{self, Workdir, outside_tool};
 
 const AS_OF: &str = "2022-10-03";
 const DONE: &str = "__appeal_audit_done__";
@@ -23,12 +21,7 @@ fn have_tmux() -> bool {
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!(
-            "skipped: no tmux on PATH (apt-get install tmux) to run the binary in a terminal"
-        );
-    }
-    found
+    outside_tool("tmux", "apt-get install tmux", found)
 }
 
 fn quote(arg: &str) -> String {

@@ -8,6 +8,7 @@ pub mod http_server;
 pub mod portal_pages;
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -131,7 +132,7 @@ pub fn row<'a>(
 }
 
 /// Whether `python3` can import every module named, for the tests that read our files with
-/// DuckDB or serve them with Datasette; they skip, saying so, where it cannot.
+/// DuckDB or serve them with Datasette (through `outside_tool`).
 pub fn python_has(modules: &[&str]) -> bool {
     let script = modules
         .iter()
@@ -176,19 +177,9 @@ pub fn with_sample(as_of: &str) -> Workdir {
     wd
 }
 
-/// `warcio check -v` on every `.warc.gz` in `archive_dir` (at least one must be there); skips
-/// with a message when warcio is not installed (`.ci/run` installs it).
+/// `warcio check -v` on every `.warc.gz` in `archive_dir` (at least one must be there); skipped
+/// where warcio is not installed, a failure under CI (`outside_tool`).
 pub fn warcio_check(archive_dir: &Path) {
-    if Command::new("warcio")
-        .arg("--help")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_err()
-    {
-        eprintln!("skipped: warcio is not installed (python3 -m pip install warcio)");
-        return;
-    }
     let archives: Vec<_> = std::fs::read_dir(archive_dir)
         .expect("the archive folder")
         .flatten()
@@ -197,18 +188,99 @@ pub fn warcio_check(archive_dir: &Path) {
         .collect();
     assert!(!archives.is_empty(), "no archive written");
     for archive in archives {
-        let out = Command::new("warcio")
-            .arg("check")
-            .arg("-v")
-            .arg(&archive)
-            .output()
-            .expect("run warcio");
+        warcio_check_file(&archive);
+    }
+}
+
+/// `warcio check -v` on one archive; skipped where warcio is not installed, a failure under CI.
+pub fn warcio_check_file(archive: &Path) {
+    let found = Command::new("warcio")
+        .arg("--help")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !outside_tool("warcio", "python3 -m pip install warcio", found) {
+        return;
+    }
+    let out = Command::new("warcio")
+        .arg("check")
+        .arg("-v")
+        .arg(archive)
+        .output()
+        .expect("run warcio");
+    assert!(
+        out.status.success(),
+        "warcio check {}: {}{}",
+        archive.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Whether a test that needs an outside program (the sqlite3 shell, tmux, Chromium, LibreOffice,
+/// warcio, Datasette, DuckDB) may run: `present` says whether it was found; `install` is how
+/// `.ci/run` installs it. Where it is absent the test returns early, saying "skipped" on stderr;
+/// but where the environment variable `CI` is set (`.ci/run` sets it), a missing program fails
+/// the test, so that CI cannot be green without running it.
+pub fn outside_tool(tool: &str, install: &str, present: bool) -> bool {
+    match tool_verdict(std::env::var_os("CI").as_deref(), tool, install, present) {
+        ToolVerdict::Run => true,
+        ToolVerdict::Skip(message) => {
+            eprintln!("{message}");
+            false
+        }
+        ToolVerdict::Fail(message) => panic!("{message}"),
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum ToolVerdict {
+    Run,
+    Skip(String),
+    Fail(String),
+}
+
+/// `outside_tool`'s decision, from the value of `CI` (None where unset) alone.
+fn tool_verdict(ci: Option<&OsStr>, tool: &str, install: &str, present: bool) -> ToolVerdict {
+    if present {
+        ToolVerdict::Run
+    } else if ci.is_some_and(|value| !value.is_empty()) {
+        ToolVerdict::Fail(format!(
+            "{tool} is not installed, and CI is set: .ci/run installs it (`{install}`), and a \
+             test that needs it may not pass without running"
+        ))
+    } else {
+        ToolVerdict::Skip(format!(
+            "skipped: {tool} is not installed (`{install}`; .ci/run installs it, and with CI set \
+             this is a failure)"
+        ))
+    }
+}
+
+#[test]
+fn a_missing_outside_tool_skips_the_test_but_fails_it_under_ci() {
+    let verdict = |ci: Option<&str>, present| {
+        tool_verdict(ci.map(OsStr::new), "tmux", "apt-get install tmux", present)
+    };
+    for ci in [None, Some(""), Some("1"), Some("true")] {
+        assert_eq!(verdict(ci, true), ToolVerdict::Run, "CI={ci:?}");
+    }
+    for ci in [None, Some("")] {
+        let ToolVerdict::Skip(message) = verdict(ci, false) else {
+            panic!("CI={ci:?}: not a skip");
+        };
+        assert!(message.starts_with("skipped: tmux "), "{message}");
+        assert!(message.contains("apt-get install tmux"), "{message}");
+    }
+    for ci in [Some("1"), Some("true")] {
+        let ToolVerdict::Fail(message) = verdict(ci, false) else {
+            panic!("CI={ci:?}: not a failure");
+        };
+        assert!(message.starts_with("tmux is not installed"), "{message}");
         assert!(
-            out.status.success(),
-            "warcio check {}: {}{}",
-            archive.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+            message.contains(".ci/run installs it (`apt-get install tmux`)"),
+            "{message}"
         );
     }
 }

@@ -6,11 +6,9 @@
 //! Each case runs the binary a few times, so the case counts are modest (32); set
 //! PROPTEST_CASES to run more.
 
-mod common;
-
 use std::collections::{BTreeSet, HashMap};
 
-use common::{Workdir, describe, parse_csv};
+use crate::common::{Workdir, describe, parse_csv};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

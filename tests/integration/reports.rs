@@ -1,9 +1,7 @@
 //! Reports over small known files: routing figures, forwards, silence ordering and `never`
 //! rows, `--fail-if-stale`, filters, formats and `--as-of`.
 
-mod common;
-
-use common::{Workdir, row};
+use crate::common::{self, Workdir, row};
 
 const DIRECTORY: &str = "name,kind,position,aliases
 Исабаев Бейбит Бакирович,official,Аким области Жетысу,

@@ -1,9 +1,7 @@
 //! `check`: each scrape-quality problem found in a file that has it, nothing in a clean file,
 //! `--fail-on-problems` exit codes, and unmatched names as directory rows.
 
-mod common;
-
-use common::{Workdir, parse_csv};
+use crate::common::{Workdir, parse_csv};
 
 const DIRECTORY: &str = "name,kind,position,aliases\nИсабаев Бейбит Бакирович,official,Аким области Жетысу,\nУправление ЖКХ,department,,\n";
 

@@ -2,13 +2,11 @@
 //! binary: every date form imported and stored as the date it means, and every routing case
 //! classified with the route, reason and target the contract gives.
 
-mod common;
+use crate::common::{Workdir, parse_csv, row};
 
-use common::{Workdir, parse_csv, row};
-
-const DATES: &str = include_str!("cases/dates.csv");
-const ROUTING: &str = include_str!("cases/routing.csv");
-const NAMES: &str = include_str!("cases/names.csv");
+const DATES: &str = include_str!("../cases/dates.csv");
+const ROUTING: &str = include_str!("../cases/routing.csv");
+const NAMES: &str = include_str!("../cases/names.csv");
 
 fn csv_line(fields: &[&str]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());

@@ -3,11 +3,9 @@
 //! asserted figure by figure, provenance shown by `show`, and a changed layout refused with the
 //! database unchanged.
 
-mod common;
-
 use std::io::Write;
 
-use common::{Workdir, row};
+use crate::common::{self, Workdir, row};
 
 const BLOG: &str = "https://dialog.egov.kz/blogs/2719746";
 

@@ -2,12 +2,10 @@
 //! equal to what was imported (formula cells neutralised), privacy by default, --redact,
 //! --excel bytes, a closed pipe, and LibreOffice opening the export where it is installed.
 
-mod common;
-
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{Workdir, parse_csv, row};
+use crate::common::{Workdir, outside_tool, parse_csv, row};
 
 const AKIM: &str = "Исабаев Бейбит Бакирович";
 
@@ -322,10 +320,15 @@ fn completions_and_man_page_come_from_the_parser() {
 
 #[test]
 fn libreoffice_shows_a_formula_looking_cell_as_text() {
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| which(p)) else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|p| which(p));
+    if !outside_tool(
+        "LibreOffice (soffice)",
+        "apt-get install libreoffice-calc",
+        soffice.is_some(),
+    ) {
         return;
-    };
+    }
+    let soffice = soffice.expect("found");
     let wd = Workdir::new();
     wd.write(
         "a.csv",

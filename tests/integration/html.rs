@@ -1,16 +1,14 @@
 //! `--format html`: the page read back with an HTML parser. Every figure in its tables equals the
 //! JSON report's, every chart has a text alternative, nothing is loaded from the network,
-//! hostile names stay text, and headless Chromium (where installed) draws a page that is not
-//! blank.
-
-mod common;
+//! hostile names stay text, and headless Chromium (where installed; under CI it must be) draws a
+//! page that is not blank.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Workdir;
+use crate::common::{Workdir, outside_tool};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
@@ -540,10 +538,11 @@ fn colours(png: &[u8]) -> HashMap<[u8; 3], usize> {
 
 #[test]
 fn chromium_draws_the_weekly_page() {
-    let Some(browser) = chromium() else {
-        eprintln!("skipped: no chromium on PATH (apt-get install chromium) to draw the page");
+    let browser = chromium();
+    if !outside_tool("Chromium", "apt-get install chromium", browser.is_some()) {
         return;
-    };
+    }
+    let browser = browser.expect("found");
     let wd = sample();
     wd.ok(&[
         "report",
