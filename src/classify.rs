@@ -54,7 +54,6 @@ pub enum Reason {
 }
 
 impl Reason {
-    #[cfg(test)]
     const ALL: [Reason; 6] = [
         Reason::ForwardedTo,
         Reason::Status,
@@ -76,7 +75,6 @@ impl Reason {
     }
 
     /// The reason named by `as_str`, ignoring case and surrounding white space.
-    #[cfg(test)]
     pub fn parse(s: &str) -> Option<Reason> {
         let s = s.trim();
         Reason::ALL

@@ -83,20 +83,6 @@ pub struct ChangeRow {
     pub overdue_before: u64,
 }
 
-pub const CHANGE_COLUMNS: &[&str] = &[
-    "addressee",
-    "appeals",
-    "appeals_before",
-    "personal",
-    "personal_before",
-    "forwarded",
-    "forwarded_before",
-    "unanswered",
-    "unanswered_before",
-    "overdue",
-    "overdue_before",
-];
-
 #[derive(Debug, Clone)]
 pub struct Weekly {
     pub period: Period,

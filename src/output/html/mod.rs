@@ -11,6 +11,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::Rows;
 use super::weekly::Method;
 use super::words::{summary_sentence, word};
+use crate::catalogue::{self, Vocabulary};
 use crate::i18n::{Lang, lang, tr};
 use crate::report::Filters;
 use crate::report::forwards::ForwardRow;
@@ -41,7 +42,7 @@ const NO_TARGET: &str = "url(#p-no-target)";
 
 /// A kind of change (`answered`, `vanished`...) in the run's language.
 fn change_word(kind: &str) -> String {
-    word("change", kind, lang())
+    word(Vocabulary::Change, kind, lang())
 }
 
 fn joined(parts: impl Iterator<Item = String>, by: &str) -> String {
@@ -114,12 +115,7 @@ pub fn silence(out: &mut dyn Write, rows: &[SilenceRow], filters: &Filters) -> R
     page(out, &title, &what, filters, body)
 }
 
-pub fn changes(
-    out: &mut dyn Write,
-    rows: &[ChangeRow],
-    columns: &[&str],
-    filters: &Filters,
-) -> Result<()> {
+pub fn changes(out: &mut dyn Write, rows: &[ChangeRow], filters: &Filters) -> Result<()> {
     let period = dated("html-scrapes", filters.since, filters.until);
     let mut kinds: Vec<(String, u64)> = Vec::new();
     for row in rows {
@@ -159,7 +155,7 @@ pub fn changes(
             (bar_row(html! { (change_word(kind)) }, html! { (n) }, bar))
         }
     };
-    let table_rows = Rows::from_serialize(columns, rows)?;
+    let table_rows = Rows::from_serialize(catalogue::CHANGES, rows)?;
     let body = html! {
         section aria-labelledby="h-changes" {
             h2 #h-changes { (tr("html-changes-h", &[])) }
