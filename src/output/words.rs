@@ -190,7 +190,11 @@ mod tests {
     #[test]
     fn words_figures_and_problems_for_people() {
         let rows = Rows {
-            columns: vec!["problem".into(), "note".into(), "median".into()],
+            columns: vec![
+                "problem".into(),
+                "note".into(),
+                "median_days_to_answer".into(),
+            ],
             values: vec![vec![
                 "unmatched_name".into(),
                 "few".into(),
