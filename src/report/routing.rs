@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{DayCounts, DueDates, Filters, missed_deadline, pct, wilson};
 use crate::calendar::Calendar;
 use crate::catalogue;
-use crate::classify::Route;
+use crate::classify::{Route, RouteCounts};
 use crate::store::{AppealFact, AppealFilter, FactColumns, FactRef, Store};
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -206,15 +206,19 @@ impl Tally {
 }
 
 impl RoutingRow {
-    /// The appeals of each route: personal, forwarded, unanswered, unknown, rejected.
-    pub fn route_counts(&self) -> [u64; 5] {
-        [
-            self.personal,
-            self.forwarded,
-            self.unanswered,
-            self.unknown,
-            self.rejected,
-        ]
+    /// The appeals of each route.
+    pub fn route_counts(&self) -> RouteCounts {
+        let mut counts = RouteCounts::default();
+        for (route, n) in [
+            (Route::Personal, self.personal),
+            (Route::Forwarded, self.forwarded),
+            (Route::Unanswered, self.unanswered),
+            (Route::Unknown, self.unknown),
+            (Route::Rejected, self.rejected),
+        ] {
+            counts.add(route, n);
+        }
+        counts
     }
 }
 

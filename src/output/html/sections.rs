@@ -73,15 +73,15 @@ pub(super) fn routing_section(
 pub(super) fn route_keys() -> Vec<(&'static str, String)> {
     ROUTES
         .iter()
-        .map(|(route, fill)| (*fill, route_label(route)))
+        .map(|(route, fill)| (*fill, route_label(*route)))
         .collect()
 }
 
 /// `personal 2 · forwarded 28 · …`: counts by route, named.
-pub(super) fn counted_routes(counts: [u64; 5], by: &str) -> String {
-    let named = ROUTES.iter().zip(counts);
+pub(super) fn counted_routes(counts: RouteCounts, by: &str) -> String {
+    let named = ROUTES.iter().map(|(route, _)| (*route, counts.get(*route)));
     joined(
-        named.map(|((route, _), n)| format!("{} {n}", route_label(route))),
+        named.map(|(route, n)| format!("{} {n}", route_label(route))),
         by,
     )
 }
@@ -332,7 +332,8 @@ pub(super) fn trend_section(
             w.period.until.to_string().into(),
             w.appeals.into(),
         ];
-        row.extend(w.counts.map(Value::from));
+        // The trend table's route columns are in `Route::READING` order, as `ROUTES`.
+        row.extend(drawn(w.counts).map(Value::from));
         row.extend([w.personal_pct, w.low, w.high].map(|v| v.map_or(Value::Null, Value::from)));
         row
     });
