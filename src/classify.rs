@@ -34,12 +34,41 @@ impl Route {
         }
     }
 
+    /// The order reports, charts and their legends list routes in.
+    pub const READING: [Route; 5] = [
+        Route::Personal,
+        Route::Forwarded,
+        Route::Unanswered,
+        Route::Unknown,
+        Route::Rejected,
+    ];
+
     /// The route named by `as_str`, ignoring case and surrounding white space.
     pub fn parse(s: &str) -> Option<Route> {
         let s = s.trim();
         Route::ALL
             .into_iter()
             .find(|r| r.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// How many appeals took each route, kept by route (a route's place is `Route as usize`, its
+/// place in `Route::ALL`), so that no list of counts has an order of its own to keep in step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RouteCounts([u64; Route::ALL.len()]);
+
+impl RouteCounts {
+    pub fn add(&mut self, route: Route, n: u64) {
+        self.0[route as usize] += n;
+    }
+
+    pub fn get(&self, route: Route) -> u64 {
+        self.0[route as usize]
+    }
+
+    /// The counts of `routes`, in their order.
+    pub fn of<const N: usize>(&self, routes: [Route; N]) -> [u64; N] {
+        routes.map(|route| self.get(route))
     }
 }
 
@@ -54,7 +83,6 @@ pub enum Reason {
 }
 
 impl Reason {
-    #[cfg(test)]
     const ALL: [Reason; 6] = [
         Reason::ForwardedTo,
         Reason::Status,
@@ -76,7 +104,6 @@ impl Reason {
     }
 
     /// The reason named by `as_str`, ignoring case and surrounding white space.
-    #[cfg(test)]
     pub fn parse(s: &str) -> Option<Reason> {
         let s = s.trim();
         Reason::ALL
@@ -433,6 +460,17 @@ mod tests {
     use super::*;
 
     const ROUTING_CSV: &str = include_str!("../tests/cases/routing.csv");
+
+    #[test]
+    fn route_counts_keep_each_route_in_its_place() {
+        for (place, route) in Route::ALL.into_iter().enumerate() {
+            assert_eq!(route as usize, place, "{route:?}");
+        }
+        let mut counts = RouteCounts::default();
+        counts.add(Route::Rejected, 2);
+        counts.add(Route::Personal, 1);
+        assert_eq!(counts.of(Route::READING), [1, 0, 0, 0, 2]);
+    }
 
     fn opt(s: &str) -> Option<&str> {
         (!s.is_empty()).then_some(s)

@@ -3,6 +3,7 @@
 
 mod archive;
 mod calendar;
+mod catalogue;
 mod classify;
 mod cli;
 mod commands;

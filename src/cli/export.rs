@@ -6,9 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::filters::FilterArgs;
-use crate::export::{
-    ExportFormat, ExportKind, ExportOptions, POST_COLUMNS, PartitionBy, appeal_columns,
-};
+use crate::catalogue::{APPEALS, POSTS, names};
+use crate::export::{ExportFormat, ExportKind, ExportOptions, PartitionBy, exported};
 use crate::output::columns::Choice;
 use crate::usage::UsageError;
 
@@ -112,12 +111,11 @@ fn table_flags(options: &ExportOptions) -> anyhow::Result<()> {
         .into());
     }
     let choice = Choice::new(&options.columns, false);
-    match options.what {
-        ExportKind::Appeals => {
-            let valid: Vec<&str> = appeal_columns(options.include_authors).collect();
-            choice.check("export appeals", &valid)?;
-        }
-        ExportKind::Posts | ExportKind::Database => choice.check("export posts", POST_COLUMNS)?,
-    }
+    let (what, table) = match options.what {
+        ExportKind::Appeals => ("export appeals", APPEALS),
+        ExportKind::Posts | ExportKind::Database => ("export posts", POSTS),
+    };
+    let valid: Vec<_> = exported(table, options.include_authors).collect();
+    choice.check(what, &names(&valid))?;
     Ok(())
 }

@@ -6,11 +6,12 @@ use anyhow::Result;
 
 use super::emit::chosen;
 use super::{Finish, Global};
+use crate::catalogue;
 use crate::cli::import::AuditCommand;
 use crate::ingest::{data_jobs, import, stored_knowledge};
 use crate::output::columns::{self, Choice, write_chosen};
 use crate::output::{Destination, Format, Rows, html, words};
-use crate::report::{appeal_filter, forwards, routing, silence, silence_rows, warn_calendar_days};
+use crate::report::{appeal_filter, forwards, routing, silence_rows, warn_calendar_days};
 use crate::store::{Access, FactColumns, Store};
 
 pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
@@ -19,7 +20,11 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
     let top = command.top;
     // Checked before anything is imported: a name from any of the three tables.
     let mut valid: Vec<&str> = Vec::new();
-    for name in [routing::COLUMNS, forwards::COLUMNS, silence::COLUMNS].concat() {
+    for name in [catalogue::ROUTING, catalogue::FORWARDS, catalogue::SILENCE]
+        .concat()
+        .into_iter()
+        .map(|c| c.name)
+    {
         if !valid.contains(&name) {
             valid.push(name);
         }
@@ -64,12 +69,12 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
         ),
         (
             "forwards",
-            Rows::from_serialize(forwards::COLUMNS, &forwards)?,
+            Rows::from_serialize(catalogue::FORWARDS, &forwards)?,
             &columns::FORWARDS,
         ),
         (
             "silence",
-            Rows::from_serialize(silence::COLUMNS, &silence)?,
+            Rows::from_serialize(catalogue::SILENCE, &silence)?,
             &columns::SILENCE,
         ),
     ];

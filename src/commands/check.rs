@@ -5,19 +5,21 @@ use anyhow::Result;
 
 use super::emit::{chosen, emit};
 use super::{Finish, Global};
+use crate::catalogue;
 use crate::cli::report::{CheckCommand, ReportOptions, Writes};
 use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::columns::CHECK;
 use crate::output::{Destination, Format, Rows, write};
-use crate::report::check::{COLUMNS, Facts, check};
+use crate::records::names::EntryKind;
+use crate::report::check::{Facts, check};
 use crate::store::{Access, Store};
 
 pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
     let args = &ReportOptions::from_args(&command.report, "check", Writes::List)?;
     let (fail_on_problems, as_directory) =
         (command.fail_on_problems, command.unmatched_as_directory);
-    let choice = chosen(args, "check", COLUMNS)?;
+    let choice = chosen(args, "check", &catalogue::names(catalogue::CHECK))?;
     if as_directory {
         choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
     }
@@ -35,19 +37,27 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
         filters.as_of,
     );
     if as_directory {
+        // The directory's other fields are left for the reporter to fill in.
         #[derive(serde::Serialize)]
         struct EntryRow<'a> {
             name: &'a str,
-            kind: &'a str,
+            kind: EntryKind,
+            position: Option<&'a str>,
+            parent: Option<&'a str>,
+            aliases: Option<&'a str>,
+            url: Option<&'a str>,
         }
         let entries: Vec<EntryRow> = unmatched
             .iter()
             .map(|u| EntryRow {
                 name: &u.name,
                 kind: u.kind,
+                position: None,
+                parent: None,
+                aliases: None,
+                url: None,
             })
             .collect();
-        let columns = ["name", "kind", "position", "parent", "aliases", "url"];
         let mut destination = Destination::open(args.output.as_deref())?;
         let format = if args.format == Format::Table {
             Format::Csv
@@ -57,7 +67,7 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
         write(
             destination.writer(),
             format,
-            &Rows::from_serialize(&columns, &entries)?,
+            &Rows::from_serialize(catalogue::DIRECTORY, &entries)?,
         )?;
         destination.finish()?;
     } else {
@@ -65,7 +75,7 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
             args,
             &CHECK,
             &choice,
-            &Rows::from_serialize(COLUMNS, &rows)?,
+            &Rows::from_serialize(catalogue::CHECK, &rows)?,
         )?;
     }
     if rows.is_empty() {

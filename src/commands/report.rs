@@ -6,15 +6,14 @@ use anyhow::Result;
 
 use super::emit::{chosen, emit, emit_html};
 use super::{Finish, Global};
+use crate::catalogue::{self, Column};
 use crate::cli::ReportCommand;
 use crate::cli::report::{ReportJob, ReportOptions};
 use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::columns::{self, Choice};
 use crate::output::{Destination, Format, RowWriter, Rows, Style, html};
-use crate::report::{
-    CHANGES_COLUMNS, appeal_filter, forwards, routing, silence, silence_rows, warn_calendar_days,
-};
+use crate::report::{appeal_filter, forwards, routing, silence, silence_rows, warn_calendar_days};
 use crate::rows::values_of;
 use crate::store::{Access, FactColumns, Store};
 
@@ -22,10 +21,26 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
     let job = ReportJob::from_args(command)?;
     // The columns are checked before anything is read.
     let choice = match &job {
-        ReportJob::Routing(args) => chosen(args, "report routing", routing::COLUMNS)?,
-        ReportJob::Forwards(args) => chosen(args, "report forwards", forwards::COLUMNS)?,
-        ReportJob::Silence { report, .. } => chosen(report, "report silence", silence::COLUMNS)?,
-        ReportJob::Changes(args) => chosen(args, "report changes", CHANGES_COLUMNS)?,
+        ReportJob::Routing(args) => chosen(
+            args,
+            "report routing",
+            &catalogue::names(catalogue::ROUTING),
+        )?,
+        ReportJob::Forwards(args) => chosen(
+            args,
+            "report forwards",
+            &catalogue::names(catalogue::FORWARDS),
+        )?,
+        ReportJob::Silence { report, .. } => chosen(
+            report,
+            "report silence",
+            &catalogue::names(catalogue::SILENCE),
+        )?,
+        ReportJob::Changes(args) => chosen(
+            args,
+            "report changes",
+            &catalogue::names(catalogue::CHANGES),
+        )?,
         ReportJob::Weekly { report, .. } => {
             Choice::new(&report.columns.columns, report.columns.wide).refuse(
                 "report weekly is a document of several tables: pick columns in report routing, \
@@ -62,7 +77,7 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
             } else {
-                let rows = Rows::from_serialize(forwards::COLUMNS, &rows)?;
+                let rows = Rows::from_serialize(catalogue::FORWARDS, &rows)?;
                 emit(&args, &columns::FORWARDS, &choice, &rows)?;
             }
         }
@@ -75,7 +90,7 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
             } else {
-                let table = Rows::from_serialize(silence::COLUMNS, &rows)?;
+                let table = Rows::from_serialize(catalogue::SILENCE, &rows)?;
                 emit(&args, &columns::SILENCE, &choice, &table)?;
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {
@@ -97,9 +112,7 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             let official = filters.addressee.as_deref();
             if args.format == Format::Html {
                 let rows = store.changes(since, until, official)?;
-                emit_html(&args, |out| {
-                    html::changes(out, &rows, CHANGES_COLUMNS, &filters)
-                })?;
+                emit_html(&args, |out| html::changes(out, &rows, &filters))?;
             } else {
                 emit_changes(&store, &args, &choice, (since, until, official))?;
             }
@@ -126,20 +139,16 @@ fn emit_changes(
 ) -> Result<()> {
     if matches!(args.format, Format::Table | Format::Md) {
         let rows = store.changes(since, until, official)?;
-        let rows = Rows::from_serialize(CHANGES_COLUMNS, &rows)?;
+        let rows = Rows::from_serialize(catalogue::CHANGES, &rows)?;
         return emit(args, &columns::CHANGES, choice, &rows);
     }
-    let columns: Vec<&str> = match choice.named() {
-        [] => CHANGES_COLUMNS.to_vec(),
-        names => names.iter().map(String::as_str).collect(),
+    let columns: Vec<Column> = match choice.named() {
+        [] => catalogue::CHANGES.to_vec(),
+        names => catalogue::pick(catalogue::CHANGES, names)?,
     };
+    let names = catalogue::names(&columns);
     let mut destination = Destination::open(args.output.as_deref())?;
-    let mut writer = RowWriter::start(
-        destination.writer(),
-        args.format,
-        &columns,
-        Style::default(),
-    )?;
+    let mut writer = RowWriter::start(destination.writer(), args.format, &names, Style::default())?;
     store.for_each_change(since, until, official, |row| {
         writer.push(values_of(&columns, &row)?)
     })?;

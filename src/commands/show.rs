@@ -6,32 +6,17 @@ use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
 use super::{Finish, Global};
+use crate::catalogue;
 use crate::classify::Route;
 use crate::cli::report::{ReportOptions, ShowCommand, Writes};
 use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
 use crate::output::{Destination, Format, Rows, write};
-use crate::report::CHANGES_COLUMNS;
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
 
-const VERSION_COLUMNS: &[&str] = &[
-    "scraped_at",
-    "current",
-    "route",
-    "status",
-    "answered_at",
-    "answered_by",
-    "answer_text",
-    "source_file",
-    "source_line",
-];
-
 /// Internal columns a reader has no use for.
 const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
-
-/// Provenance that only an appeal read from a page of the portal has: shown when present.
-const PAGE_PROVENANCE: &[&str] = &["source_offset", "source_url"];
 
 pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
     let args = &ReportOptions::from_args(&command.report, "show", Writes::List)?;
@@ -95,7 +80,10 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
     let mut pairs: Vec<(String, Value)> = columns
         .iter()
         .filter(|(c, _)| !HIDDEN.contains(&c.as_str()))
-        .filter(|(c, v)| !(PAGE_PROVENANCE.contains(&c.as_str()) && *v == SqlValue::Null))
+        .filter(|(c, v)| {
+            let page = catalogue::PAGE_PROVENANCE.iter().any(|p| p.name == c);
+            !(page && *v == SqlValue::Null)
+        })
         .map(|(c, v)| (c.clone(), json(v)))
         .collect();
     pairs.push((
@@ -119,12 +107,12 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
         (Vec::new(), Vec::new())
     };
     // A version read from a page also names the record's offset and the page.
-    let mut version_columns = VERSION_COLUMNS.to_vec();
+    let mut version_columns = catalogue::VERSIONS.to_vec();
     if versions.iter().any(|v| v.source_url.is_some()) {
-        version_columns.extend(PAGE_PROVENANCE);
+        version_columns.extend(catalogue::PAGE_PROVENANCE);
     }
     let version_rows = Rows::from_serialize(&version_columns, &versions)?;
-    let change_rows = Rows::from_serialize(CHANGES_COLUMNS, &changes)?;
+    let change_rows = Rows::from_serialize(catalogue::CHANGES, &changes)?;
     let mut destination = Destination::open(args.output.as_deref())?;
     let out = destination.writer();
     match args.format {
@@ -143,13 +131,11 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
             writeln!(out)?;
         }
         format => {
-            let fields = Rows {
-                columns: vec!["field".into(), "value".into()],
-                values: pairs
-                    .into_iter()
-                    .map(|(c, v)| vec![Value::String(c), v])
-                    .collect(),
-            };
+            let values = pairs
+                .into_iter()
+                .map(|(c, v)| vec![Value::String(c), v])
+                .collect();
+            let fields = Rows::of(catalogue::FIELDS, values);
             write(out, format, &fields)?;
             if history {
                 writeln!(out, "\nVersions (oldest scrape first)")?;

@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::{Finish, Global};
+use crate::catalogue;
 use crate::cli::report::{PhrasesCommand, StatusCommand, Writes, check_format};
 use crate::i18n::tr;
 use crate::ingest::knowledge;
@@ -27,35 +28,17 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
     let sections: [(&str, Rows, Option<&View>); 3] = [
         (
             "records",
-            Rows::from_serialize(
-                &["kind", "records", "first", "last"],
-                &store.kind_summaries()?,
-            )?,
+            Rows::from_serialize(catalogue::RECORDS, &store.kind_summaries()?)?,
             None,
         ),
         (
             "routes",
-            Rows::from_serialize(&["route", "appeals"], &routes)?,
+            Rows::from_serialize(catalogue::ROUTES, &routes)?,
             None,
         ),
         (
             "imports",
-            Rows::from_serialize(
-                &[
-                    "import_id",
-                    "kind",
-                    "file",
-                    "size",
-                    "sha256",
-                    "started_at",
-                    "read",
-                    "inserted",
-                    "updated",
-                    "unchanged",
-                    "rejected",
-                ],
-                &store.imports()?,
-            )?,
+            Rows::from_serialize(catalogue::IMPORTS, &store.imports()?)?,
             Some(&IMPORTS),
         ),
     ];
@@ -113,7 +96,7 @@ pub fn phrases(global: &Global, command: &PhrasesCommand) -> Result<Finish> {
     write(
         destination.writer(),
         format,
-        &Rows::from_serialize(&["kind", "phrase", "origin"], &rows)?,
+        &Rows::from_serialize(catalogue::PHRASES, &rows)?,
     )?;
     destination.finish()?;
     Ok(Finish::Done)

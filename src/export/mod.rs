@@ -14,7 +14,7 @@ use crate::output::Format;
 use crate::progress::Reporter;
 use crate::report::FilterOptions;
 
-pub use table::{POST_COLUMNS, appeal_columns};
+pub use table::exported;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportKind {

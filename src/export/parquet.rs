@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context, Result, anyhow};
 use serde_json::Value;
 
-use super::table::{APPEAL_COLUMNS, POST_COLUMNS, appeal_values, redact_values, redacted_columns};
+use super::table::{appeal_values, exported, redact_values, redacted_columns};
 use super::{ExportKind, ExportOptions, PartitionBy};
+use crate::catalogue::{APPEALS, Column, POSTS};
 use crate::ingest::stored_knowledge;
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
 use crate::progress::Reporter;
@@ -18,22 +19,6 @@ use crate::report::{appeal_filter, warn_calendar_days};
 use crate::rows::values_of;
 use crate::store::{Access, AppealOrder, Store};
 use crate::usage::UsageError;
-
-/// Each exported column's Parquet type; text unless listed. One list for appeals and posts.
-fn kind_of(column: &str) -> Kind {
-    match column {
-        "submitted_at" | "answered_at" | "scraped_at" | "first_seen" | "last_seen" | "vanished"
-        | "published_at" => Kind::Timestamp,
-        "due_date" => Kind::Date,
-        "days_to_answer" | "source_line" => Kind::Int,
-        "title" | "text" | "answer_text" | "author" => Kind::Prose,
-        "overdue" | "repost" | "answered" => Kind::Bool,
-        "source" | "addressee" | "addressee_position" | "category" | "status" | "rating"
-        | "answered_by" | "forwarded_to" | "route" | "route_reason" | "official"
-        | "route_target" | "department" | "channel" | "publisher" | "source_file" => Kind::Category,
-        _ => Kind::Text,
-    }
-}
 
 pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(target) = options.output.as_deref() else {
@@ -46,26 +31,30 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     let store = Store::open(db, Access::Read)?;
     let know = stored_knowledge(&store)?;
     let (filters, calendar) = options.filters.resolve(&know)?;
-    let (all_columns, name_column) = match options.what {
-        ExportKind::Posts => (POST_COLUMNS, "publisher"),
-        _ => (APPEAL_COLUMNS, "official"),
+    let (table, name_column) = match options.what {
+        ExportKind::Posts => (POSTS, "publisher"),
+        _ => (APPEALS, "official"),
     };
     // A partition's value lives in its folder name, as Hive writes it, not again in the file.
     let partition = options.partition_by.map(|p| match p {
         PartitionBy::Year => "year",
         PartitionBy::Addressee => name_column,
     });
-    let names: Vec<&str> = all_columns
-        .iter()
-        .copied()
-        .filter(|c| options.include_authors || *c != "author")
-        .filter(|c| Some(*c) != partition)
+    let columns: Vec<Column> = exported(table, options.include_authors)
+        .filter(|c| Some(c.name) != partition)
         .collect();
-    let typed: Vec<(&str, Kind)> = names.iter().map(|c| (*c, kind_of(c))).collect();
-    let columns = Columns::new(&typed);
+    let typed = columns
+        .iter()
+        .map(|c| {
+            let kind = crate::output::parquet::kind_of(c).with_context(|| {
+                format!("internal: the catalogue gives {} no Parquet type", c.name)
+            })?;
+            Ok((c.name, kind))
+        })
+        .collect::<Result<Vec<(&str, Kind)>>>()?;
     let mut output = match partition {
-        Some(p) => ParquetOutput::partitioned(target, columns, p)?,
-        None => ParquetOutput::file(target, columns)?,
+        Some(p) => ParquetOutput::partitioned(target, Columns::new(&typed), p)?,
+        None => ParquetOutput::file(target, Columns::new(&typed))?,
     };
     // The rows reach the writer grouped by partition, so that one Parquet file is open at a
     // time: by official or publisher as the cursor reads them, and by year one year after
@@ -83,7 +72,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     let mut dues = DueDates::new(&calendar, filters.deadline_days);
     // The same values, redaction and due dates as the CSV export (`export::appeal_values`),
     // typed here for Parquet.
-    let redacted = redacted_columns(&names, options.redact);
+    let redacted = redacted_columns(&columns, options.redact);
     let since = filters.since.map(|d| d.to_string());
     let until = filters.until.map(|d| d.to_string());
     let filter = appeal_filter(&filters);
@@ -104,7 +93,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
                     year,
                     |post| {
                         let key = partition_key(options.partition_by, year, &post.publisher);
-                        let mut values = values_of(&names, &post)?;
+                        let mut values = values_of(&columns, &post)?;
                         redact_values(&mut values, &redacted);
                         let cells = cells(&values, &typed, || {
                             format!(
@@ -122,7 +111,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             _ => {
                 store.for_each_stored_appeal(&filter, year, order, |stored| {
                     let key = partition_key(options.partition_by, year, &stored.official);
-                    let mut values = appeal_values(&stored, &names, &mut dues, filters.as_of)?;
+                    let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
                     redact_values(&mut values, &redacted);
                     let cells = cells(&values, &typed, || {
                         format!(
@@ -194,6 +183,16 @@ fn bad_date(record: &str, column: &str, value: &str) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Parquet type the catalogue gives an exported column of appeals or posts.
+    fn kind_of(name: &str) -> Kind {
+        APPEALS
+            .iter()
+            .chain(POSTS)
+            .find(|c| c.name == name)
+            .and_then(crate::output::parquet::kind_of)
+            .unwrap_or_else(|| panic!("no exported column {name} with a Parquet type"))
+    }
 
     #[test]
     fn dates_and_counts_are_typed() {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::{ExportKind, ExportOptions};
+use crate::catalogue::{self, APPEALS, Column, POSTS, Privacy, Read};
 use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
 use crate::output::{Destination, RowWriter, Style};
@@ -17,65 +18,6 @@ use crate::report::{DueDates, missed_deadline};
 use crate::report::{appeal_filter, warn_calendar_days};
 use crate::rows::values_of;
 use crate::store::{Access, AppealOrder, FactRef, Store, StoredAppeal};
-
-/// Every field of the record contract, then what the tool concluded and where it came from.
-pub const APPEAL_COLUMNS: &[&str] = &[
-    "id",
-    "addressee",
-    "submitted_at",
-    "source",
-    "addressee_position",
-    "category",
-    "title",
-    "text",
-    "author",
-    "status",
-    "answered_at",
-    "answered_by",
-    "answer_text",
-    "forwarded_to",
-    "url",
-    "rating",
-    "scraped_at",
-    "route",
-    "route_reason",
-    "days_to_answer",
-    "due_date",
-    "overdue",
-    "first_seen",
-    "last_seen",
-    "vanished",
-    "source_file",
-    "source_line",
-    "official",
-    "route_target",
-    "answered",
-];
-
-pub const POST_COLUMNS: &[&str] = &[
-    "department",
-    "published_at",
-    "channel",
-    "repost",
-    "title",
-    "url",
-    "id",
-    "source",
-    "publisher",
-    "source_file",
-    "source_line",
-];
-
-/// The fields `--redact` masks: every free text a citizen or an official wrote.
-pub const TEXT_FIELDS: &[&str] = &[
-    "title",
-    "text",
-    "answer_text",
-    "category",
-    "status",
-    "rating",
-    "author",
-];
 
 pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(format) = options.format.format() else {
@@ -88,7 +30,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     let know = stored_knowledge(&store)?;
     let (filters, calendar) = options.filters.resolve(&know)?;
     // `--columns`: only these, in this order.
-    let named: Vec<&str> = choice.named().iter().map(String::as_str).collect();
+    let named = choice.named();
     let mut destination = Destination::open(options.output.as_deref())?;
     let style = Style {
         excel: options.excel,
@@ -97,13 +39,14 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     // Each row goes from the store's cursor to the writer: memory stays flat at any size.
     let written = match options.what {
         ExportKind::Appeals => {
-            let columns: Vec<&str> = if named.is_empty() {
-                appeal_columns(options.include_authors).collect()
+            let columns: Vec<Column> = if named.is_empty() {
+                exported(APPEALS, options.include_authors).collect()
             } else {
-                named.clone()
+                catalogue::pick(APPEALS, named)?
             };
             let redacted = redacted_columns(&columns, options.redact);
-            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            let names = catalogue::names(&columns);
+            let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             let mut dues = DueDates::new(&calendar, filters.deadline_days);
             store.for_each_stored_appeal(
                 &appeal_filter(&filters),
@@ -121,13 +64,14 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
         ExportKind::Posts | ExportKind::Database => {
             let since = filters.since.map(|d| d.to_string());
             let until = filters.until.map(|d| d.to_string());
-            let columns = if named.is_empty() {
-                POST_COLUMNS.to_vec()
+            let columns: Vec<Column> = if named.is_empty() {
+                exported(POSTS, options.include_authors).collect()
             } else {
-                named.clone()
+                catalogue::pick(POSTS, named)?
             };
             let redacted = redacted_columns(&columns, options.redact);
-            let mut writer = RowWriter::start(destination.writer(), format, &columns, style)?;
+            let names = catalogue::names(&columns);
+            let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             store.for_each_stored_post(
                 filters.department.as_deref(),
                 filters.channel.as_deref(),
@@ -158,7 +102,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
 /// appeal, written or not: its days are what the calendar warning reads afterwards.
 pub fn appeal_values(
     stored: &StoredAppeal,
-    columns: &[&str],
+    columns: &[Column],
     dues: &mut DueDates,
     as_of: NaiveDate,
 ) -> Result<Vec<Value>> {
@@ -178,32 +122,33 @@ pub fn appeal_values(
     let answered_on = a.answered_at.as_deref().and_then(|s| dues.answered_on(s));
     columns
         .iter()
-        .map(|&column| match column {
-            "due_date" => Ok(due.map_or(Value::Null, |d| d.to_string().into())),
-            "overdue" => Ok(due
+        .map(|column| match column.read {
+            Read::DueDate => Ok(due.map_or(Value::Null, |d| d.to_string().into())),
+            Read::Overdue => Ok(due
                 .and_then(|due| missed_deadline(&fact, due, answered_on, as_of))
                 .map_or(Value::Null, Value::Bool)),
-            stored_column => stored
-                .value(stored_column)
-                .with_context(|| format!("internal: no stored appeal column {stored_column}")),
+            Read::Field => stored
+                .value(column.name)
+                .with_context(|| format!("internal: no stored appeal column {}", column.name)),
         })
         .collect()
 }
 
-/// The appeal columns an export writes: the author only when asked for.
-pub fn appeal_columns(include_authors: bool) -> impl Iterator<Item = &'static str> {
-    APPEAL_COLUMNS
+/// The columns of `table` an export writes: the author only when asked for.
+pub fn exported(table: &[Column], include_authors: bool) -> impl Iterator<Item = Column> + '_ {
+    table
         .iter()
         .copied()
-        .filter(move |c| include_authors || *c != "author")
+        .filter(move |c| include_authors || c.privacy != Privacy::Author)
 }
 
-/// The positions of the columns `--redact` masks; none without it.
-pub fn redacted_columns(columns: &[&str], redact: bool) -> Vec<usize> {
+/// The positions of the columns `--redact` masks (every free text a citizen or an official
+/// wrote); none without it.
+pub fn redacted_columns(columns: &[Column], redact: bool) -> Vec<usize> {
     columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| redact && TEXT_FIELDS.contains(c))
+        .filter(|(_, c)| redact && c.is_redacted())
         .map(|(i, _)| i)
         .collect()
 }

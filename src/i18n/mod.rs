@@ -33,8 +33,9 @@ impl Lang {
         }
     }
 
-    /// A message with its arguments; a key no file defines (a test keeps that from shipping)
-    /// falls back to English, then to the key itself.
+    /// A message with its arguments. A key this language lacks falls back to English; a key no
+    /// file defines is a mistake, which stops a debug build (and so every test that meets it)
+    /// and in a release prints the key rather than stopping a reporter's run.
     pub fn tr(self, key: &str, args: &[(&str, Arg)]) -> String {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
@@ -47,6 +48,9 @@ impl Lang {
                     .format_pattern(pattern, Some(&fluent_args), &mut errors)
                     .into_owned();
             }
+        }
+        if cfg!(debug_assertions) {
+            panic!("no message {key:?} in locales/: add it to every language");
         }
         key.to_string()
     }

@@ -170,3 +170,48 @@ fn plural_forms_follow_cldr() {
     assert_eq!(n(Lang::Kk, 5), "check: 5 мәселе");
     assert_eq!(n(Lang::En, 5), "check: 5 problems");
 }
+
+#[test]
+#[should_panic(expected = "no message \"no-such-message\"")]
+fn a_missing_message_stops_a_debug_build() {
+    Lang::Ru.tr("no-such-message", &[]);
+}
+
+/// Every key the code names literally, `tr("key"` or `.tr("key"`, with where it is.
+fn keys_in_code() -> Vec<(String, String)> {
+    let call = regex::Regex::new(r#"\btr\(\s*"([a-z0-9][a-z0-9_-]*)""#).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut keys = Vec::new();
+    for entry in walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        // This file names keys that are meant to be missing.
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for found in call.captures_iter(&text) {
+            let place = path.strip_prefix(&root).unwrap().display().to_string();
+            keys.push((found[1].to_string(), place));
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_message_the_code_names_is_in_every_language() {
+    let keys = keys_in_code();
+    assert!(keys.len() > 100, "the scan found only {} keys", keys.len());
+    let missing: Vec<String> = keys
+        .iter()
+        .flat_map(|(key, place)| {
+            Lang::ALL
+                .into_iter()
+                .filter(|lang| !lang.has(key))
+                .map(move |lang| format!("src/{place}: {key} ({})", lang.code()))
+        })
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -247,7 +247,7 @@ impl Writer<'_, '_> {
     fn finish(mut self, facts: &FileFacts) -> Result<ImportLog> {
         self.log.size = facts.size;
         self.log.sha256 = facts.sha256.clone();
-        self.log.format = format!("{:?}", facts.format).to_lowercase();
+        self.log.format = facts.format.as_str().to_string();
         self.log.encoding = facts.encoding.to_string();
         self.job.batch.finish_import(self.import_id, &self.log)?;
         Ok(self.log)

@@ -6,7 +6,7 @@ use anyhow::Result;
 use crate::classify::{PhraseKind, Phrases};
 use crate::derive::Knowledge;
 use crate::records::appeal::Entry;
-use crate::records::names::{DirectoryEntry, EntryKind, Who};
+use crate::records::names::{DirectoryEntry, Who};
 use crate::store::Store;
 
 /// The directory and phrases as stored, ready for classification.
@@ -18,11 +18,7 @@ pub fn knowledge(
         .iter()
         .map(|e| DirectoryEntry {
             name: e.name.clone(),
-            kind: if e.kind == "official" {
-                EntryKind::Official
-            } else {
-                EntryKind::Department
-            },
+            kind: e.kind,
             position: e.position.clone(),
             aliases: e.alias_list(),
         })

@@ -98,7 +98,11 @@ fn record_error(
 
 /// `appeals`, `обращения`, `өтініштер`: a kind of record in the run's language.
 fn kind_word(kind: RecordKind) -> String {
-    crate::output::words::word("kind", kind.as_str(), crate::i18n::lang())
+    crate::output::words::word(
+        crate::catalogue::Vocabulary::Kind,
+        kind.as_str(),
+        crate::i18n::lang(),
+    )
 }
 
 /// The most common reasons a record is refused (a bad or ambiguous date, a missing required

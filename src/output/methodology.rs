@@ -8,8 +8,9 @@ use anyhow::Result;
 
 use super::words::{column, word};
 use crate::calendar::CalendarKind;
+use crate::catalogue::{ROUTING, Vocabulary};
 use crate::i18n::Lang;
-use crate::report::routing::COLUMNS;
+use crate::report::silence::SilenceStatus;
 
 pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Result<()> {
     let tr = |key: &str| lang.tr(key, &[]);
@@ -31,7 +32,7 @@ pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Res
         lang.decimal(4.3),
         lang.decimal(42.2)
     );
-    let few = word("note", "few", lang);
+    let few = word(Vocabulary::Note, "few", lang);
     let shares = lang.tr(
         "doc-shares",
         &[("example", example.into()), ("few", few.into())],
@@ -55,7 +56,10 @@ pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Res
     writeln!(out, "{}\n", lang.tr("doc-working", &years))?;
 
     writeln!(out, "## {}\n", tr("doc-h-silence"))?;
-    let (stale, never) = (word("status", "stale", lang), word("status", "never", lang));
+    let (stale, never) = (
+        word(Vocabulary::Status, SilenceStatus::Stale.as_str(), lang),
+        word(Vocabulary::Status, SilenceStatus::Never.as_str(), lang),
+    );
     let silence = lang.tr(
         "doc-silence",
         &[("stale", stale.into()), ("never", never.into())],
@@ -67,7 +71,7 @@ pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Res
 
     writeln!(out, "## {}\n", tr("doc-h-columns"))?;
     writeln!(out, "{}\n", tr("doc-columns"))?;
-    for key in COLUMNS {
+    for key in ROUTING.iter().map(|c| c.name) {
         writeln!(out, "- {} (`{key}`)", column(key, lang))?;
     }
     Ok(())

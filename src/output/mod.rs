@@ -393,7 +393,13 @@ mod tests {
                 pct: None,
             },
         ];
-        Rows::from_serialize(&["name", "n", "pct"], &rows).unwrap()
+        use crate::catalogue::{Column, ColumnKind};
+        let columns = [
+            Column::new("name", ColumnKind::Category, "A name."),
+            Column::new("n", ColumnKind::Int, "A count."),
+            Column::new("pct", ColumnKind::Decimal, "A share."),
+        ];
+        Rows::from_serialize(&columns, &rows).unwrap()
     }
 
     fn render(format: Format) -> String {

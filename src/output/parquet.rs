@@ -30,6 +30,7 @@ use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::schema::types::ColumnPath;
 
 use super::spill::SpillFactory;
+use crate::catalogue::{Column, ColumnKind};
 
 /// Rows per row group: big enough for engines to skip well; the row group's pages wait on
 /// disk until it is complete, so its size does not weigh on memory.
@@ -446,6 +447,21 @@ pub fn hive_escape(value: &str) -> String {
         out.push_str("__HIVE_DEFAULT_PARTITION__");
     }
     out
+}
+
+/// A catalogue column's Parquet type, from its kind; None for decimals, which no Parquet export
+/// writes yet.
+pub fn kind_of(column: &Column) -> Option<Kind> {
+    Some(match column.kind {
+        ColumnKind::Text => Kind::Text,
+        ColumnKind::Prose => Kind::Prose,
+        ColumnKind::Category | ColumnKind::Word(_) => Kind::Category,
+        ColumnKind::Int => Kind::Int,
+        ColumnKind::Bool => Kind::Bool,
+        ColumnKind::Date => Kind::Date,
+        ColumnKind::Timestamp => Kind::Timestamp,
+        ColumnKind::Decimal => return None,
+    })
 }
 
 #[cfg(test)]

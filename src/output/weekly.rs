@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 
 use super::words::{summary_sentence, word};
 use super::{Format, Rows, write};
+use crate::catalogue::{self, Vocabulary};
 use crate::i18n::Lang;
-use crate::report::weekly::{CHANGE_COLUMNS, Period, Weekly, with_arrow};
-use crate::report::{forwards, routing, silence};
+use crate::report::routing;
+use crate::report::weekly::{Period, Weekly, with_arrow};
 use crate::store::SourceFile;
 
 /// What the methodology note says besides the figures.
@@ -40,7 +41,7 @@ pub fn changes_seen(changes: &serde_json::Map<String, serde_json::Value>, lang: 
     let seen: Vec<String> = changes
         .iter()
         .filter(|(_, n)| n.as_u64().unwrap_or(0) > 0)
-        .map(|(kind, n)| format!("{} {n}", word("change", kind, lang)))
+        .map(|(kind, n)| format!("{} {n}", word(Vocabulary::Change, kind, lang)))
         .collect();
     seen.join(", ")
 }
@@ -84,22 +85,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
             ]
         })
         .collect();
-    let columns = [
-        "addressee",
-        "appeals",
-        "personal",
-        "forwarded",
-        "unanswered",
-        "overdue",
-    ];
-    write(
-        out,
-        Format::Md,
-        &Rows {
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            values: arrows,
-        },
-    )?;
+    write(out, Format::Md, &Rows::of(catalogue::WEEKLY_ARROWS, arrows))?;
 
     let seen = changes_seen(method.changes, lang);
     if !seen.is_empty() {
@@ -117,7 +103,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         write(
             out,
             Format::Md,
-            &Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
+            &Rows::from_serialize(catalogue::FORWARDS, &weekly.forwards)?,
         )?;
     }
 
@@ -130,7 +116,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
     write(
         out,
         Format::Md,
-        &Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
+        &Rows::from_serialize(catalogue::SILENCE, &weekly.silence)?,
     )?;
 
     writeln!(out, "\n## {}\n", lang.tr("weekly-h-method", &[]))?;
@@ -156,7 +142,7 @@ pub fn file_line(f: &SourceFile, lang: Lang) -> String {
         "weekly-file",
         &[
             ("file", f.file.clone().into()),
-            ("kind", word("kind", &f.kind, lang).into()),
+            ("kind", word(Vocabulary::Kind, &f.kind, lang).into()),
             ("records", f.records.into()),
             ("sha", f.sha256.clone().into()),
         ],
@@ -193,15 +179,15 @@ pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
         ("routing", routing::for_reading(&weekly.routing)),
         (
             "change",
-            Rows::from_serialize(CHANGE_COLUMNS, &weekly.change)?,
+            Rows::from_serialize(catalogue::WEEKLY_CHANGE, &weekly.change)?,
         ),
         (
             "forwards",
-            Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?,
+            Rows::from_serialize(catalogue::FORWARDS, &weekly.forwards)?,
         ),
         (
             "silence",
-            Rows::from_serialize(silence::COLUMNS, &weekly.silence)?,
+            Rows::from_serialize(catalogue::SILENCE, &weekly.silence)?,
         ),
     ];
     let period = lang.period(weekly.period.since, weekly.period.until);
@@ -226,13 +212,13 @@ pub fn json(
     Ok(serde_json::json!({
         "since": weekly.period.since.to_string(),
         "until": weekly.period.until.to_string(),
-        "routing": Rows::from_serialize(routing::COLUMNS, &weekly.routing)?.to_json(),
-        "forwards": Rows::from_serialize(forwards::COLUMNS, &weekly.forwards)?.to_json(),
-        "silence": Rows::from_serialize(silence::COLUMNS, &weekly.silence)?.to_json(),
+        "routing": Rows::from_serialize(catalogue::ROUTING, &weekly.routing)?.to_json(),
+        "forwards": Rows::from_serialize(catalogue::FORWARDS, &weekly.forwards)?.to_json(),
+        "silence": Rows::from_serialize(catalogue::SILENCE, &weekly.silence)?.to_json(),
         "previous": {
             "since": weekly.previous.since.to_string(),
             "until": weekly.previous.until.to_string(),
-            "routing": Rows::from_serialize(routing::COLUMNS, &weekly.previous_routing)?.to_json(),
+            "routing": Rows::from_serialize(catalogue::ROUTING, &weekly.previous_routing)?.to_json(),
         },
         "changes": changes,
     }))

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::{Rows, cell_text};
 use crate::calendar::CalendarKind;
+use crate::catalogue::{self, Vocabulary};
 use crate::i18n::{Arg, Lang};
 use crate::report::pct;
 use crate::report::routing::RoutingRow;
@@ -45,7 +46,7 @@ pub fn for_people(rows: &Rows, lang: Lang) -> Cow<'_, Rows> {
 
 /// A column's name for people: its key in English.
 pub fn column(key: &str, lang: Lang) -> String {
-    lang.tr(&format!("col-{key}"), &[])
+    lang.tr(&catalogue::label_key(key), &[])
 }
 
 /// One cell: a word of the reports' vocabulary translated, a figure in the language's form,
@@ -53,18 +54,10 @@ pub fn column(key: &str, lang: Lang) -> String {
 pub fn cell(column: &str, value: &Value, lang: Lang) -> Value {
     match value {
         Value::Number(n) if n.is_f64() => Value::String(lang.figure(&n.to_string())),
-        Value::String(text) => {
-            let area = match column {
-                "note" => "note",
-                "status" => "status",
-                "kind" => "kind",
-                "forwarded_to" => "target",
-                "change" => "change",
-                "route" | "before" | "after" => "route",
-                _ => return Value::String(lang.figure(text)),
-            };
-            Value::String(word(area, text, lang))
-        }
+        Value::String(text) => match catalogue::vocabulary(column) {
+            Some(vocabulary) => Value::String(word(vocabulary, text, lang)),
+            None => Value::String(lang.figure(text)),
+        },
         other => other.clone(),
     }
 }
@@ -96,9 +89,10 @@ pub fn deadline_rule(calendar: CalendarKind, deadline_days: Option<u32>, lang: L
     }
 }
 
-/// A word of the reports' vocabulary (`value-route-forwarded`...), in `lang`.
-pub fn word(area: &str, value: &str, lang: Lang) -> String {
-    let key = format!("value-{area}-{value}");
+/// A word of the reports' vocabulary (`value-route-forwarded`...), in `lang`; a value that is
+/// no word of it (a name, a status as the source wrote it) as it is.
+pub fn word(vocabulary: Vocabulary, value: &str, lang: Lang) -> String {
+    let key = format!("value-{}-{value}", vocabulary.area());
     if lang.has(&key) {
         lang.tr(&key, &[])
     } else {
@@ -196,7 +190,11 @@ mod tests {
     #[test]
     fn words_figures_and_problems_for_people() {
         let rows = Rows {
-            columns: vec!["problem".into(), "note".into(), "median".into()],
+            columns: vec![
+                "problem".into(),
+                "note".into(),
+                "median_days_to_answer".into(),
+            ],
             values: vec![vec![
                 "unmatched_name".into(),
                 "few".into(),

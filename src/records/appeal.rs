@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fields::RecordKind;
+use super::names::EntryKind;
 use super::typed::TypedRecord;
 
 /// One appeal's values as the record contract names them (dates as ISO text).
@@ -57,7 +58,7 @@ pub struct Post {
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
-    pub kind: String,
+    pub kind: EntryKind,
     pub position: Option<String>,
     pub parent: Option<String>,
     pub aliases: Option<String>,
@@ -208,7 +209,11 @@ impl Entry {
         };
         Entry {
             name: f.req("name"),
-            kind: f.opt("kind").unwrap_or_else(|| "department".to_string()),
+            // The typed record holds a kind as `EntryKind::as_str` spells it, or none.
+            kind: f
+                .opt("kind")
+                .and_then(|kind| EntryKind::parse(&kind))
+                .unwrap_or_default(),
             position: f.opt("position"),
             parent: f.opt("parent"),
             aliases: f.opt("aliases"),

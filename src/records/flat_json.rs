@@ -401,7 +401,7 @@ mod tests {
             same_as_serde_json(&post);
             let entry = Entry {
                 name: text(0),
-                kind: text(1),
+                kind: crate::records::names::EntryKind::Official,
                 position: some(2),
                 parent: some(3),
                 aliases: some(4),

@@ -8,14 +8,30 @@ use std::sync::LazyLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What a directory entry or a publisher is; written as `official` or `department`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EntryKind {
     Official,
+    /// What an entry is when the directory does not say.
+    #[default]
     Department,
 }
 
+/// As the directory stores it, and as a string to the value hash's fast writer.
+impl serde::Serialize for EntryKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl EntryKind {
+    /// As the directory stores it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Official => "official",
+            EntryKind::Department => "department",
+        }
+    }
+
     /// The kind named as the directory stores it (`official`, `department`).
     pub fn parse(s: &str) -> Option<EntryKind> {
         match s {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::dates::{DateValue, parse_date, parse_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
+use super::names::EntryKind;
 use super::reader::{Columns, SourceAnswer, SourceRecord, field_text};
 
 /// A record's problem: which field, what value, and why (the caller adds file and line).
@@ -398,8 +399,12 @@ pub fn parse_bool(value: &str) -> Result<bool, String> {
 
 fn parse_entry_kind(value: &str) -> Result<&'static str, String> {
     match value.trim().to_lowercase().as_str() {
-        "official" | "должностное лицо" | "person" => Ok("official"),
-        "department" | "body" | "ведомство" | "орган" => Ok("department"),
+        "official" | "должностное лицо" | "person" => {
+            Ok(EntryKind::Official.as_str())
+        }
+        "department" | "body" | "ведомство" | "орган" => {
+            Ok(EntryKind::Department.as_str())
+        }
         _ => Err("kind is official or department".to_string()),
     }
 }

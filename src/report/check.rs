@@ -8,14 +8,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::classify::Route;
+use crate::classify::{Reason, Route};
 use crate::derive::{Knowledge, date_of};
-use crate::records::names::is_person_name;
+use crate::records::names::{EntryKind, is_person_name};
 use crate::store::{BidiFact, CheckFact, DuplicateFact, PublisherSeen};
-
-pub const COLUMNS: &[&str] = &[
-    "problem", "source", "id", "field", "value", "records", "file", "line",
-];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ProblemRow {
@@ -33,7 +29,7 @@ pub struct ProblemRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmatched {
     pub name: String,
-    pub kind: &'static str,
+    pub kind: EntryKind,
 }
 
 fn problem(kind: &str, fact: &CheckFact, field: &str, value: &str) -> ProblemRow {
@@ -133,7 +129,12 @@ pub fn check(
         });
     }
     for f in facts.iter().filter(|f| f.route == Route::Unknown) {
-        rows.push(problem("unknown_route", f, "route_reason", &f.route_reason));
+        rows.push(problem(
+            "unknown_route",
+            f,
+            "route_reason",
+            f.route_reason.as_str(),
+        ));
     }
     // A right-to-left override can make a name or an id read as another (Trojan Source): the
     // text is stored as written, and table and Markdown show the controls escaped.
@@ -156,7 +157,7 @@ pub fn check(
     (rows, entries)
 }
 
-type Seen = (&'static str, u64, String, i64, &'static str);
+type Seen = (&'static str, u64, String, i64, EntryKind);
 
 /// Addressees, forward targets and publishers that match no directory entry, with how many
 /// records carry each and where it was first seen.
@@ -166,29 +167,25 @@ fn unmatched_names(
     know: &Knowledge,
 ) -> BTreeMap<String, Seen> {
     let mut names: BTreeMap<String, Seen> = BTreeMap::new();
-    let mut note = |name: &str,
-                    field: &'static str,
-                    records: u64,
-                    file: &str,
-                    line: i64,
-                    kind: &'static str| {
-        if know.who.lookup(name).is_some() {
-            return;
-        }
-        let entry = names.entry(name.trim().to_string()).or_insert((
-            field,
-            0,
-            file.to_string(),
-            line,
-            kind,
-        ));
-        entry.1 += records;
-    };
+    let mut note =
+        |name: &str, field: &'static str, records: u64, file: &str, line: i64, kind: EntryKind| {
+            if know.who.lookup(name).is_some() {
+                return;
+            }
+            let entry = names.entry(name.trim().to_string()).or_insert((
+                field,
+                0,
+                file.to_string(),
+                line,
+                kind,
+            ));
+            entry.1 += records;
+        };
     for f in facts {
         let kind = if is_person_name(&f.addressee) {
-            "official"
+            EntryKind::Official
         } else {
-            "department"
+            EntryKind::Department
         };
         note(
             &f.addressee,
@@ -203,10 +200,9 @@ fn unmatched_names(
             .as_deref()
             .filter(|_| f.route == Route::Forwarded)
         {
-            let field = if f.route_reason == "forwarded_to" {
-                "forwarded_to"
-            } else {
-                "answered_by"
+            let field = match f.route_reason {
+                Reason::ForwardedTo => "forwarded_to",
+                _ => "answered_by",
             };
             note(
                 target,
@@ -214,7 +210,7 @@ fn unmatched_names(
                 1,
                 &f.source_file,
                 f.source_line,
-                "department",
+                EntryKind::Department,
             );
         }
     }
@@ -225,7 +221,7 @@ fn unmatched_names(
             p.posts as u64,
             &p.file,
             p.line,
-            "department",
+            EntryKind::Department,
         );
     }
     names

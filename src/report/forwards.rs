@@ -9,13 +9,6 @@ use super::DayCounts;
 use crate::classify::Route;
 use crate::store::{AppealFact, FactRef};
 
-pub const COLUMNS: &[&str] = &[
-    "addressee",
-    "forwarded_to",
-    "appeals",
-    "median_days_to_answer",
-];
-
 /// Forwarded appeals with no known target are counted under this name.
 pub const UNKNOWN_TARGET: &str = "unknown";
 

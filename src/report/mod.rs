@@ -8,17 +8,6 @@ mod selection;
 pub mod silence;
 pub mod weekly;
 
-/// The columns of `report changes`: one row per change between scrapes.
-pub const CHANGES_COLUMNS: &[&str] = &[
-    "scraped_at",
-    "source",
-    "id",
-    "addressee",
-    "change",
-    "before",
-    "after",
-];
-
 pub use selection::{
     FilterOptions, appeal_filter, silence_rows, warn_calendar, warn_calendar_days,
 };

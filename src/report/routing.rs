@@ -8,30 +8,9 @@ use serde::Serialize;
 
 use super::{DayCounts, DueDates, Filters, missed_deadline, pct, wilson};
 use crate::calendar::Calendar;
-use crate::classify::Route;
+use crate::catalogue;
+use crate::classify::{Route, RouteCounts};
 use crate::store::{AppealFact, AppealFilter, FactColumns, FactRef, Store};
-
-pub const COLUMNS: &[&str] = &[
-    "addressee",
-    "appeals",
-    "personal",
-    "forwarded",
-    "unanswered",
-    "unknown",
-    "personal_pct",
-    "forwarded_pct",
-    "median_days_to_answer",
-    "overdue",
-    "rejected",
-    "answered_pct",
-    "personal_pct_low",
-    "personal_pct_high",
-    "forwarded_pct_low",
-    "forwarded_pct_high",
-    "unsatisfied",
-    "vanished",
-    "note",
-];
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct RoutingRow {
@@ -226,36 +205,20 @@ impl Tally {
     }
 }
 
-/// The columns people read (table and md): shares with their 95% interval as
-/// `15.4% (4.3–42.2)`, the median with how many answers it is over.
-pub const READING_COLUMNS: &[&str] = &[
-    "addressee",
-    "appeals",
-    "personal",
-    "forwarded",
-    "unanswered",
-    "unknown",
-    "rejected",
-    "personal_pct",
-    "forwarded_pct",
-    "answered_pct",
-    "median_days_to_answer",
-    "overdue",
-    "unsatisfied",
-    "vanished",
-    "note",
-];
-
 impl RoutingRow {
-    /// The appeals of each route: personal, forwarded, unanswered, unknown, rejected.
-    pub fn route_counts(&self) -> [u64; 5] {
-        [
-            self.personal,
-            self.forwarded,
-            self.unanswered,
-            self.unknown,
-            self.rejected,
-        ]
+    /// The appeals of each route.
+    pub fn route_counts(&self) -> RouteCounts {
+        let mut counts = RouteCounts::default();
+        for (route, n) in [
+            (Route::Personal, self.personal),
+            (Route::Forwarded, self.forwarded),
+            (Route::Unanswered, self.unanswered),
+            (Route::Unknown, self.unknown),
+            (Route::Rejected, self.rejected),
+        ] {
+            counts.add(route, n);
+        }
+        counts
     }
 }
 
@@ -272,7 +235,7 @@ pub fn rows_for(
     for_people: bool,
     named: &[String],
 ) -> Result<crate::rows::Rows> {
-    let every = crate::rows::Rows::from_serialize(COLUMNS, rows)?;
+    let every = crate::rows::Rows::from_serialize(catalogue::ROUTING, rows)?;
     if !for_people {
         return Ok(every);
     }
@@ -289,7 +252,8 @@ pub fn rows_for(
     Ok(reading)
 }
 
-/// Rows for reading: the same figures, the intervals written beside the shares.
+/// Rows for reading (`catalogue::READING`): the same figures, the intervals written beside the
+/// shares.
 pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
     use serde_json::Value;
     let share = |pct: Option<f64>, low: Option<f64>, high: Option<f64>| match (pct, low, high) {
@@ -321,8 +285,5 @@ pub fn for_reading(rows: &[RoutingRow]) -> crate::rows::Rows {
             ]
         })
         .collect();
-    crate::rows::Rows {
-        columns: READING_COLUMNS.iter().map(|c| c.to_string()).collect(),
-        values,
-    }
+    crate::rows::Rows::of(catalogue::READING, values)
 }

@@ -9,16 +9,6 @@ use crate::derive::date_of;
 use crate::records::names::EntryKind;
 use crate::store::PublisherFact;
 
-pub const COLUMNS: &[&str] = &[
-    "name",
-    "kind",
-    "last_post",
-    "days_since",
-    "posts_30d",
-    "status",
-    "reposts_30d",
-];
-
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SilenceRow {
     pub name: String,
@@ -26,14 +16,44 @@ pub struct SilenceRow {
     pub last_post: Option<String>,
     pub days_since: Option<i64>,
     pub posts_30d: i64,
-    pub status: String,
+    pub status: SilenceStatus,
     pub reposts_30d: i64,
+}
+
+/// Whether an entry keeps posting; written `ok`, `stale`, `never`.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SilenceStatus {
+    /// Posted within `--stale-after` days of the as-of date.
+    Ok,
+    /// Posted, but longer ago than that.
+    Stale,
+    /// Never posted.
+    Never,
+}
+
+impl SilenceStatus {
+    #[cfg(test)]
+    pub const ALL: [SilenceStatus; 3] = [
+        SilenceStatus::Ok,
+        SilenceStatus::Stale,
+        SilenceStatus::Never,
+    ];
+
+    /// As rows write it, and as its word's message key ends (`value-status-stale`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SilenceStatus::Ok => "ok",
+            SilenceStatus::Stale => "stale",
+            SilenceStatus::Never => "never",
+        }
+    }
 }
 
 impl SilenceRow {
     /// Stale or never posted: what `--fail-if-stale` fails on.
     pub fn is_silent(&self) -> bool {
-        self.status != "ok"
+        self.status != SilenceStatus::Ok
     }
 }
 
@@ -49,9 +69,9 @@ pub fn silence(facts: Vec<PublisherFact>, filters: &Filters) -> Vec<SilenceRow> 
                 .and_then(date_of)
                 .map(|d| (filters.as_of - d).num_days());
             let status = match days_since {
-                None => "never",
-                Some(days) if days > filters.stale_after => "stale",
-                Some(_) => "ok",
+                None => SilenceStatus::Never,
+                Some(days) if days > filters.stale_after => SilenceStatus::Stale,
+                Some(_) => SilenceStatus::Ok,
             };
             SilenceRow {
                 name: f.name,
@@ -59,7 +79,7 @@ pub fn silence(facts: Vec<PublisherFact>, filters: &Filters) -> Vec<SilenceRow> 
                 last_post: f.last_post,
                 days_since,
                 posts_30d: f.posts_30d,
-                status: status.to_string(),
+                status,
                 reposts_30d: f.reposts_30d,
             }
         })

@@ -9,6 +9,7 @@ use super::routing::{RoutingRow, routing};
 use super::silence::SilenceRow;
 use super::{Filters, pct, wilson};
 use crate::calendar::Calendar;
+use crate::classify::{Route, RouteCounts};
 use crate::store::AppealFact;
 
 /// A period of whole days, both ends included.
@@ -82,20 +83,6 @@ pub struct ChangeRow {
     pub overdue: u64,
     pub overdue_before: u64,
 }
-
-pub const CHANGE_COLUMNS: &[&str] = &[
-    "addressee",
-    "appeals",
-    "appeals_before",
-    "personal",
-    "personal_before",
-    "forwarded",
-    "forwarded_before",
-    "unanswered",
-    "unanswered_before",
-    "overdue",
-    "overdue_before",
-];
 
 #[derive(Debug, Clone)]
 pub struct Weekly {
@@ -185,8 +172,7 @@ pub struct WeekTotal {
     /// The ISO week (`2022-W39`), or the dates of a period that is not one.
     pub label: String,
     pub appeals: u64,
-    /// In the order of `RoutingRow::route_counts`.
-    pub counts: [u64; 5],
+    pub counts: RouteCounts,
     pub personal_pct: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -199,20 +185,22 @@ impl WeekTotal {
         rows: &[RoutingRow],
         dates: impl FnOnce(Period) -> String,
     ) -> WeekTotal {
-        let mut counts = [0u64; 5];
+        let mut counts = RouteCounts::default();
         for r in rows {
-            for (total, n) in counts.iter_mut().zip(r.route_counts()) {
-                *total += n;
+            let of_row = r.route_counts();
+            for route in Route::ALL {
+                counts.add(route, of_row.get(route));
             }
         }
         let appeals = rows.iter().map(|r| r.appeals).sum();
-        let interval = wilson(counts[0], appeals);
+        let personal = counts.get(Route::Personal);
+        let interval = wilson(personal, appeals);
         WeekTotal {
             period,
             label: period.iso_week().unwrap_or_else(|| dates(period)),
             appeals,
             counts,
-            personal_pct: pct(counts[0], appeals),
+            personal_pct: pct(personal, appeals),
             low: interval.map(|i| i.0),
             high: interval.map(|i| i.1),
         }

@@ -123,7 +123,7 @@ macro_rules! stored_columns {
 stored_columns! {
     official: String,
     route: Route,
-    route_reason: String,
+    route_reason: Reason,
     route_target: Option<String>,
     days_to_answer: Option<i64>,
     /// The appeal has an answer (`AppealFacts::has_answer`, stored at import).
@@ -206,9 +206,24 @@ impl ToJson for Route {
     }
 }
 
+impl ToJson for Reason {
+    fn to_json(&self) -> Value {
+        Value::String(self.as_str().to_string())
+    }
+}
+
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self) -> Value {
         self.as_ref().map_or(Value::Null, ToJson::to_json)
+    }
+}
+
+/// A directory entry's kind is stored as its name.
+impl ToSql for EntryKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
+            self.as_str().as_bytes(),
+        )))
     }
 }
 
@@ -238,6 +253,18 @@ impl FromSql for Route {
             value,
             Route::parse,
             "a stored route",
+            "import any file again to reclassify",
+        )
+    }
+}
+
+/// So is the rule that decided it (`Reason::as_str`).
+impl FromSql for Reason {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        named(
+            value,
+            Reason::parse,
+            "a stored route reason",
             "import any file again to reclassify",
         )
     }

@@ -106,7 +106,7 @@ pub(super) fn routing_bar(r: &RoutingRow) -> Markup {
     let n = r.appeals.max(1) as f64;
     html! {
         svg width="100%" height="32" aria-hidden="true" focusable="false" {
-            @for (x, w, k, count) in stack(r.route_counts(), 1.0 / n) {
+            @for (x, w, k, count) in stack(drawn(r.route_counts()), 1.0 / n) {
                 rect x=(pc(x)) width=(pc(w)) height="22" fill=(ROUTES[k].1) {}
                 @if w >= 0.07 {
                     text.seg x=(pc(x + w / 2.0)) y="15.5" text-anchor="middle" { (count) }
@@ -174,7 +174,7 @@ pub(super) fn trend_columns(weeks: &[WeekTotal]) -> Drawing {
         }
         @for (i, w) in weeks.iter().enumerate() {
             @let (x, width) = (LEFT + step * (i as f64 + 0.15), step * 0.7);
-            @for (from, length, k, _) in stack(w.counts, PLOT_H / max as f64) {
+            @for (from, length, k, _) in stack(drawn(w.counts), PLOT_H / max as f64) {
                 rect x=(n1(x)) y=(n1(base - from - length)) width=(n1(width)) height=(n1(length))
                     fill=(ROUTES[k].1) {}
             }

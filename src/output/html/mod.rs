@@ -11,6 +11,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::Rows;
 use super::weekly::Method;
 use super::words::{summary_sentence, word};
+use crate::catalogue::{self, Vocabulary};
+use crate::classify::{Route, RouteCounts};
 use crate::i18n::{Lang, lang, tr};
 use crate::report::Filters;
 use crate::report::forwards::ForwardRow;
@@ -22,17 +24,23 @@ use crate::store::ChangeRow;
 /// How a route is drawn: an Okabe–Ito colour and, so that colour is never the only cue, a
 /// pattern (all but personal) and the route's name (`route_label`) in the legend and beside
 /// every bar.
-const ROUTES: [(&str, &str); 5] = [
-    ("personal", "#009E73"),
-    ("forwarded", "url(#p-forwarded)"),
-    ("unanswered", "url(#p-unanswered)"),
-    ("unknown", "url(#p-unknown)"),
-    ("rejected", "url(#p-rejected)"),
+/// In `Route::READING` order.
+const ROUTES: [(Route, &str); 5] = [
+    (Route::Personal, "#009E73"),
+    (Route::Forwarded, "url(#p-forwarded)"),
+    (Route::Unanswered, "url(#p-unanswered)"),
+    (Route::Unknown, "url(#p-unknown)"),
+    (Route::Rejected, "url(#p-rejected)"),
 ];
 
 /// A route's name on the page, in the run's language.
-fn route_label(route: &str) -> String {
-    tr(&format!("html-route-{route}"), &[])
+fn route_label(route: Route) -> String {
+    tr(&format!("html-route-{}", route.as_str()), &[])
+}
+
+/// The counts in the order `ROUTES` draws and names them.
+fn drawn(counts: RouteCounts) -> [u64; 5] {
+    counts.of(Route::READING)
 }
 const OK: &str = "#009E73";
 const STALE: &str = "url(#p-unanswered)";
@@ -41,7 +49,7 @@ const NO_TARGET: &str = "url(#p-no-target)";
 
 /// A kind of change (`answered`, `vanished`...) in the run's language.
 fn change_word(kind: &str) -> String {
-    word("change", kind, lang())
+    word(Vocabulary::Change, kind, lang())
 }
 
 fn joined(parts: impl Iterator<Item = String>, by: &str) -> String {
@@ -114,12 +122,7 @@ pub fn silence(out: &mut dyn Write, rows: &[SilenceRow], filters: &Filters) -> R
     page(out, &title, &what, filters, body)
 }
 
-pub fn changes(
-    out: &mut dyn Write,
-    rows: &[ChangeRow],
-    columns: &[&str],
-    filters: &Filters,
-) -> Result<()> {
+pub fn changes(out: &mut dyn Write, rows: &[ChangeRow], filters: &Filters) -> Result<()> {
     let period = dated("html-scrapes", filters.since, filters.until);
     let mut kinds: Vec<(String, u64)> = Vec::new();
     for row in rows {
@@ -159,7 +162,7 @@ pub fn changes(
             (bar_row(html! { (change_word(kind)) }, html! { (n) }, bar))
         }
     };
-    let table_rows = Rows::from_serialize(columns, rows)?;
+    let table_rows = Rows::from_serialize(catalogue::CHANGES, rows)?;
     let body = html! {
         section aria-labelledby="h-changes" {
             h2 #h-changes { (tr("html-changes-h", &[])) }
@@ -334,6 +337,16 @@ mod tests {
         assert_eq!(pc(0.056), "5.60%");
         assert_eq!(pc(1.5), "100.00%");
         assert_eq!((nice_max(0), nice_max(7), nice_max(8)), (2, 8, 8));
+    }
+
+    #[test]
+    fn routes_are_drawn_in_reading_order() {
+        assert_eq!(ROUTES.map(|(route, _)| route), Route::READING);
+        let trend: Vec<&str> = catalogue::WEEKLY_TREND[4..9]
+            .iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(trend, Route::READING.map(Route::as_str));
     }
 
     #[test]

@@ -9,12 +9,13 @@ use super::super::weekly::Method;
 use super::super::words::{cell as for_people_in, column, word};
 use super::super::{Rows, cell_text};
 use super::*;
+use crate::catalogue::{self, Vocabulary};
 use crate::i18n::{Lang, lang, tr};
 use crate::records::names::EntryKind;
 use crate::report::Filters;
 use crate::report::forwards::{self, ForwardRow, UNKNOWN_TARGET};
 use crate::report::routing::{self, RoutingRow};
-use crate::report::silence::{self, SilenceRow};
+use crate::report::silence::{SilenceRow, SilenceStatus};
 use crate::report::weekly::{ChangeRow as WeekChange, Period, WeekTotal, Weekly, with_arrow};
 
 // ---------------------------------------------------------------------------------------------
@@ -58,7 +59,7 @@ pub(super) fn routing_section(
             }
         }
     };
-    let table_rows = Rows::from_serialize(routing::COLUMNS, rows)?;
+    let table_rows = Rows::from_serialize(catalogue::ROUTING, rows)?;
     Ok(html! {
         section aria-labelledby="h-routing" {
             h2 #h-routing { (tr("weekly-h-routing", &[])) }
@@ -72,15 +73,15 @@ pub(super) fn routing_section(
 pub(super) fn route_keys() -> Vec<(&'static str, String)> {
     ROUTES
         .iter()
-        .map(|(route, fill)| (*fill, route_label(route)))
+        .map(|(route, fill)| (*fill, route_label(*route)))
         .collect()
 }
 
 /// `personal 2 · forwarded 28 · …`: counts by route, named.
-pub(super) fn counted_routes(counts: [u64; 5], by: &str) -> String {
-    let named = ROUTES.iter().zip(counts);
+pub(super) fn counted_routes(counts: RouteCounts, by: &str) -> String {
+    let named = ROUTES.iter().map(|(route, _)| (*route, counts.get(*route)));
     joined(
-        named.map(|((route, _), n)| format!("{} {n}", route_label(route))),
+        named.map(|(route, n)| format!("{} {n}", route_label(route))),
         by,
     )
 }
@@ -114,7 +115,7 @@ pub(super) fn forwards_section(
     let n = forwards::total_forwarded(&groups);
     let which = top.map(|(k, _)| tr("html-top", &[("k", k.into())]));
     let lang = lang();
-    let target = |r: &ForwardRow| word("target", &r.forwarded_to, lang);
+    let target = |r: &ForwardRow| word(Vocabulary::Target, &r.forwarded_to, lang);
     let chart = Chart {
         id: "forwards-chart",
         title: tr(
@@ -161,7 +162,7 @@ pub(super) fn forwards_section(
         (ROUTES[1].1, tr("html-key-target", &[])),
         (NO_TARGET, tr("html-key-no-target", &[])),
     ];
-    let table_rows = Rows::from_serialize(forwards::COLUMNS, rows)?;
+    let table_rows = Rows::from_serialize(catalogue::FORWARDS, rows)?;
     Ok(html! {
         section aria-labelledby="h-forwards" {
             h2 #h-forwards { (tr("weekly-h-forwards", &[])) }
@@ -185,7 +186,7 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
         String::new()
     };
     let lang = lang();
-    let status = |r: &SilenceRow| word("status", &r.status, lang);
+    let status = |r: &SilenceRow| word(Vocabulary::Status, r.status.as_str(), lang);
     let chart = Chart {
         id: "silence-chart",
         title: tr("html-silence-chart", &[]),
@@ -226,7 +227,7 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             @let name = html! { (r.name) (official) };
             @match r.days_since {
                 Some(days) => {
-                    @let fill = if r.status == "stale" { STALE } else { OK };
+                    @let fill = if r.status == SilenceStatus::Stale { STALE } else { OK };
                     @let bar = simple_bar(days.max(0) as f64 / max, fill);
                     @let label = tr("html-days-status", &[("days", days.into()), ("status", status(r).into())]);
                     (bar_row(name, html! { (label) }, bar))
@@ -240,12 +241,18 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
         }
     };
     let keys = [
-        (OK, word("status", "ok", lang)),
-        (STALE, word("status", "stale", lang)),
+        (
+            OK,
+            word(Vocabulary::Status, SilenceStatus::Ok.as_str(), lang),
+        ),
+        (
+            STALE,
+            word(Vocabulary::Status, SilenceStatus::Stale.as_str(), lang),
+        ),
         (NEVER, tr("html-never", &[])),
         ("", tr("html-key-threshold", &[])),
     ];
-    let table_rows = Rows::from_serialize(silence::COLUMNS, rows)?;
+    let table_rows = Rows::from_serialize(catalogue::SILENCE, rows)?;
     Ok(html! {
         section aria-labelledby="h-silence" {
             h2 #h-silence { (tr("html-silence-h", &[("date", as_of_text(as_of).into())])) }
@@ -318,20 +325,6 @@ pub(super) fn trend_section(
             " ",
         ),
     };
-    let columns = [
-        "week",
-        "since",
-        "until",
-        "appeals",
-        "personal",
-        "forwarded",
-        "unanswered",
-        "unknown",
-        "rejected",
-        "personal_pct",
-        "personal_pct_low",
-        "personal_pct_high",
-    ];
     let values = weeks.iter().map(|w| {
         let mut row: Vec<Value> = vec![
             w.label.clone().into(),
@@ -339,14 +332,12 @@ pub(super) fn trend_section(
             w.period.until.to_string().into(),
             w.appeals.into(),
         ];
-        row.extend(w.counts.map(Value::from));
+        // The trend table's route columns are in `Route::READING` order, as `ROUTES`.
+        row.extend(drawn(w.counts).map(Value::from));
         row.extend([w.personal_pct, w.low, w.high].map(|v| v.map_or(Value::Null, Value::from)));
         row
     });
-    let rows = Rows {
-        columns: columns.iter().map(|c| c.to_string()).collect(),
-        values: values.collect(),
-    };
+    let rows = Rows::of(catalogue::WEEKLY_TREND, values.collect());
     let share_keys = [
         (OK, tr("html-key-share", &[])),
         ("", tr("html-key-interval", &[])),

@@ -32,6 +32,18 @@ pub enum InputFormat {
     Jsonl,
 }
 
+impl InputFormat {
+    /// As `--format` and the imports table spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Auto => "auto",
+            InputFormat::Csv => "csv",
+            InputFormat::Json => "json",
+            InputFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum InputEncoding {
     #[default]
@@ -385,4 +397,18 @@ fn read_tallied<'t>(
         sha256: String::new(),
     };
     Ok((facts, tally))
+}
+
+#[cfg(test)]
+mod format_names {
+    use super::InputFormat;
+    use clap::ValueEnum;
+
+    #[test]
+    fn a_format_is_stored_as_the_flag_spells_it() {
+        for format in InputFormat::value_variants() {
+            let flag = format.to_possible_value().map(|v| v.get_name().to_string());
+            assert_eq!(flag.as_deref(), Some(format.as_str()));
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::classify::Route;
+use crate::classify::{Reason, Route};
 use crate::store::Store;
 use crate::visible::is_bidi_control;
 
@@ -21,7 +21,7 @@ pub struct CheckFact {
     pub scraped_at: String,
     pub route: Route,
     pub route_target: Option<String>,
-    pub route_reason: String,
+    pub route_reason: Reason,
     pub source_file: String,
     pub source_line: i64,
 }
