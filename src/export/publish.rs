@@ -119,10 +119,18 @@ fn metadata(database: &str, objects: &[(String, String, Vec<String>)]) -> Result
     let mut tables = Map::new();
     for (name, _, columns) in objects {
         let known = &descriptions["tables"][name];
+        let catalogued = store::catalogued_columns(name);
         let described: Map<String, Value> = columns
             .iter()
             .map(|c| {
-                let text = known["columns"][c].as_str().unwrap_or("Not described.");
+                // The catalogue describes a column once for every writer; the stored tables'
+                // own columns (keys, hashes, provenance) are described in DESCRIPTIONS.
+                let text = catalogued
+                    .iter()
+                    .find(|column| column.name == c)
+                    .map(|column| column.description)
+                    .or_else(|| known["columns"][c].as_str())
+                    .unwrap_or("Not described.");
                 (c.clone(), Value::from(text))
             })
             .collect();
@@ -154,4 +162,31 @@ fn metadata(database: &str, objects: &[(String, String, Vec<String>)]) -> Result
             }
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One place per fact: a column the catalogue describes is not described again in
+    /// `public_metadata.json`, where the two could drift apart.
+    #[test]
+    fn no_catalogued_column_is_described_twice() {
+        let descriptions: Value = serde_json::from_str(store::DESCRIPTIONS).expect("JSON");
+        let mut twice = Vec::new();
+        for table in ["appeals", "posts", "routing", "imports", "changes"] {
+            let Some(columns) = descriptions["tables"][table]["columns"].as_object() else {
+                continue;
+            };
+            for column in store::catalogued_columns(table) {
+                if columns.contains_key(column.name) {
+                    twice.push(format!("{table}.{}", column.name));
+                }
+            }
+        }
+        assert!(
+            twice.is_empty(),
+            "described in the catalogue and the JSON: {twice:?}"
+        );
+    }
 }

@@ -10,7 +10,9 @@ mod state;
 mod write;
 
 pub use appeal_row::{AppealOrder, StoredAppeal};
-pub use publish::{DESCRIPTIONS, PublicCopy, canned_queries, make_public, objects};
+pub use publish::{
+    DESCRIPTIONS, PublicCopy, canned_queries, catalogued_columns, make_public, objects,
+};
 pub use read::*;
 // What a re-fetch needs of an appeal; not the stored row of `appeal_row` (the full one).
 pub use refetch::StoredAppeal as RefetchAppeal;
