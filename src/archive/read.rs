@@ -291,8 +291,7 @@ impl ArchiveReader {
     }
 
     fn warn_of(&self, offset: u64, reason: &str) {
-        // Written here rather than through `commands`, which this module sits below; like
-        // `commands::tell`, a closed stderr is no reason to fail.
+        // Written here, as `progress::tell` writes: a closed stderr is no reason to fail.
         let _ = writeln!(
             io::stderr().lock(),
             "appeal-audit: warning: {}: the record at offset {offset} is incomplete ({reason}): \
