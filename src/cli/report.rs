@@ -213,6 +213,9 @@ pub struct StatusCommand {
     /// Table: every column of the imports log (on a terminal it shows those read first).
     #[arg(long)]
     pub wide: bool,
+    /// How many of the last imports to list, in every format; 0 lists every import.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub imports: u32,
 }
 
 /// `phrases`.

@@ -41,10 +41,27 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             "report changes",
             &catalogue::names(catalogue::CHANGES),
         )?,
+        // At a terminal the weekly tables are fitted like the single reports; a document
+        // (md, json, html) has fixed tables.
+        ReportJob::Weekly { report, .. } if report.format == Format::Table => {
+            let tables = [
+                catalogue::ROUTING,
+                catalogue::WEEKLY_ARROWS,
+                catalogue::FORWARDS,
+                catalogue::SILENCE,
+            ];
+            let mut valid: Vec<&str> = Vec::new();
+            for name in tables.iter().flat_map(|t| catalogue::names(t)) {
+                if !valid.contains(&name) {
+                    valid.push(name);
+                }
+            }
+            chosen(report, "report weekly", &valid)?
+        }
         ReportJob::Weekly { report, .. } => {
             Choice::new(&report.columns.columns, report.columns.wide).refuse(
                 "report weekly is a document of several tables: pick columns in report routing, \
-                 forwards or silence with --since/--until",
+                 forwards or silence with --since/--until, or in its tables (--format table)",
             )?;
             Choice::Default
         }
@@ -122,7 +139,7 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             weeks,
             report: args,
         } => {
-            return super::weekly::run(global, week, weeks, &args);
+            return super::weekly::run(global, week, weeks, &args, &choice);
         }
     }
     Ok(Finish::Done)

@@ -38,7 +38,10 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
         ),
         (
             "imports",
-            Rows::from_serialize(catalogue::IMPORTS, &store.imports()?)?,
+            Rows::from_serialize(
+                catalogue::IMPORTS,
+                &store.imports((command.imports > 0).then_some(command.imports))?,
+            )?,
             Some(&IMPORTS),
         ),
     ];

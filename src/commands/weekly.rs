@@ -11,6 +11,7 @@ use crate::cli::report::ReportOptions;
 use crate::derive::date_of;
 use crate::history::ChangeKind;
 use crate::ingest::stored_knowledge;
+use crate::output::columns::Choice;
 use crate::output::weekly::{Method, json, markdown, tables};
 use crate::output::{Destination, Format, html};
 use crate::report::Filters;
@@ -25,6 +26,7 @@ pub fn run(
     week: Option<Period>,
     weeks: u32,
     args: &ReportOptions,
+    choice: &Choice,
 ) -> Result<Finish> {
     let store = Store::open(&global.db, Access::Read)?;
     let know = stored_knowledge(&store)?;
@@ -71,6 +73,7 @@ pub fn run(
         counts.insert(kind.as_str().to_string(), n.into());
     }
     let mut destination = Destination::open(args.output.as_deref())?;
+    let width = destination.terminal_width();
     let out = destination.writer();
     match args.format {
         Format::Json => {
@@ -97,7 +100,7 @@ pub fn run(
                 html::weekly(out, &report, &trend, &method, &filters)?;
             }
         }
-        _ => tables(out, &report)?,
+        _ => tables(out, &report, choice, width)?,
     }
     destination.finish()?;
     Ok(Finish::Done)

@@ -95,6 +95,14 @@ pub const CHANGES: View = View {
     pickable: true,
 };
 
+/// The weekly change table: each figure with its arrow to the period before (`12 (↑3)`).
+pub const WEEKLY_CHANGE: View = View {
+    shown: Shown::AllBut(&[]),
+    drop_first: &["overdue", "unanswered", "forwarded"],
+    people: &["addressee"],
+    pickable: true,
+};
+
 /// Check's values are shown as scraped: an unmatched name is the point, never shortened.
 pub const CHECK: View = View {
     shown: Shown::AllBut(&["source"]),

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use chrono::NaiveDate;
 
+use super::columns::{self, Choice, write_chosen};
 use super::words::{summary_sentence, word};
 use super::{Format, Rows, write};
 use crate::catalogue::{self, Vocabulary};
@@ -71,21 +72,7 @@ pub fn markdown(out: &mut dyn Write, weekly: &Weekly, method: &Method) -> Result
         "\n## {}\n",
         lang.tr("weekly-h-change", &[("period", before.into())])
     )?;
-    let arrows: Vec<Vec<serde_json::Value>> = weekly
-        .change
-        .iter()
-        .map(|c| {
-            vec![
-                c.addressee.clone().into(),
-                with_arrow(c.appeals, c.appeals_before).into(),
-                with_arrow(c.personal, c.personal_before).into(),
-                with_arrow(c.forwarded, c.forwarded_before).into(),
-                with_arrow(c.unanswered, c.unanswered_before).into(),
-                with_arrow(c.overdue, c.overdue_before).into(),
-            ]
-        })
-        .collect();
-    write(out, Format::Md, &Rows::of(catalogue::WEEKLY_ARROWS, arrows))?;
+    write(out, Format::Md, &arrows(weekly))?;
 
     let seen = changes_seen(method.changes, lang);
     if !seen.is_empty() {
@@ -173,21 +160,32 @@ pub fn methodology(weekly: &Weekly, method: &Method, lang: Lang) -> Vec<String> 
 }
 
 /// Terminal tables, one per section, with a heading each.
-pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
+/// The tables of `--format table`: each fitted to the terminal's `width` like the single
+/// reports (`choice`: the default view, `--wide` or `--columns`), boxed in full elsewhere. With
+/// `--columns`, a table that has none of the named columns is left out, as in `audit`.
+pub fn tables(
+    out: &mut dyn Write,
+    weekly: &Weekly,
+    choice: &Choice,
+    width: Option<usize>,
+) -> Result<()> {
     let lang = crate::i18n::lang();
     let sections = [
-        ("routing", routing::for_reading(&weekly.routing)),
         (
-            "change",
-            Rows::from_serialize(catalogue::WEEKLY_CHANGE, &weekly.change)?,
+            "routing",
+            routing::rows_for(&weekly.routing, true, choice.named())?,
+            &columns::ROUTING,
         ),
+        ("change", arrows(weekly), &columns::WEEKLY_CHANGE),
         (
             "forwards",
             Rows::from_serialize(catalogue::FORWARDS, &weekly.forwards)?,
+            &columns::FORWARDS,
         ),
         (
             "silence",
             Rows::from_serialize(catalogue::SILENCE, &weekly.silence)?,
+            &columns::SILENCE,
         ),
     ];
     let period = lang.period(weekly.period.since, weekly.period.until);
@@ -196,11 +194,35 @@ pub fn tables(out: &mut dyn Write, weekly: &Weekly) -> Result<()> {
         "{}",
         lang.tr("period-line", &[("period", period.into())])
     )?;
-    for (key, rows) in &sections {
+    for (key, rows, view) in &sections {
+        if let Choice::Named(names) = choice
+            && !names.iter().any(|n| rows.columns.contains(n))
+        {
+            continue;
+        }
         writeln!(out, "\n{}", lang.tr(&format!("title-{key}"), &[]))?;
-        write(out, Format::Table, rows)?;
+        write_chosen(out, Format::Table, rows, Some(view), choice, width)?;
     }
     Ok(())
+}
+
+/// The change table as people read it: each figure with its arrow to the period before.
+fn arrows(weekly: &Weekly) -> Rows {
+    let arrows: Vec<Vec<serde_json::Value>> = weekly
+        .change
+        .iter()
+        .map(|c| {
+            vec![
+                c.addressee.clone().into(),
+                with_arrow(c.appeals, c.appeals_before).into(),
+                with_arrow(c.personal, c.personal_before).into(),
+                with_arrow(c.forwarded, c.forwarded_before).into(),
+                with_arrow(c.unanswered, c.unanswered_before).into(),
+                with_arrow(c.overdue, c.overdue_before).into(),
+            ]
+        })
+        .collect();
+    Rows::of(catalogue::WEEKLY_ARROWS, arrows)
 }
 
 /// The object of cli.md: `{"since", "until", "routing", "forwards", "silence", "previous":

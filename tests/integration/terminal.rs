@@ -320,3 +320,78 @@ fn status_shows_the_imports_without_their_hashes_unless_wide() {
     assert!(headers(&lines).contains("sha256"), "{}", lines.join("\n"));
     assert!(!lines.join("\n").contains("more column"));
 }
+
+/// Issue 22: `report weekly` at a terminal is fitted like the single reports: no line wider
+/// than the terminal, no name or figure broken mid-word, headers in words, the note under a
+/// table that left columns out; `--wide` shows them.
+#[test]
+fn weekly_tables_fit_the_terminal_at_80_and_120_columns() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    let args = ["report", "weekly", "--week", "2022-W39", "--as-of", AS_OF];
+    for width in [80, 120] {
+        let lines = screen(&wd, width, &args);
+        let text = lines.join("\n");
+        for line in &lines {
+            assert!(
+                line.chars().count() <= usize::from(width),
+                "wider than {width}:\n{text}"
+            );
+        }
+        for title in [
+            "Routing",
+            "Against the period before",
+            "Forwards",
+            "Silence",
+        ] {
+            assert!(
+                lines.iter().any(|l| l == title),
+                "no {title} at {width}:\n{text}"
+            );
+        }
+        // Headers are words, not CSV names, and no figure or name is split across lines.
+        assert!(!text.contains("personal_pct"), "{text}");
+        for broken in ["Бек\n", "50\n.0", "50.0\n%"] {
+            assert!(!text.contains(broken), "{broken:?} at {width}:\n{text}");
+        }
+        assert!(
+            text.contains("2 (↑1)"),
+            "the change table's arrows:\n{text}"
+        );
+    }
+    let narrow = screen(&wd, 80, &args).join("\n");
+    assert!(narrow.contains("--wide shows every column"), "{narrow}");
+    let mut wide_args = args.to_vec();
+    wide_args.push("--wide");
+    let wide = screen(&wd, 80, &wide_args).join("\n");
+    assert!(!wide.contains("more columns"), "{wide}");
+    assert!(wide.contains("unsatisfied"), "{wide}");
+}
+
+/// Issue 22: `status` lists the last imports only, 5 unless `--imports N` (0: every one).
+#[test]
+fn status_lists_the_last_imports_only() {
+    let wd = sample();
+    let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    for _ in 0..3 {
+        wd.ok(&[
+            "--quiet", "audit", &data, "--as-of", AS_OF, "--format", "json",
+        ]);
+    }
+    let ids = |args: &[&str]| -> Vec<i64> {
+        let mut all = vec!["status", "--format", "json"];
+        all.extend(args);
+        wd.json(&all)["imports"]
+            .as_array()
+            .expect("imports")
+            .iter()
+            .map(|i| i["import_id"].as_i64().expect("an id"))
+            .collect()
+    };
+    let every = ids(&["--imports", "0"]);
+    assert!(every.len() > 5, "{every:?}");
+    assert_eq!(ids(&[]), every[every.len() - 5..]);
+    assert_eq!(ids(&["--imports", "2"]), every[every.len() - 2..]);
+}

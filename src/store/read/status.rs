@@ -47,12 +47,16 @@ impl Store {
         Ok(out)
     }
 
-    pub fn imports(&self) -> Result<Vec<ImportRow>> {
+    /// The finished imports, oldest first: the `last` ones (every one when None).
+    pub fn imports(&self, last: Option<u32>) -> Result<Vec<ImportRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT import_id, kind, file, size, sha256, started_at, read, inserted, updated, \
-             unchanged, rejected FROM imports WHERE finished_at IS NOT NULL ORDER BY import_id",
+            "SELECT * FROM (SELECT import_id, kind, file, size, sha256, started_at, read, \
+             inserted, updated, unchanged, rejected FROM imports WHERE finished_at IS NOT NULL \
+             ORDER BY import_id DESC LIMIT ?1) ORDER BY import_id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        // SQLite's LIMIT -1 is no limit.
+        let limit = last.map_or(-1, i64::from);
+        let rows = stmt.query_map([limit], |r| {
             Ok(ImportRow {
                 import_id: r.get(0)?,
                 kind: r.get(1)?,
