@@ -36,6 +36,18 @@ impl Rows {
         })
     }
 
+    /// Rewrites every text cell of `column` (none when there is no such column).
+    pub fn map_column(&mut self, column: &str, rewrite: impl Fn(&str) -> String) {
+        let Some(at) = self.columns.iter().position(|c| c == column) else {
+            return;
+        };
+        for row in &mut self.values {
+            if let Some(Value::String(text)) = row.get_mut(at) {
+                *text = rewrite(text);
+            }
+        }
+    }
+
     /// The rows as one JSON array of objects keyed by column, in column order: for a document
     /// that holds several tables (audit, weekly), where `--format json` writes one table.
     pub fn to_json(&self) -> Value {

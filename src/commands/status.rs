@@ -25,7 +25,7 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
         .into_iter()
         .map(|(route, appeals)| RouteCount { route, appeals })
         .collect();
-    let sections: [(&str, Rows, Option<&View>); 3] = [
+    let mut sections: [(&str, Rows, Option<&View>); 3] = [
         (
             "records",
             Rows::from_serialize(catalogue::RECORDS, &store.kind_summaries()?)?,
@@ -47,6 +47,11 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
     ];
     let mut destination = Destination::open(None)?;
     let width = destination.terminal_width();
+    // A table fitted to a terminal names each file by its name, which a long path would
+    // otherwise split across lines; --wide and every other format keep the whole path.
+    if width.is_some() && format == Format::Table && !wide {
+        sections[2].1.map_column("file", file_name);
+    }
     let out = destination.writer();
     if matches!(format, Format::Json) {
         let mut object = serde_json::Map::new();
@@ -67,6 +72,14 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
     }
     destination.finish()?;
     Ok(Finish::Done)
+}
+
+/// `…/appeals.csv` for `/work/data/appeals.csv`: the file's own name.
+fn file_name(path: &str) -> String {
+    match path.rsplit_once(['/', '\\']) {
+        Some((_, name)) if !name.is_empty() => format!("…/{name}"),
+        _ => path.to_string(),
+    }
 }
 
 pub fn phrases(global: &Global, command: &PhrasesCommand) -> Result<Finish> {

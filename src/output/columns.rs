@@ -113,7 +113,7 @@ pub const CHECK: View = View {
 
 pub const IMPORTS: View = View {
     shown: Shown::AllBut(&["size", "sha256"]),
-    drop_first: &["started_at", "import_id"],
+    drop_first: &["started_at", "import_id", "unchanged", "updated"],
     people: &[],
     pickable: false,
 };

@@ -395,3 +395,35 @@ fn status_lists_the_last_imports_only() {
     assert_eq!(ids(&[]), every[every.len() - 5..]);
     assert_eq!(ids(&["--imports", "2"]), every[every.len() - 2..]);
 }
+
+/// Issue 22: `status` at 80 columns is no wider than the terminal: each import one line, the
+/// file by its name (the whole path with --wide and in every other format).
+#[test]
+fn status_fits_80_columns_with_files_by_name() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    let lines = screen(&wd, 80, &["status"]);
+    let text = lines.join("\n");
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "wider than 80:\n{text}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("posts ") && l.contains("…/posts.csv")),
+        "{text}"
+    );
+    let json = wd.json(&["status", "--format", "json"]);
+    let files: Vec<&str> = json["imports"]
+        .as_array()
+        .expect("imports")
+        .iter()
+        .filter_map(|i| i["file"].as_str())
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("/data/posts.csv")),
+        "{files:?}"
+    );
+}
