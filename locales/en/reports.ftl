@@ -169,3 +169,14 @@ deadline-law = as the law in force on the submission date: 15 calendar days befo
 deadline-days = { $n } working days from submission (--deadline-days), counted on { $calendar }
 calendar-kz = Kazakhstan's working days (weekends, public holidays and the Government's transfers of days off)
 calendar-mon-fri = working days Monday to Friday, holidays ignored
+
+# The note under a table fitted to a terminal: what was left out, and what was shortened.
+note-left-out = { $n } more { $n ->
+    [one] column
+   *[other] columns
+}: { $columns }. --wide shows every column
+note-left-out-pickable = { $n } more { $n ->
+    [one] column
+   *[other] columns
+}: { $columns }. --wide shows every column, --columns a,b,c the ones named
+note-shortened = names are shortened to initials (whole in --format md or csv)

@@ -344,26 +344,24 @@ fn write_lines(
 /// The line under a fitted table: what was left out and how to see it.
 /// `pickable`: the command takes `--columns`.
 pub fn note(left_out: &[&str], shortened: bool, pickable: bool) -> Option<String> {
+    use crate::i18n::tr;
     let mut parts = Vec::new();
     if !left_out.is_empty() {
-        parts.push(format!(
-            "{} more {}: {}. --wide shows every column{}",
-            left_out.len(),
-            if left_out.len() == 1 {
-                "column"
-            } else {
-                "columns"
-            },
-            left_out.join(", "),
-            if pickable {
-                ", --columns a,b,c the ones named"
-            } else {
-                ""
-            }
+        // The columns by their CSV names: the names --columns takes.
+        let key = match pickable {
+            true => "note-left-out-pickable",
+            false => "note-left-out",
+        };
+        parts.push(tr(
+            key,
+            &[
+                ("n", left_out.len().into()),
+                ("columns", left_out.join(", ").into()),
+            ],
         ));
     }
     if shortened {
-        parts.push("names are shortened to initials (whole in --format md or csv)".to_string());
+        parts.push(tr("note-shortened", &[]));
     }
     (!parts.is_empty()).then(|| parts.join("; ") + ".")
 }

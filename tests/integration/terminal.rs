@@ -427,3 +427,35 @@ fn status_fits_80_columns_with_files_by_name() {
         "{files:?}"
     );
 }
+
+/// Issue 22: the note under a fitted table speaks the run's language.
+#[test]
+fn the_note_under_a_fitted_table_speaks_russian_and_kazakh() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    for (lang, words) in [
+        (
+            "ru",
+            ["столбцов:", "--wide покажет все столбцы", "имена сокращены"],
+        ),
+        (
+            "kk",
+            ["баған:", "--wide барлық бағанды", "есімдер инициалдарға"],
+        ),
+    ] {
+        let text = screen(
+            &wd,
+            80,
+            &["--lang", lang, "report", "routing", "--as-of", AS_OF],
+        )
+        .join(" ");
+        for word in words {
+            assert!(text.contains(word), "{lang}: no {word:?} in\n{text}");
+        }
+        for english in ["more columns", "shows every column", "names are shortened"] {
+            assert!(!text.contains(english), "{lang}: {english:?} in\n{text}");
+        }
+    }
+}
