@@ -48,6 +48,22 @@ impl Rows {
         }
     }
 
+    /// Adds `column` after `after`, each cell made from the text of that row's `after` cell
+    /// (nothing when there is no `after` column).
+    pub fn insert_after(&mut self, after: &str, column: &str, make: impl Fn(&str) -> String) {
+        let Some(at) = self.columns.iter().position(|c| c == after) else {
+            return;
+        };
+        self.columns.insert(at + 1, column.to_string());
+        for row in &mut self.values {
+            let text = match &row[at] {
+                Value::String(text) => make(text),
+                other => make(&other.to_string()),
+            };
+            row.insert(at + 1, Value::String(text));
+        }
+    }
+
     /// The rows as one JSON array of objects keyed by column, in column order: for a document
     /// that holds several tables (audit, weekly), where `--format json` writes one table.
     pub fn to_json(&self) -> Value {

@@ -10,6 +10,7 @@ use crate::cli::report::{CheckCommand, ReportOptions, Writes};
 use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::columns::CHECK;
+use crate::output::words::problem_description;
 use crate::output::{Destination, Format, Rows, write};
 use crate::records::names::EntryKind;
 use crate::report::check::{Facts, check};
@@ -71,12 +72,16 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
         )?;
         destination.finish()?;
     } else {
-        emit(
-            args,
-            &CHECK,
-            &choice,
-            &Rows::from_serialize(catalogue::CHECK, &rows)?,
-        )?;
+        let mut table = Rows::from_serialize(catalogue::CHECK, &rows)?;
+        // People read what each code means beside it, in their language; machines get the
+        // columns of cli.md alone.
+        if matches!(args.format, Format::Table | Format::Md) {
+            let lang = crate::i18n::lang();
+            table.insert_after("problem", "description", |code| {
+                problem_description(code, lang)
+            });
+        }
+        emit(args, &CHECK, &choice, &table)?;
     }
     if rows.is_empty() {
         global.say(tr("check-none", &[]));

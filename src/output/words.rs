@@ -1,7 +1,7 @@
 //! The words of table and Markdown output in the run's language, put in at write time: column
 //! names, the words that stand in cells (`few`, `stale`, routes, changes), figures with the
-//! language's decimal sign, and `check`'s description beside each problem code. English is
-//! the rows as they are; csv, tsv, json and jsonl never come here.
+//! language's decimal sign. English is the rows as they are; csv, tsv, json and jsonl never
+//! come here.
 
 use std::borrow::Cow;
 
@@ -19,10 +19,15 @@ pub fn for_people(rows: &Rows, lang: Lang) -> Cow<'_, Rows> {
     if lang == Lang::En {
         return Cow::Borrowed(rows);
     }
-    let problem = rows.columns.iter().position(|c| c == "problem");
+    // `check`'s rows come with their descriptions; other rows with problem codes get them here.
+    let problem = rows
+        .columns
+        .iter()
+        .position(|c| c == "problem")
+        .filter(|_| !rows.columns.iter().any(|c| c == "description"));
     let mut columns: Vec<String> = rows.columns.iter().map(|c| column(c, lang)).collect();
     if let Some(at) = problem {
-        columns.insert(at + 1, lang.tr("col-description", &[]));
+        columns.insert(at + 1, column("description", lang));
     }
     let values = rows
         .values
@@ -36,12 +41,17 @@ pub fn for_people(rows: &Rows, lang: Lang) -> Cow<'_, Rows> {
                 .collect();
             if let Some(at) = problem {
                 let code = cell_text(&row[at]);
-                cells.insert(at + 1, lang.tr(&format!("problem-{code}"), &[]).into());
+                cells.insert(at + 1, problem_description(&code, lang).into());
             }
             cells
         })
         .collect();
     Cow::Owned(Rows { columns, values })
+}
+
+/// What a `check` problem code means, in `lang`.
+pub fn problem_description(code: &str, lang: Lang) -> String {
+    lang.tr(&format!("problem-{code}"), &[])
 }
 
 /// A column's name for people: its key in English.

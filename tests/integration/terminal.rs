@@ -459,3 +459,27 @@ fn the_note_under_a_fitted_table_speaks_russian_and_kazakh() {
         }
     }
 }
+
+/// Issue 22: `check` at a terminal shows what each code means beside it, in every language;
+/// csv keeps the columns of cli.md.
+#[test]
+fn check_describes_its_codes_at_a_terminal_in_every_language() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    for (lang, header, words) in [
+        ("en", "description", "answer names no"),
+        ("ru", "Описание", "автор ответа"),
+        ("kk", "Сипаттамасы", "жауап"),
+    ] {
+        let text = screen(&wd, 200, &["--lang", lang, "check", "--as-of", AS_OF]).join("\n");
+        assert!(text.contains(header), "{lang}: no {header:?}:\n{text}");
+        assert!(text.contains(words), "{lang}: no {words:?}:\n{text}");
+    }
+    let csv = wd.ok(&["check", "--as-of", AS_OF, "--format", "csv"]);
+    assert!(
+        csv.starts_with("problem,source,id,field,value,records,file,line"),
+        "{csv}"
+    );
+}
