@@ -168,7 +168,10 @@ fn kind(value: &Value, text: &str, people: bool) -> Kind {
         Kind::Figure
     } else if people && is_person_name(text) {
         Kind::Name
-    } else if !text.is_empty() && text.split_whitespace().all(is_figure) {
+    } else if text.split_whitespace().any(is_figure)
+        && text.split_whitespace().all(|w| is_figure(w) || w == "%")
+    {
+        // Russian writes a share with a space before its sign (`5,6 %`): still a figure.
         Kind::Figure
     } else {
         Kind::Prose

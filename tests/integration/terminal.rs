@@ -483,3 +483,34 @@ fn check_describes_its_codes_at_a_terminal_in_every_language() {
         "{csv}"
     );
 }
+
+/// Issue 22: Russian shares (`5,6 %`, a space before the sign) are figures: right-aligned,
+/// and never broken from their interval on a wide terminal.
+#[test]
+fn russian_shares_are_right_aligned() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    let lines = screen(
+        &wd,
+        120,
+        &["--lang", "ru", "report", "routing", "--as-of", AS_OF],
+    );
+    let text = lines.join("\n");
+    let end_of = |name: &str, share: &str| -> usize {
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name}:\n{text}"));
+        let at = line
+            .find(share)
+            .unwrap_or_else(|| panic!("no {share:?} on one line:\n{text}"));
+        line[..at + share.len()].chars().count()
+    };
+    assert_eq!(
+        end_of("Бекболатов", "5,6 % (1,5–18,1)"),
+        end_of("Жумагалиев", "30,8 % (12,7–57,6)"),
+        "{text}"
+    );
+}
