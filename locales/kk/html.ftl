@@ -3,7 +3,7 @@
 html-route-personal = жеке жауап
 html-route-forwarded = жолданды
 html-route-unanswered = жауапсыз
-html-route-unknown = авторы белгісіз
+html-route-unknown = жауап авторы белгісіз
 html-route-rejected = қабылданбады
 html-share = { $share } (95 пайыздық аралық: { $low }–{ $high })
 html-submitted = { $period } аралығында берілген өтініштер
@@ -40,7 +40,7 @@ html-few = { " · " }өтініш аз
 html-personal-share = жеке жауап { $share }
 html-routing-table = Лауазымды тұлғалар бойынша жауаптар (үлестер %-бен, Уилсонның 95 пайыздық аралығының төменгі және жоғарғы шегі)
 html-routing-alt = { $name }: { $n } өтініш; { $counts }; жеке жауап үлесі { $share }.
-html-top = { " " }(әр лауазымды тұлғаның алғашқы { $k } жолдау адресаты)
+html-top = { " " }(әр лауазымды тұлғаның ең көп жолданған { $k } адресаты)
 html-forwards-chart = Әр лауазымды тұлғаның өтініштері қайда жолданды{ $which }
 html-forwards-caption = { $period }; деректер күні: { $date }; n = { $n } жолданған өтініш, лауазымды тұлғалар саны: { $officials }.
 html-forwarded-n = { " · " }{ $n } жолданды
@@ -68,7 +68,7 @@ html-share-chart = Апта сайынғы жеке жауап үлесі, 95 п
 html-share-alt = { $week }: { $share }, n = { $n }.
 html-key-share = жеке жауап үлесі
 html-key-interval = 95 пайыздық аралық
-html-trend-h = Соңғы апталар: { $weeks }
+html-trend-h = Соңғы { $weeks } апта
 html-trend-table = Барлық лауазымды тұлғалар бірге, апта бойынша
 html-change-caption = Осы кезеңдегі әр көрсеткіш өзгерісімен және алдыңғы кезеңдегі көрсеткіш
 html-before = бұрын

@@ -6,19 +6,19 @@
 col-addressee = Адресат
 col-appeals = Өтініштер
 col-personal = Жеке жауап
-col-forwarded = Жолданды
+col-forwarded = Жолданғаны
 col-unanswered = Жауапсыз
 col-unknown = Жауап авторы белгісіз
 col-rejected = Қабылданбады
 col-personal_pct = Жеке жауап, %
-col-forwarded_pct = Жолданды, %
-col-answered_pct = Жауап берілді, %
+col-forwarded_pct = Жолданғаны, %
+col-answered_pct = Жауап берілгені, %
 col-median_days_to_answer = Жауапқа дейінгі күн медианасы
 col-overdue = Мерзімі өткен
 col-personal_pct_low = Жеке жауап, % (төменгі шегі)
 col-personal_pct_high = Жеке жауап, % (жоғарғы шегі)
-col-forwarded_pct_low = Жолданды, % (төменгі шегі)
-col-forwarded_pct_high = Жолданды, % (жоғарғы шегі)
+col-forwarded_pct_low = Жолданғаны, % (төменгі шегі)
+col-forwarded_pct_high = Жолданғаны, % (жоғарғы шегі)
 col-unsatisfied = Жауапқа қанағаттанбады
 col-vanished = Блогтан жоғалған
 col-note = Ескертпе
@@ -107,7 +107,7 @@ value-target-unknown = қайда екені белгісіз
 value-route-personal = жеке жауап
 value-route-forwarded = жолданды
 value-route-unanswered = жауапсыз
-value-route-unknown = авторы белгісіз
+value-route-unknown = жауап авторы белгісіз
 value-route-rejected = қабылданбады
 value-change-new = жаңа
 value-change-answered = жауап берілді
@@ -122,7 +122,7 @@ value-change-reappeared = қайта пайда болды
 
 title-routing = Өтініштерге кім қалай жауап берді
 title-forwards = Өтініштер қайда жолданды
-title-silence = Мемлекеттік органдардың үнсіздігі
+title-silence = Мемлекеттік органдар мен лауазымды тұлғалардың үнсіздігі
 title-change = Алдыңғы кезеңмен салыстырғанда
 title-records = Жазбалар
 title-routes = Бағыттар
@@ -138,8 +138,11 @@ silent-summary = Үнсіз немесе ешқашан жарияламаған
 
 ## Апталық шолу
 
-summary-head = { $name }: { $n } өтініш түсті; { $personal } өтінішке жеке жауап берілді{ $personal_share }, { $forwarded } өтініш жолданды{ $forwarded_share }, { $unanswered } өтініш жауапсыз қалды
-summary-unknown = , { $n } жауаптың авторы көрсетілмеген
+summary-head = { $name }: { $n } өтініш түсті; { $personal ->
+    [0] жеке жауап берілген өтініш жоқ
+   *[other] { $personal } өтінішке жеке жауап берілді{ $personal_share }
+}, { $forwarded } өтініш жолданды{ $forwarded_share }, { $unanswered } өтініш жауапсыз қалды
+summary-unknown = , { $n } өтініштің жауап авторы белгісіз
 summary-rejected = , { $n } өтініш қабылданбады
 summary-tail = ; { $n } өтініштің мерзімі өткен.
 weekly-title-week = Лауазымды тұлғаларға өтініштер: { $week } аптасы, { $period }
@@ -151,7 +154,7 @@ weekly-h-change = Алдыңғы кезеңмен салыстырғанда ({ 
 weekly-seen = Осы кезеңде блогтардан жиналған деректер көрсеткені: { $list }.
 weekly-h-forwards = Өтініштер қайда жолданды
 weekly-no-forwards = Осы кезеңде берілген өтініштердің ешқайсысы жолданбаған.
-weekly-h-silence = Мемлекеттік органдардың үнсіздігі, { $date }
+weekly-h-silence = Мемлекеттік органдар мен лауазымды тұлғалардың үнсіздігі, { $date }
 weekly-h-method = Әдістеме
 weekly-files = Файлдар:
 weekly-file = { $file } ({ $kind }, жазба саны: { $records }, SHA-256 { $sha })

@@ -3,7 +3,7 @@
 html-route-personal = лично
 html-route-forwarded = перенаправлено
 html-route-unanswered = без ответа
-html-route-unknown = автор неизвестен
+html-route-unknown = автор ответа неизвестен
 html-route-rejected = отклонено
 html-share = { $share } (95-процентный интервал: { $low }–{ $high })
 html-submitted = Обращения, поданные { $period }
@@ -48,7 +48,11 @@ html-routing-alt = { $name }: { $n } { $n ->
     [few] обращения
    *[many] обращений
 }; { $counts }; доля личных ответов { $share }.
-html-top = { " " }(первые { $k } адресатов перенаправления у каждого должностного лица)
+html-top = { " " }({ $k } { $k ->
+    [one] главный адресат
+    [few] главных адресата
+   *[many] главных адресатов
+} перенаправления у каждого должностного лица)
 html-forwards-chart = Куда перенаправлены обращения к каждому должностному лицу{ $which }
 html-forwards-caption = { $period }; данные на { $date }; n = { $n } перенаправленных обращений, должностных лиц: { $officials }.
 html-forwarded-n = { " · " }перенаправлено { $n }
@@ -84,7 +88,11 @@ html-share-chart = Доля личных ответов по неделям, с 
 html-share-alt = { $week }: { $share }, n = { $n }.
 html-key-share = доля личных ответов
 html-key-interval = 95-процентный интервал
-html-trend-h = Последние недели: { $weeks }
+html-trend-h = Последние { $weeks } { $weeks ->
+    [one] неделя
+    [few] недели
+   *[many] недель
+}
 html-trend-table = Все должностные лица вместе, по неделям
 html-change-caption = Каждый показатель за этот период с изменением и показатель за предыдущий период
 html-before = было

@@ -107,7 +107,7 @@ value-target-unknown = неизвестно куда
 value-route-personal = лично
 value-route-forwarded = перенаправлено
 value-route-unanswered = без ответа
-value-route-unknown = автор неизвестен
+value-route-unknown = автор ответа неизвестен
 value-route-rejected = отклонено
 value-change-new = новое
 value-change-answered = получен ответ
@@ -122,7 +122,7 @@ value-change-reappeared = появилось снова
 
 title-routing = Кто и как ответил на обращения
 title-forwards = Куда перенаправлены обращения
-title-silence = Молчание госорганов
+title-silence = Молчание госорганов и должностных лиц
 title-change = По сравнению с предыдущим периодом
 title-records = Записи
 title-routes = Маршруты
@@ -142,8 +142,11 @@ summary-head = { $name }: поступило { $n } { $n ->
     [one] обращение
     [few] обращения
    *[many] обращений
-}; лично ответили на { $personal }{ $personal_share }, перенаправлено { $forwarded }{ $forwarded_share }, без ответа { $unanswered }
-summary-unknown = , автор ответа не указан — { $n }
+}; { $personal ->
+    [0] лично не ответил ни на одно
+   *[other] лично ответили на { $personal }{ $personal_share }
+}, перенаправлено { $forwarded }{ $forwarded_share }, без ответа { $unanswered }
+summary-unknown = , автор ответа неизвестен — { $n }
 summary-rejected = , отклонено { $n }
 summary-tail = ; просрочено { $n }.
 weekly-title-week = Обращения к должностным лицам: неделя { $week }, { $period }
@@ -155,7 +158,7 @@ weekly-h-change = По сравнению с предыдущим периодо
 weekly-seen = Сбор данных с блогов за этот период показал: { $list }.
 weekly-h-forwards = Куда перенаправлены обращения
 weekly-no-forwards = Ни одно обращение, поданное за этот период, не было перенаправлено.
-weekly-h-silence = Молчание госорганов на { $date }
+weekly-h-silence = Молчание госорганов и должностных лиц на { $date }
 weekly-h-method = Методика
 weekly-files = Файлы:
 weekly-file = { $file } ({ $kind }, записей: { $records }, SHA-256 { $sha })

@@ -219,4 +219,51 @@ mod tests {
         assert_eq!(ru.values[0][3], "11,0");
         assert!(matches!(for_people(&rows, Lang::En), Cow::Borrowed(_)));
     }
+
+    /// Issue 22's reading in Russian and Kazakh: one name for the category of an answer by
+    /// nobody named, a sentence for no personal answer, counts before the noun.
+    #[test]
+    fn the_wording_native_readers_asked_for() {
+        let mut none = row(5);
+        none.personal = 0;
+        none.forwarded = 5;
+        assert!(
+            summary_sentence(&none, Lang::Ru)
+                .contains("лично не ответил ни на одно, перенаправлено 5"),
+            "{}",
+            summary_sentence(&none, Lang::Ru)
+        );
+        assert!(
+            summary_sentence(&none, Lang::Kk)
+                .contains("жеке жауап берілген өтініш жоқ, 5 өтініш жолданды"),
+            "{}",
+            summary_sentence(&none, Lang::Kk)
+        );
+        assert!(summary_sentence(&row(5), Lang::Ru).contains("лично ответили на 1 (20,0 %)"));
+        let weeks = [("weeks", Arg::from(12u64))];
+        assert_eq!(Lang::Ru.tr("html-trend-h", &weeks), "Последние 12 недель");
+        assert_eq!(Lang::Kk.tr("html-trend-h", &weeks), "Соңғы 12 апта");
+        let top = [("k", Arg::from(5u64))];
+        assert!(
+            Lang::Ru
+                .tr("html-top", &top)
+                .contains("5 главных адресатов")
+        );
+        assert!(
+            Lang::Kk
+                .tr("html-top", &top)
+                .contains("ең көп жолданған 5 адресат")
+        );
+        for (lang, name) in [
+            (Lang::Ru, "автор ответа неизвестен"),
+            (Lang::Kk, "жауап авторы белгісіз"),
+        ] {
+            assert_eq!(lang.tr("col-unknown", &[]).to_lowercase(), name);
+            assert_eq!(lang.tr("value-route-unknown", &[]), name);
+            assert_eq!(lang.tr("html-route-unknown", &[]), name);
+            let mut unknown = row(5);
+            unknown.unknown = 2;
+            assert!(summary_sentence(&unknown, lang).contains(name), "{lang:?}");
+        }
+    }
 }

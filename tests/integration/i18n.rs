@@ -152,7 +152,7 @@ fn routing_in_russian_and_kazakh_md_and_table() {
     );
     let kk = md("kk");
     assert!(
-        kk.starts_with("| Адресат | Өтініштер | Жеке жауап | Жолданды |"),
+        kk.starts_with("| Адресат | Өтініштер | Жеке жауап | Жолданғаны |"),
         "{kk}"
     );
     assert!(
@@ -332,7 +332,7 @@ fn weekly_markdown_in_russian_and_kazakh() {
         "{ru}"
     );
     assert!(
-        ru.contains("## Молчание госорганов на 25 сентября 2022 г."),
+        ru.contains("## Молчание госорганов и должностных лиц на 25 сентября 2022 г."),
         "{ru}"
     );
     assert!(
