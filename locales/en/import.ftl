@@ -12,3 +12,14 @@ reason-missing = required for { $kind } and missing or empty; the column may be 
 cannot-open = cannot open { $path }: check the path
 # The word before every error message: appeal-audit: error: ...
 error-word = error
+import-vanished = { $file }: { $n } { $n ->
+    [one] appeal
+   *[other] appeals
+} stored from earlier scrapes { $n ->
+    [one] is
+   *[other] are
+} missing from this snapshot: marked vanished
+import-reclassified = reclassified { $n } stored { $n ->
+    [one] appeal
+   *[other] appeals
+} with the new directory or phrases

@@ -12,3 +12,5 @@ reason-missing = міндетті өріс ({ $kind }), бірақ жоқ нем
 cannot-open = { $path } ашылмады: жолды тексеріңіз
 # The word before every error message: appeal-audit: error: ...
 error-word = қате
+import-vanished = { $file }: бұрынғы жүктеулердегі { $n } өтініш осы толық көшірмеде жоқ: жоғалған деп белгіленді
+import-reclassified = жаңа анықтамалық немесе фразалар бойынша сақталған { $n } өтініш қайта жіктелді

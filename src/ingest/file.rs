@@ -235,10 +235,9 @@ impl Writer<'_, '_> {
             .batch
             .mark_vanished(&addressees, &self.seen, &from)?;
         if vanished > 0 {
-            self.job.reporter.say(&format_args!(
-                "{}: {vanished} appeals stored from earlier scrapes are missing from this \
-                 snapshot: marked vanished",
-                self.file
+            self.job.reporter.say(&tr(
+                "import-vanished",
+                &[("file", self.file.clone().into()), ("n", vanished.into())],
             ));
         }
         Ok(())

@@ -94,9 +94,7 @@ fn import_in_one_transaction(
     if directory_changed || phrases_added {
         let changed = batch.rederive(&know)?;
         if changed > 0 {
-            reporter.say(&format_args!(
-                "reclassified {changed} stored appeals with the new directory or phrases"
-            ));
+            reporter.say(&tr("import-reclassified", &[("n", changed.into())]));
         }
     }
     if let Some(path) = &options.rejects {

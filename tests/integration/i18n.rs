@@ -590,3 +590,70 @@ fn the_methodology_pages_in_docs_are_up_to_date() {
         assert_eq!(english_words(&prose), Vec::<String>::new(), "{made}");
     }
 }
+
+/// Issue 22: an import's notes speak the run's language, with the right plural:
+/// "1 appeal ... is missing", never "1 appeals".
+#[test]
+fn a_snapshot_says_what_vanished_in_each_language_with_its_plural() {
+    let wd = Workdir::new();
+    wd.write(
+        "week1.csv",
+        "id,addressee,submitted_at\n1,Исабаев Б.Б.,2022-09-01\n2,Исабаев Б.Б.,2022-09-02\n",
+    );
+    wd.write(
+        "week2.csv",
+        "id,addressee,submitted_at\n2,Исабаев Б.Б.,2022-09-02\n",
+    );
+    wd.ok(&[
+        "import",
+        "appeals",
+        "--snapshot",
+        "--scraped-at",
+        "2022-09-05",
+        "week1.csv",
+    ]);
+    let stderr = |lang: &str| {
+        let out = wd
+            .command(&[
+                "--lang",
+                lang,
+                "import",
+                "appeals",
+                "--snapshot",
+                "--scraped-at",
+                "2022-09-12",
+                "week2.csv",
+            ])
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let en = stderr("en");
+    assert!(
+        en.contains("week2.csv: 1 appeal stored from earlier scrapes is missing"),
+        "{en}"
+    );
+    // A third scrape that drops the other one says it in Russian.
+    wd.write(
+        "week3.csv",
+        "id,addressee,submitted_at\n1,Исабаев Б.Б.,2022-09-01\n",
+    );
+    let out = wd
+        .command(&[
+            "--lang",
+            "ru",
+            "import",
+            "appeals",
+            "--snapshot",
+            "--scraped-at",
+            "2022-09-19",
+            "week3.csv",
+        ])
+        .output()
+        .expect("run");
+    let ru = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        ru.contains("week3.csv: 1 обращение из прошлых выгрузок отсутствует"),
+        "{ru}"
+    );
+}
