@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::emit::chosen;
+use super::emit::{bodies_in_kazakh, chosen};
 use super::{Finish, Global};
 use crate::catalogue;
 use crate::cli::import::AuditCommand;
@@ -57,7 +57,7 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
         destination.finish()?;
         return Ok(Finish::Done);
     }
-    let sections = [
+    let mut sections = [
         (
             "routing",
             routing::rows_for(
@@ -78,6 +78,13 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
             &columns::SILENCE,
         ),
     ];
+    bodies_in_kazakh(
+        &mut sections[1].1,
+        &know,
+        report_args.format,
+        &["forwarded_to"],
+    );
+    bodies_in_kazakh(&mut sections[2].1, &know, report_args.format, &["name"]);
     // With --columns, a table that has none of the named columns is left out.
     let sections = sections.iter().filter(|(_, rows, _)| match &choice {
         Choice::Named(names) => names.iter().any(|n| rows.columns.contains(n)),

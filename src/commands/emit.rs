@@ -6,6 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::report::ReportOptions;
+use crate::derive::Knowledge;
+use crate::i18n::Lang;
 use crate::output::columns::{Choice, UsageError, View, write_chosen};
 use crate::output::{Destination, Format, Rows};
 
@@ -22,6 +24,20 @@ pub fn chosen(args: &ReportOptions, what: &str, valid: &[&str]) -> Result<Choice
     }
     choice.check(what, valid)?;
     Ok(choice)
+}
+
+/// In Kazakh tables and Markdown, the departments in `columns` under the Kazakh names the
+/// directory gives them (their aliases); other languages and machine formats keep the names
+/// the figures are grouped by.
+pub fn bodies_in_kazakh(rows: &mut Rows, know: &Knowledge, format: Format, columns: &[&str]) {
+    if crate::i18n::lang() != Lang::Kk || !matches!(format, Format::Table | Format::Md) {
+        return;
+    }
+    for column in columns {
+        rows.map_column(column, |name| {
+            know.who.kazakh_name(name).unwrap_or(name).to_string()
+        });
+    }
 }
 
 /// Writes the chosen columns of rows where the report's --format and --output say.

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::emit::{chosen, emit, emit_html};
+use super::emit::{bodies_in_kazakh, chosen, emit, emit_html};
 use super::{Finish, Global};
 use crate::catalogue::{self, Column};
 use crate::cli::ReportCommand;
@@ -94,7 +94,8 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::forwards(out, &rows, &filters))?;
             } else {
-                let rows = Rows::from_serialize(catalogue::FORWARDS, &rows)?;
+                let mut rows = Rows::from_serialize(catalogue::FORWARDS, &rows)?;
+                bodies_in_kazakh(&mut rows, &know, args.format, &["forwarded_to"]);
                 emit(&args, &columns::FORWARDS, &choice, &rows)?;
             }
         }
@@ -107,7 +108,8 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
             } else {
-                let table = Rows::from_serialize(catalogue::SILENCE, &rows)?;
+                let mut table = Rows::from_serialize(catalogue::SILENCE, &rows)?;
+                bodies_in_kazakh(&mut table, &know, args.format, &["name"]);
                 emit(&args, &columns::SILENCE, &choice, &table)?;
             }
             if fail_if_stale && rows.iter().any(silence::SilenceRow::is_silent) {

@@ -51,6 +51,20 @@ pub struct DirectoryEntry {
     pub aliases: Vec<String>,
 }
 
+impl DirectoryEntry {
+    /// A department's name in Kazakh: its first alias written with a letter only Kazakh has
+    /// (ә ғ қ ң ө ұ ү һ і). None for an official, whose Kazakh aliases are posts, not names.
+    pub fn kazakh_name(&self) -> Option<&str> {
+        if self.kind != EntryKind::Department {
+            return None;
+        }
+        self.aliases
+            .iter()
+            .map(String::as_str)
+            .find(|alias| alias.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)))
+    }
+}
+
 /// The rule of "Who is who" by which two names were found to be one actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchRule {
@@ -409,6 +423,11 @@ impl Who {
     #[cfg(test)]
     pub fn entries(&self) -> &[DirectoryEntry] {
         &self.entries
+    }
+
+    /// The Kazakh name the directory gives the department `name` refers to, if any.
+    pub fn kazakh_name(&self, name: &str) -> Option<&str> {
+        self.lookup(name).and_then(DirectoryEntry::kazakh_name)
     }
 
     /// The directory entry `name` refers to: equal name (1), an alias (2), rule 3 against an entry

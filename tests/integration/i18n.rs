@@ -657,3 +657,39 @@ fn a_snapshot_says_what_vanished_in_each_language_with_its_plural() {
         "{ru}"
     );
 }
+
+/// Issue 22: in Kazakh tables and Markdown a department is named as the directory names it in
+/// Kazakh (its alias); Russian output and csv keep the name the figures are grouped by.
+#[test]
+fn departments_take_their_kazakh_names_in_kazakh_output() {
+    let wd = sample();
+    let args = ["report", "silence", "--as-of", AS_OF, "--format", "md"];
+    let kk = run_in(&wd, "kk", &args);
+    assert!(
+        kk.contains("| Жетісу облысының жер қатынастары басқармасы | мемлекеттік орган |"),
+        "{kk}"
+    );
+    assert!(!kk.contains("Управление земельных отношений"), "{kk}");
+    // People are named as they are; only departments have Kazakh names.
+    assert!(kk.contains("| Бекболатов Ерлан Сапарович |"), "{kk}");
+    let ru = run_in(&wd, "ru", &args);
+    assert!(
+        ru.contains("Управление земельных отношений области Жетысу"),
+        "{ru}"
+    );
+    let csv = run_in(
+        &wd,
+        "kk",
+        &["report", "silence", "--as-of", AS_OF, "--format", "csv"],
+    );
+    assert!(
+        csv.contains("Управление земельных отношений области Жетысу"),
+        "{csv}"
+    );
+    let forwards = run_in(
+        &wd,
+        "kk",
+        &["report", "forwards", "--as-of", AS_OF, "--format", "md"],
+    );
+    assert!(forwards.contains("Жетісу облысының"), "{forwards}");
+}
