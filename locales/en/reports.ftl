@@ -180,3 +180,15 @@ note-left-out-pickable = { $n } more { $n ->
    *[other] columns
 }: { $columns }. --wide shows every column, --columns a,b,c the ones named
 note-shortened = names are shortened to initials (whole in --format md or csv)
+
+## `show`: the fields only an appeal's own page lists, and its headings
+col-answers = answers
+col-as_written = as_written
+col-extra = extra
+col-import_file = import_file
+col-imported_at = imported_at
+col-as_of = as_of
+show-versions = Versions (oldest scrape first)
+show-changes = Changes
+show-yes = yes
+show-no = no

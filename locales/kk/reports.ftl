@@ -174,3 +174,15 @@ calendar-mon-fri = дүйсенбіден жұмаға дейінгі жұмыс
 note-left-out = Тағы { $n } баған: { $columns }. --wide барлық бағанды көрсетеді
 note-left-out-pickable = Тағы { $n } баған: { $columns }. --wide барлық бағанды көрсетеді, --columns a,b,c — тек аталғандарын
 note-shortened = есімдер инициалдарға дейін қысқартылған (толығымен — --format md немесе csv форматында)
+
+## `show`: тек бір өтініштің бетінде болатын өрістер және оның тақырыптары
+col-answers = Жауаптар
+col-as_written = Дереккөзде жазылғандай
+col-extra = Дереккөздің басқа өрістері
+col-import_file = Жүктеу файлы
+col-imported_at = Жүктелген уақыты
+col-as_of = Есеп күні
+show-versions = Нұсқалар (алдымен ең ерте жүктеу)
+show-changes = Өзгерістер
+show-yes = иә
+show-no = жоқ

@@ -186,3 +186,15 @@ note-left-out-pickable = Ещё { $n } { $n ->
    *[many] столбцов
 }: { $columns }. --wide покажет все столбцы, --columns a,b,c — только названные
 note-shortened = имена сокращены до инициалов (полностью — в --format md или csv)
+
+## `show`: поля, которые есть только на странице одного обращения, и её заголовки
+col-answers = Ответы
+col-as_written = Как записано в источнике
+col-extra = Другие поля источника
+col-import_file = Файл загрузки
+col-imported_at = Загружено
+col-as_of = Дата отчёта
+show-versions = Версии (сначала самая ранняя выгрузка)
+show-changes = Изменения
+show-yes = да
+show-no = нет

@@ -9,8 +9,10 @@ use super::{Finish, Global};
 use crate::catalogue;
 use crate::classify::Route;
 use crate::cli::report::{ReportOptions, ShowCommand, Writes};
+use crate::i18n::{Lang, tr};
 use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
+use crate::output::words;
 use crate::output::{Destination, Format, Rows, write};
 use crate::report::{due_of, overdue};
 use crate::store::{Access, AppealFact, Store};
@@ -131,16 +133,31 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
             writeln!(out)?;
         }
         format => {
+            let lang = crate::i18n::lang();
+            // Tables and Markdown are for people: fields and words in their language (English
+            // keeps the stored names); csv and tsv keep them for machines.
+            let for_people = matches!(format, Format::Table | Format::Md) && lang != Lang::En;
             let values = pairs
                 .into_iter()
-                .map(|(c, v)| vec![Value::String(c), v])
+                .map(|(c, v)| match for_people {
+                    true => {
+                        let value = match v {
+                            Value::Bool(yes) => {
+                                tr(if yes { "show-yes" } else { "show-no" }, &[]).into()
+                            }
+                            v => words::cell(&c, &v, lang),
+                        };
+                        vec![Value::String(words::column(&c, lang)), value]
+                    }
+                    false => vec![Value::String(c), v],
+                })
                 .collect();
             let fields = Rows::of(catalogue::FIELDS, values);
             write(out, format, &fields)?;
             if history {
-                writeln!(out, "\nVersions (oldest scrape first)")?;
+                writeln!(out, "\n{}", tr("show-versions", &[]))?;
                 write(out, format, &version_rows)?;
-                writeln!(out, "\nChanges")?;
+                writeln!(out, "\n{}", tr("show-changes", &[]))?;
                 write(out, format, &change_rows)?;
             }
         }

@@ -693,3 +693,43 @@ fn departments_take_their_kazakh_names_in_kazakh_output() {
     );
     assert!(forwards.contains("Жетісу облысының"), "{forwards}");
 }
+
+/// Issue 22: `show` speaks Russian and Kazakh in tables and Markdown: field names, words,
+/// yes and no, the history's headings; csv keeps the stored names.
+#[test]
+fn show_names_its_fields_in_russian_and_kazakh() {
+    let wd = sample();
+    let args = [
+        "show",
+        "749022/1",
+        "--as-of",
+        AS_OF,
+        "--history",
+        "--format",
+        "md",
+    ];
+    let ru = run_in(&wd, "ru", &args);
+    for expected in [
+        "| Маршрут | перенаправлено |",
+        "| Просрочено | нет |",
+        "Версии",
+        "Изменения",
+    ] {
+        assert!(ru.contains(expected), "no {expected:?}:\n{ru}");
+    }
+    assert!(
+        !ru.contains("| route |") && !ru.contains("Versions"),
+        "{ru}"
+    );
+    let kk = run_in(&wd, "kk", &args);
+    for expected in ["| Бағыт | жолданды |", "Нұсқалар", "Өзгерістер"]
+    {
+        assert!(kk.contains(expected), "no {expected:?}:\n{kk}");
+    }
+    let csv = run_in(
+        &wd,
+        "ru",
+        &["show", "749022/1", "--as-of", AS_OF, "--format", "csv"],
+    );
+    assert!(csv.contains("route,forwarded"), "{csv}");
+}
