@@ -35,6 +35,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     let style = Style {
         excel: options.excel,
         protect_formulas: !options.raw,
+        table: None,
     };
     // Each row goes from the store's cursor to the writer: memory stays flat at any size.
     let written = match options.what {
@@ -46,6 +47,10 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             };
             let redacted = redacted_columns(&columns, options.redact);
             let names = catalogue::names(&columns);
+            let style = Style {
+                table: Some(APPEALS),
+                ..style
+            };
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             let mut dues = DueDates::new(&calendar, filters.deadline_days);
             store.for_each_stored_appeal(
@@ -71,6 +76,10 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             };
             let redacted = redacted_columns(&columns, options.redact);
             let names = catalogue::names(&columns);
+            let style = Style {
+                table: Some(POSTS),
+                ..style
+            };
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             store.for_each_stored_post(
                 filters.department.as_deref(),

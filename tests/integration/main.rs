@@ -24,6 +24,7 @@ mod properties;
 mod publish;
 mod reliability;
 mod reports;
+mod sheets;
 mod terminal;
 mod usage;
 mod views;
