@@ -106,8 +106,16 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
     /// Print a shell completion script: appeal-audit completions bash > /etc/bash_completion.d/appeal-audit
     Completions { shell: clap_complete::Shell },
 
-    /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
-    Man,
+    /// Print a command's man page (roff), or write every page: appeal-audit man --output-dir
+    /// /usr/local/share/man/man1
+    Man {
+        /// The command whose page to print, e.g. `import` or `import appeals`; none: the main page.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every command's page into DIR (appeal-audit.1, appeal-audit-import.1, ...).
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        output_dir: Option<std::path::PathBuf>,
+    },
 
     /// Print the methodology page of docs/ in the --lang language (docs/methodology.ru.md, .kk.md).
     #[command(hide = true)]

@@ -16,6 +16,7 @@ use crate::rows::object;
 pub mod columns;
 pub mod fit;
 pub mod html;
+pub mod manual;
 pub mod methodology;
 pub mod parquet;
 mod spill;

@@ -25,6 +25,7 @@ mod publish;
 mod reliability;
 mod reports;
 mod sheets;
+mod shell;
 mod terminal;
 mod usage;
 mod views;
