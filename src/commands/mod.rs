@@ -73,6 +73,10 @@ impl Reporter for Global {
     fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
         self.stderr.bytes_bar(label)
     }
+
+    fn rows_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        self.stderr.rows_bar(label)
+    }
 }
 
 impl Global {
