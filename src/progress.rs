@@ -15,6 +15,8 @@ pub trait Reporter {
     }
     /// A bar counting bytes of `total` (0: set later), or None where nobody would see it.
     fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar>;
+    /// A bar counting rows (its length set later), or None where nobody would see it.
+    fn rows_bar(&self, label: &str) -> Option<indicatif::ProgressBar>;
 }
 
 /// Stderr: summaries unless `quiet`, bars only on a terminal.
@@ -31,16 +33,29 @@ impl Reporter for Stderr {
     }
 
     fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        self.bar(label, "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+    }
+
+    fn rows_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        self.bar(label, "{msg} [{bar:30}] {human_pos}/{human_len} ({eta})")
+    }
+}
+
+impl Stderr {
+    /// A bar on stderr drawn by `template`, only where a person watches: never under --quiet,
+    /// never into a file or a pipe (stdout is never touched).
+    fn bar(&self, label: &str, template: &str) -> Option<indicatif::ProgressBar> {
         if self.quiet || !std::io::stderr().is_terminal() {
             return None;
         }
-        let bar = indicatif::ProgressBar::new(0);
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(0),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
         bar.set_message(label.to_string());
         Some(bar)
@@ -59,5 +74,17 @@ pub fn duration_words(wait: std::time::Duration) -> String {
         s if s < 120 => format!("{s} s"),
         s if s < 7200 => format!("{} min", s.div_ceil(60)),
         s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiet_means_no_bar() {
+        let quiet = Stderr { quiet: true };
+        assert!(quiet.rows_bar("rows").is_none());
+        assert!(quiet.bytes_bar("bytes").is_none());
     }
 }

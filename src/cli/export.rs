@@ -18,7 +18,7 @@ pub struct ExportCommand {
     #[arg(long, default_value = "csv")]
     pub format: ExportFormat,
     /// Write to FILE instead of standard output (complete or not at all). Parquet and
-    /// `export database` need it; with --partition-by it is a new folder.
+    /// `export database` need it, and xlsx on a terminal; with --partition-by it is a new folder.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Parquet: one folder per year of submission or per addressee (Hive-style: year=2022/).
@@ -27,7 +27,8 @@ pub struct ExportCommand {
     /// export database: keep texts as scraped, identifiers and all (not for publication).
     #[arg(long)]
     pub raw_texts: bool,
-    /// CSV for Excel: UTF-8 byte-order mark and CRLF line ends.
+    /// CSV for Excel: UTF-8 byte-order mark and CRLF line ends (for scripts that feed Excel;
+    /// people opening a file by double-click are better served by --format xlsx).
     #[arg(long)]
     pub excel: bool,
     /// Include the citizen's name (personal data; left out by default).
@@ -100,7 +101,8 @@ fn parquet_flags(options: &ExportOptions) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// CSV, TSV, JSON and JSON Lines: --columns names columns of the kind exported.
+/// CSV, TSV, JSON, JSON Lines and xlsx: --columns names columns of the kind exported; xlsx
+/// goes to a file or a pipe, never a terminal.
 fn table_flags(options: &ExportOptions) -> anyhow::Result<()> {
     if options.partition_by.is_some() || options.raw_texts {
         return Err(UsageError::new(format!(
@@ -109,6 +111,16 @@ fn table_flags(options: &ExportOptions) -> anyhow::Result<()> {
             format!("{:?}", options.format).to_lowercase()
         ))
         .into());
+    }
+    if options.format == ExportFormat::Xlsx {
+        if options.excel {
+            return Err(UsageError::new(
+                "--excel shapes CSV for Excel; --format xlsx is already a workbook: leave --excel \
+                 out",
+            )
+            .into());
+        }
+        crate::output::xlsx::check_destination(options.output.as_deref())?;
     }
     let choice = Choice::new(&options.columns, false);
     let (what, table) = match options.what {

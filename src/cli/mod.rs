@@ -90,7 +90,7 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
     /// Every stored record, appeals with their route and reason, for spreadsheets, scripts and
     /// analysts' engines (Parquet); or `database`: a copy of the database safe to publish.
     #[command(
-        after_help = "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading ' unless --raw. The author column is left out unless --include-authors.\n\n--format parquet writes typed columns (timestamps, dates, integers, booleans), zstd-compressed, in row groups of up to 100,000 rows; --partition-by year|addressee writes a folder of Hive-style partitions (year=2022/part-0.parquet) for DuckDB, Spark, Trino or BigQuery.\n\nexport database writes a copy for Datasette or sqlite3 readers: no authors, every text redacted (IIN/BIN, phones, e-mail, card and account numbers), file names without their folders, the views kept, read-only; and beside it NAME.metadata.json for `datasette serve --immutable NAME.db --metadata NAME.metadata.json`.\n\nExamples:\n  appeal-audit export appeals --excel --output appeals.csv\n  appeal-audit export appeals --redact --format jsonl | head\n  appeal-audit export posts --department 'Управление ЖКХ' --format json\n  appeal-audit export appeals --format parquet --partition-by year --output appeals-parquet\n  appeal-audit export database --output public.db"
+        after_help = "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading ' unless --raw (CSV and TSV; xlsx cells are text, never formulas).\n\n--format xlsx writes a workbook to open by double-click in any spreadsheet and locale: typed cells (dates, numbers, booleans), a frozen header with filters. The author column is left out unless --include-authors.\n\n--format parquet writes typed columns (timestamps, dates, integers, booleans), zstd-compressed, in row groups of up to 100,000 rows; --partition-by year|addressee writes a folder of Hive-style partitions (year=2022/part-0.parquet) for DuckDB, Spark, Trino or BigQuery.\n\nexport database writes a copy for Datasette or sqlite3 readers: no authors, every text redacted (IIN/BIN, phones, e-mail, card and account numbers), file names without their folders, the views kept, read-only; and beside it NAME.metadata.json for `datasette serve --immutable NAME.db --metadata NAME.metadata.json`.\n\nExamples:\n  appeal-audit export appeals --format xlsx --output appeals.xlsx\n  appeal-audit export appeals --excel --output appeals.csv\n  appeal-audit export appeals --redact --format jsonl | head\n  appeal-audit export posts --department 'Управление ЖКХ' --format json\n  appeal-audit export appeals --format parquet --partition-by year --output appeals-parquet\n  appeal-audit export database --output public.db"
     )]
     Export(export::ExportCommand),
 
@@ -106,8 +106,16 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
     /// Print a shell completion script: appeal-audit completions bash > /etc/bash_completion.d/appeal-audit
     Completions { shell: clap_complete::Shell },
 
-    /// Print the man page (roff): appeal-audit man > /usr/local/share/man/man1/appeal-audit.1
-    Man,
+    /// Print a command's man page (roff), or write every page: appeal-audit man --output-dir
+    /// /usr/local/share/man/man1
+    Man {
+        /// The command whose page to print, e.g. `import` or `import appeals`; none: the main page.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every command's page into DIR (appeal-audit.1, appeal-audit-import.1, ...).
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        output_dir: Option<std::path::PathBuf>,
+    },
 
     /// Print the methodology page of docs/ in the --lang language (docs/methodology.ru.md, .kk.md).
     #[command(hide = true)]

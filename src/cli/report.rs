@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::ReportCommand;
 use super::filters::FilterArgs;
-use crate::output::Format;
+use crate::output::{Format, Style};
 use crate::report::FilterOptions;
 use crate::report::weekly::Period;
 use crate::usage::UsageError;
@@ -21,9 +21,14 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, default_value = "table")]
     pub format: Format,
-    /// Write to FILE instead of standard output (complete or not at all).
+    /// Write to FILE instead of standard output (complete or not at all); xlsx needs it on a
+    /// terminal.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV or TSV for Excel: UTF-8 byte-order mark and CRLF line ends (--format xlsx is better
+    /// for people; this is for scripts that feed Excel).
+    #[arg(long)]
+    pub excel: bool,
     #[command(flatten)]
     pub columns: ColumnArgs,
 }
@@ -50,10 +55,12 @@ pub struct ColumnArgs {
 pub enum Writes {
     /// One table: every format, the HTML page included.
     Report,
-    /// Several tables (weekly, audit): no single-table format (csv, tsv, jsonl).
+    /// Several tables (weekly, audit): no single-table format (csv, tsv, jsonl, xlsx).
     Tables,
-    /// A list with no page to draw (status, phrases, check, show): no html.
+    /// One list with no page to draw (check): no html.
     List,
+    /// Lists of several shapes (status, phrases, show): no html, no xlsx, which is one sheet.
+    Lists,
 }
 
 /// A report's filters and where and how it writes.
@@ -62,6 +69,8 @@ pub struct ReportOptions {
     pub filters: FilterOptions,
     pub format: Format,
     pub output: Option<PathBuf>,
+    /// `--excel`: CSV or TSV with a byte-order mark and CRLF line ends.
+    pub excel: bool,
     /// `--columns` and `--wide`, checked against the report's columns when it runs.
     pub columns: ColumnArgs,
 }
@@ -73,12 +82,31 @@ impl ReportOptions {
         writes: Writes,
     ) -> Result<ReportOptions, UsageError> {
         check_format(args.format, command, writes)?;
+        if args.excel && !matches!(args.format, Format::Csv | Format::Tsv) {
+            return Err(UsageError::new(format!(
+                "--excel shapes CSV and TSV for Excel: add --format csv, or leave --excel out \
+                 (--format xlsx is a workbook of its own) in {command}"
+            )));
+        }
+        if args.format == Format::Xlsx {
+            crate::output::xlsx::check_destination(args.output.as_deref())?;
+        }
         Ok(ReportOptions {
             filters: args.filters.options()?,
             format: args.format,
             output: args.output.clone(),
+            excel: args.excel,
             columns: args.columns.clone(),
         })
+    }
+
+    /// How its rows are shaped for spreadsheets: reports' text is never neutralised (it comes
+    /// from the directory and the reports' own words, not from a scraped cell).
+    pub fn style(&self) -> Style {
+        Style {
+            excel: self.excel,
+            ..Style::default()
+        }
     }
 }
 
@@ -86,14 +114,18 @@ impl ReportOptions {
 pub fn check_format(format: Format, command: &str, writes: Writes) -> Result<(), UsageError> {
     let name = format!("{format:?}").to_lowercase();
     match (writes, format) {
-        (Writes::Tables, Format::Csv | Format::Tsv | Format::Jsonl) => {
+        (Writes::Tables, Format::Csv | Format::Tsv | Format::Jsonl | Format::Xlsx) => {
             Err(UsageError::new(format!(
                 "{command} holds several tables, so --format {name} cannot hold it: use --format \
                  table, md, json or html, or run report routing|forwards|silence with \
                  --since/--until for one table as {name}"
             )))
         }
-        (Writes::List, Format::Html) => Err(UsageError::new(format!(
+        (Writes::Lists, Format::Xlsx) => Err(UsageError::new(format!(
+            "{command} writes lists of several shapes, and an xlsx workbook here is one sheet: \
+             use --format csv, json or md"
+        ))),
+        (Writes::List | Writes::Lists, Format::Html) => Err(UsageError::new(format!(
             "{command} has no HTML page (report routing, forwards, silence, changes and weekly \
              make one, and so does audit): use --format table, csv, tsv, json, jsonl or md"
         ))),
@@ -234,10 +266,11 @@ mod tests {
         use Format::*;
         for (writes, refused) in [
             (Writes::Report, vec![]),
-            (Writes::Tables, vec![Csv, Tsv, Jsonl]),
+            (Writes::Tables, vec![Csv, Tsv, Jsonl, Xlsx]),
             (Writes::List, vec![Html]),
+            (Writes::Lists, vec![Html, Xlsx]),
         ] {
-            for format in [Table, Csv, Tsv, Json, Jsonl, Md, Html] {
+            for format in [Table, Csv, Tsv, Json, Jsonl, Md, Html, Xlsx] {
                 let got = check_format(format, "x", writes).is_err();
                 assert_eq!(got, refused.contains(&format), "{writes:?} {format:?}");
             }

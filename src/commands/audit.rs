@@ -10,7 +10,7 @@ use crate::catalogue;
 use crate::cli::import::AuditCommand;
 use crate::ingest::{data_jobs, import, stored_knowledge};
 use crate::output::columns::{self, Choice, write_chosen};
-use crate::output::{Destination, Format, Rows, html, words};
+use crate::output::{Destination, Format, Rows, Style, html, words};
 use crate::report::{appeal_filter, forwards, routing, silence_rows, warn_calendar_days};
 use crate::store::{Access, FactColumns, Store};
 
@@ -115,7 +115,15 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
                     Format::Md => writeln!(out, "## {title}\n")?,
                     _ => writeln!(out, "{title}")?,
                 }
-                write_chosen(out, format, rows, Some(view), &choice, width)?;
+                write_chosen(
+                    out,
+                    format,
+                    rows,
+                    Some(view),
+                    &choice,
+                    width,
+                    Style::default(),
+                )?;
             }
         }
     }

@@ -51,6 +51,7 @@ pub fn emit(args: &ReportOptions, view: &View, choice: &Choice, rows: &Rows) -> 
         Some(view),
         choice,
         width,
+        args.style(),
     )?;
     destination.finish()
 }

@@ -60,6 +60,10 @@ impl Reporter for Bar<'_> {
     fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
         self.global.bytes_bar(label)
     }
+
+    fn rows_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        self.global.rows_bar(label)
+    }
 }
 
 impl Progress for Bar<'_> {

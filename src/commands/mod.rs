@@ -51,7 +51,10 @@ pub fn run(cli: Cli) -> Result<Finish> {
         Command::Status(command) => status::status(&global, &command),
         Command::Phrases(command) => status::phrases(&global, &command),
         Command::Completions { shell } => shell::completions(shell),
-        Command::Man => shell::man(),
+        Command::Man {
+            command,
+            output_dir,
+        } => shell::man(&global, &command, output_dir.as_deref()),
         Command::Methodology => shell::methodology(),
     }
 }
@@ -69,6 +72,10 @@ impl Reporter for Global {
 
     fn bytes_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
         self.stderr.bytes_bar(label)
+    }
+
+    fn rows_bar(&self, label: &str) -> Option<indicatif::ProgressBar> {
+        self.stderr.rows_bar(label)
     }
 }
 

@@ -167,7 +167,11 @@ fn emit_changes(
     };
     let names = catalogue::names(&columns);
     let mut destination = Destination::open(args.output.as_deref())?;
-    let mut writer = RowWriter::start(destination.writer(), args.format, &names, Style::default())?;
+    let style = Style {
+        table: Some(catalogue::CHANGES),
+        ..args.style()
+    };
+    let mut writer = RowWriter::start(destination.writer(), args.format, &names, style)?;
     store.for_each_change(since, until, official, |row| {
         writer.push(values_of(&columns, &row)?)
     })?;

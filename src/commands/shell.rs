@@ -2,23 +2,39 @@
 //! never disagree with it, and the methodology page.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
 use clap::CommandFactory;
 
-use super::Finish;
+use super::{Finish, Global};
 use crate::cli::Cli;
+use crate::output::manual;
 
 pub fn completions(shell: clap_complete::Shell) -> Result<Finish> {
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(shell, &mut Cli::command(), "appeal-audit", &mut out);
-    out.flush()?;
-    Ok(Finish::Done)
+    print(&manual::completions(Cli::command(), shell))
 }
 
-pub fn man() -> Result<Finish> {
+/// `man [COMMAND]...`: one page to stdout; `man --output-dir DIR`: every page into DIR.
+pub fn man(global: &Global, path: &[String], output_dir: Option<&Path>) -> Result<Finish> {
+    match output_dir {
+        Some(dir) => {
+            let written = manual::write_pages(Cli::command(), dir)?;
+            global.say(format_args!(
+                "{written} man pages written to {}",
+                dir.display()
+            ));
+            Ok(Finish::Done)
+        }
+        None => print(&manual::page(Cli::command(), path)?),
+    }
+}
+
+/// Writes bytes made whole beforehand to stdout: a closed pipe is an error main takes for the
+/// reader's choice (exit 0, nothing said), not a panic.
+fn print(bytes: &[u8]) -> Result<Finish> {
     let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(Finish::Done)
 }

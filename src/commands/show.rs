@@ -21,7 +21,7 @@ use crate::store::{Access, AppealFact, Store};
 const HIDDEN: &[&str] = &["appeal_key", "value_hash"];
 
 pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
-    let args = &ReportOptions::from_args(&command.report, "show", Writes::List)?;
+    let args = &ReportOptions::from_args(&command.report, "show", Writes::Lists)?;
     let (id, source, history) = (
         command.id.as_str(),
         command.source.as_deref(),

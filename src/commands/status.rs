@@ -8,12 +8,12 @@ use crate::cli::report::{PhrasesCommand, StatusCommand, Writes, check_format};
 use crate::i18n::tr;
 use crate::ingest::knowledge;
 use crate::output::columns::{Choice, IMPORTS, View, write_chosen};
-use crate::output::{Destination, Format, Rows, write};
+use crate::output::{Destination, Format, Rows, Style, write};
 use crate::store::{Access, Store};
 
 pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
     let (format, wide) = (command.format, command.wide);
-    check_format(format, "status", Writes::List)?;
+    check_format(format, "status", Writes::Lists)?;
     let store = Store::open(&global.db, Access::Read)?;
     #[derive(serde::Serialize)]
     struct RouteCount {
@@ -67,7 +67,7 @@ pub fn status(global: &Global, command: &StatusCommand) -> Result<Finish> {
         let choice = if wide { Choice::Wide } else { Choice::Default };
         for (key, rows, view) in &sections {
             writeln!(out, "\n{}", tr(&format!("title-{key}"), &[]))?;
-            write_chosen(out, format, rows, *view, &choice, width)?;
+            write_chosen(out, format, rows, *view, &choice, width, Style::default())?;
         }
     }
     destination.finish()?;
@@ -84,7 +84,7 @@ fn file_name(path: &str) -> String {
 
 pub fn phrases(global: &Global, command: &PhrasesCommand) -> Result<Finish> {
     let format = command.format;
-    check_format(format, "phrases", Writes::List)?;
+    check_format(format, "phrases", Writes::Lists)?;
     // Without a database the built-in phrases are still the ones in force.
     let stored = if global.db.exists() {
         Store::open(&global.db, Access::Read)?.phrases()?

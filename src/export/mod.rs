@@ -1,4 +1,4 @@
-//! Exports: every stored record as CSV, TSV, JSON or JSON Lines for spreadsheets and scripts
+//! Exports: every stored record as CSV, TSV, JSON, JSON Lines or xlsx for spreadsheets and scripts
 //! (`table`), as typed Parquet for analysts' engines (`parquet`), or the whole database as a
 //! copy safe to publish (`publish`). Each streams from the store's cursor to its writer.
 
@@ -32,6 +32,8 @@ pub enum ExportFormat {
     Jsonl,
     /// Typed columns for DuckDB, Spark, Trino, BigQuery (give --output PATH).
     Parquet,
+    /// An Excel workbook to open by double-click: typed cells, frozen header, filters.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,6 +52,7 @@ impl ExportFormat {
             ExportFormat::Tsv => Some(Format::Tsv),
             ExportFormat::Json => Some(Format::Json),
             ExportFormat::Jsonl => Some(Format::Jsonl),
+            ExportFormat::Xlsx => Some(Format::Xlsx),
             ExportFormat::Parquet => None,
         }
     }

@@ -35,6 +35,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     let style = Style {
         excel: options.excel,
         protect_formulas: !options.raw,
+        table: None,
     };
     // Each row goes from the store's cursor to the writer: memory stays flat at any size.
     let written = match options.what {
@@ -46,18 +47,23 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             };
             let redacted = redacted_columns(&columns, options.redact);
             let names = catalogue::names(&columns);
+            let style = Style {
+                table: Some(APPEALS),
+                ..style
+            };
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             let mut dues = DueDates::new(&calendar, filters.deadline_days);
-            store.for_each_stored_appeal(
-                &appeal_filter(&filters),
-                None,
-                AppealOrder::Stored,
-                |stored| {
-                    let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
-                    redact_values(&mut values, &redacted);
-                    writer.push(values)
-                },
-            )?;
+            let filter = appeal_filter(&filters);
+            let bar = rows_bar(reporter, options, "exporting appeals", || {
+                store.count_stored_appeals(&filter)
+            })?;
+            store.for_each_stored_appeal(&filter, None, AppealOrder::Stored, |stored| {
+                let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
+                redact_values(&mut values, &redacted);
+                bar.inc();
+                writer.push(values)
+            })?;
+            bar.finish();
             warn_calendar_days(reporter, &calendar, dues.submitted_days());
             writer.finish()?
         }
@@ -71,19 +77,23 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             };
             let redacted = redacted_columns(&columns, options.redact);
             let names = catalogue::names(&columns);
+            let style = Style {
+                table: Some(POSTS),
+                ..style
+            };
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
-            store.for_each_stored_post(
-                filters.department.as_deref(),
-                filters.channel.as_deref(),
-                since.as_deref(),
-                until.as_deref(),
-                None,
-                |post| {
-                    let mut values = values_of(&columns, &post)?;
-                    redact_values(&mut values, &redacted);
-                    writer.push(values)
-                },
-            )?;
+            let (department, channel) = (filters.department.as_deref(), filters.channel.as_deref());
+            let (since, until) = (since.as_deref(), until.as_deref());
+            let bar = rows_bar(reporter, options, "exporting posts", || {
+                store.count_stored_posts(department, channel, since, until)
+            })?;
+            store.for_each_stored_post(department, channel, since, until, None, |post| {
+                let mut values = values_of(&columns, &post)?;
+                redact_values(&mut values, &redacted);
+                bar.inc();
+                writer.push(values)
+            })?;
+            bar.finish();
             writer.finish()?
         }
     };
@@ -95,6 +105,43 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
         ));
     }
     Ok(())
+}
+
+/// Rows written against the rows to write, on stderr where a person watches (the count is
+/// asked of the store only then). Not while the rows themselves scroll past on the terminal:
+/// the bar would be drawn through them.
+struct RowsBar(Option<indicatif::ProgressBar>);
+
+fn rows_bar(
+    reporter: &dyn Reporter,
+    options: &ExportOptions,
+    label: &str,
+    count: impl FnOnce() -> Result<u64>,
+) -> Result<RowsBar> {
+    use std::io::IsTerminal;
+    if options.output.is_none() && std::io::stdout().is_terminal() {
+        return Ok(RowsBar(None));
+    }
+    let bar = reporter.rows_bar(label);
+    if let Some(bar) = &bar {
+        bar.set_length(count()?);
+    }
+    Ok(RowsBar(bar))
+}
+
+impl RowsBar {
+    fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Gone before the summary line is said.
+    fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// One stored appeal's values in the order of `columns`: what the store holds, and its due

@@ -92,7 +92,19 @@ fn import_in_one_transaction(
         logs.push(log);
     }
     if directory_changed || phrases_added {
-        let changed = batch.rederive(&know)?;
+        // Every stored appeal is classified again: minutes at a million, so a bar shows it.
+        let bar = reporter.rows_bar("reclassifying stored appeals");
+        if let Some(bar) = &bar {
+            bar.set_length(batch.appeal_count()?);
+        }
+        let changed = batch.rederive(&know, &mut || {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+        })?;
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
         if changed > 0 {
             reporter.say(&tr("import-reclassified", &[("n", changed.into())]));
         }

@@ -4,7 +4,8 @@
 
 use std::io::Write;
 
-use super::{Format, Rows, cell_text, fit, write};
+use super::{Format, Rows, Style, cell_text, fit, write_styled};
+use crate::catalogue::{self, Column};
 use anyhow::Result;
 
 /// A report's table as a reporter at a terminal first wants it.
@@ -19,6 +20,8 @@ pub struct View {
     pub people: &'static [&'static str],
     /// The command takes `--columns` (the note under the table says so).
     pub pickable: bool,
+    /// The catalogue table of its columns, whose kinds type xlsx cells.
+    pub table: &'static [Column],
 }
 
 #[derive(Debug)]
@@ -72,6 +75,7 @@ pub const ROUTING: View = View {
     ],
     people: &["addressee"],
     pickable: true,
+    table: catalogue::ROUTING,
 };
 
 pub const FORWARDS: View = View {
@@ -79,6 +83,7 @@ pub const FORWARDS: View = View {
     drop_first: &["median_days_to_answer"],
     people: &["addressee", "forwarded_to"],
     pickable: true,
+    table: catalogue::FORWARDS,
 };
 
 pub const SILENCE: View = View {
@@ -86,6 +91,7 @@ pub const SILENCE: View = View {
     drop_first: &["kind", "posts_30d", "last_post"],
     people: &["name"],
     pickable: true,
+    table: catalogue::SILENCE,
 };
 
 pub const CHANGES: View = View {
@@ -93,6 +99,7 @@ pub const CHANGES: View = View {
     drop_first: &["id", "scraped_at"],
     people: &["addressee"],
     pickable: true,
+    table: catalogue::CHANGES,
 };
 
 /// The weekly change table: each figure with its arrow to the period before (`12 (↑3)`).
@@ -101,6 +108,7 @@ pub const WEEKLY_CHANGE: View = View {
     drop_first: &["overdue", "unanswered", "forwarded"],
     people: &["addressee"],
     pickable: true,
+    table: catalogue::WEEKLY_ARROWS,
 };
 
 /// Check's values are shown as scraped: an unmatched name is the point, never shortened.
@@ -109,6 +117,7 @@ pub const CHECK: View = View {
     drop_first: &["line", "records", "file"],
     people: &[],
     pickable: true,
+    table: catalogue::CHECK,
 };
 
 pub const IMPORTS: View = View {
@@ -116,6 +125,7 @@ pub const IMPORTS: View = View {
     drop_first: &["started_at", "import_id", "unchanged", "updated"],
     people: &[],
     pickable: false,
+    table: catalogue::IMPORTS,
 };
 
 /// What the user asked to see.
@@ -216,7 +226,12 @@ pub fn write_chosen(
     view: Option<&View>,
     choice: &Choice,
     terminal: Option<usize>,
+    style: Style,
 ) -> Result<()> {
+    let style = Style {
+        table: style.table.or(view.map(|v| v.table)),
+        ..style
+    };
     let named;
     let rows = match choice {
         Choice::Named(names) => {
@@ -229,7 +244,7 @@ pub fn write_chosen(
         (Format::Table, Some(width)) if !rows.values.is_empty() => {
             write_fitted(out, rows, view, *choice == Choice::Default, width)
         }
-        _ => write(out, format, rows),
+        _ => write_styled(out, format, rows, style),
     }
 }
 

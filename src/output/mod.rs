@@ -1,6 +1,7 @@
 //! One writer for every report and export: rows of any serialisable type, in a fixed column
 //! order, as a terminal table, CSV, TSV, JSON, JSON Lines or Markdown; to stdout or, through a
-//! temporary file renamed at the end, to `--output FILE`. HTML is a page per report (`html`).
+//! temporary file renamed at the end, to `--output FILE`; or as an Excel workbook (`xlsx`). HTML
+//! is a page per report (`html`).
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -15,11 +16,13 @@ use crate::rows::object;
 pub mod columns;
 pub mod fit;
 pub mod html;
+pub mod manual;
 pub mod methodology;
 pub mod parquet;
 mod spill;
 pub mod weekly;
 pub mod words;
+pub mod xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -31,6 +34,8 @@ pub enum Format {
     Jsonl,
     Md,
     Html,
+    /// An Excel workbook: typed cells, a frozen header with filters (give --output FILE).
+    Xlsx,
 }
 
 /// Where results go: stdout, or a file that appears only once it is complete.
@@ -149,6 +154,8 @@ pub struct Style {
     pub excel: bool,
     /// Neutralise text cells a spreadsheet would run as a formula.
     pub protect_formulas: bool,
+    /// The catalogue table the rows' columns come from: xlsx types its cells by their kinds.
+    pub table: Option<&'static [crate::catalogue::Column]>,
 }
 
 pub fn write(out: &mut dyn Write, format: Format, rows: &Rows) -> Result<()> {
@@ -192,6 +199,7 @@ enum Shape<'w> {
         format: Format,
         values: Vec<Vec<Value>>,
     },
+    Xlsx(Box<xlsx::Sheet<'w>>),
 }
 
 impl<'w> RowWriter<'w> {
@@ -218,6 +226,7 @@ impl<'w> RowWriter<'w> {
                 format,
                 values: Vec::new(),
             },
+            Format::Xlsx => Shape::Xlsx(Box::new(xlsx::Sheet::start(out, &columns, style.table)?)),
             Format::Html => bail!(
                 "--format html makes a page with charts for a report: use it with report routing, \
                  forwards, silence, changes or weekly, or audit"
@@ -260,6 +269,7 @@ impl<'w> RowWriter<'w> {
                 writeln!(out)?;
             }
             Shape::Collected { values: rows, .. } => rows.push(values),
+            Shape::Xlsx(sheet) => sheet.push(&values)?,
         }
         self.count += 1;
         Ok(())
@@ -278,6 +288,7 @@ impl<'w> RowWriter<'w> {
                 out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
             }
             Shape::Jsonl { .. } => {}
+            Shape::Xlsx(sheet) => sheet.finish()?,
             Shape::Collected {
                 out,
                 format,

@@ -201,7 +201,15 @@ pub fn tables(
             continue;
         }
         writeln!(out, "\n{}", lang.tr(&format!("title-{key}"), &[]))?;
-        write_chosen(out, Format::Table, rows, Some(view), choice, width)?;
+        write_chosen(
+            out,
+            Format::Table,
+            rows,
+            Some(view),
+            choice,
+            width,
+            super::Style::default(),
+        )?;
     }
     Ok(())
 }

@@ -534,10 +534,19 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// How many appeals are stored: the length of the re-classification's progress bar.
+    pub fn appeal_count(&self) -> Result<u64> {
+        let count: i64 = self
+            .tx
+            .query_row("SELECT count(*) FROM appeals", [], |r| r.get(0))?;
+        Ok(count.max(0) as u64)
+    }
+
     /// Recomputes every appeal's derived columns and every post's publisher after the directory
-    /// or the phrases changed (an answered status is an answer). Returns how many appeals changed
-    /// route, official or answer.
-    pub fn rederive(&self, knowledge: &Knowledge) -> Result<u64> {
+    /// or the phrases changed (an answered status is an answer), calling `done` after each
+    /// appeal (a progress bar's step). Returns how many appeals changed route, official or
+    /// answer.
+    pub fn rederive(&self, knowledge: &Knowledge, done: &mut dyn FnMut()) -> Result<u64> {
         let mut changed = 0;
         {
             let mut select = self.tx.prepare(&format!(
@@ -583,6 +592,7 @@ impl Batch<'_> {
                     ])?;
                     changed += 1;
                 }
+                done();
             }
         }
         let departments: Vec<String> = self

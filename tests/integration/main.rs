@@ -24,6 +24,8 @@ mod properties;
 mod publish;
 mod reliability;
 mod reports;
+mod sheets;
+mod shell;
 mod terminal;
 mod usage;
 mod views;

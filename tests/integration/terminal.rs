@@ -514,3 +514,38 @@ fn russian_shares_are_right_aligned() {
         "{text}"
     );
 }
+
+#[test]
+fn a_long_export_or_reclassification_at_a_terminal_leaves_its_summary_and_clean_files() {
+    if !have_tmux() {
+        return;
+    }
+    let wd = sample();
+    // The bar is drawn on stderr and cleared before the summary; the file is the same bytes
+    // as the export written with no terminal at all.
+    // The pane starts in tmux's folder, not the scratch one: paths are absolute.
+    let at = wd.path("at.csv").display().to_string();
+    let shown = screen(
+        &wd,
+        100,
+        &["export", "appeals", "--as-of", AS_OF, "--output", &at],
+    );
+    let piped = wd.ok(&["export", "appeals", "--as-of", AS_OF]);
+    assert_eq!(String::from_utf8(wd.read("at.csv")).unwrap(), piped);
+    assert!(
+        shown.iter().any(|l| l.contains("records written to")),
+        "{shown:#?}"
+    );
+    assert!(!shown.iter().any(|l| l.contains("exporting")), "{shown:#?}");
+    // A directory with a new alias classifies every stored appeal again, under a bar.
+    let more = wd.write(
+        "more.csv",
+        "name,kind,position,aliases\nНовый Департамент,department,,Новый деп\n",
+    );
+    let more = more.display().to_string();
+    let shown = screen(&wd, 100, &["import", "directory", &more]);
+    assert!(
+        !shown.iter().any(|l| l.contains("reclassifying")),
+        "{shown:#?}"
+    );
+}

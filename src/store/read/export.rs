@@ -21,6 +21,16 @@ pub struct StoredPost {
     pub source_line: i64,
 }
 
+/// Every stored post through the filters ?1 publisher, ?2 channel, ?3 and ?4 the first and last
+/// day of publication, ?5 the year.
+const POSTS_SELECT: &str = "SELECT department, published_at, channel, repost, title, url, id, \
+     source, publisher, source_file, source_line FROM posts \
+     WHERE (?1 IS NULL OR publisher = ?1) AND (?2 IS NULL OR channel = ?2) \
+       AND (?3 IS NULL OR substr(published_at, 1, 10) >= ?3) \
+       AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
+       AND (?5 IS NULL OR substr(published_at, 1, 4) = ?5) \
+     ORDER BY publisher, published_at, post_key";
+
 impl Store {
     /// Hands every stored appeal the filter lets through to `each`, in `order`, one row at a
     /// time as the cursor reads it: export holds one appeal, not all of them. `year` keeps only
@@ -48,6 +58,34 @@ impl Store {
         Ok(())
     }
 
+    /// How many appeals `for_each_stored_appeal` hands out for `filter`: the length of the
+    /// export's progress bar. The same query, counted, so that the two cannot disagree.
+    pub fn count_stored_appeals(&self, filter: &AppealFilter) -> Result<u64> {
+        let select = StoredAppeal::select(AppealOrder::Key, self.schema);
+        let count: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM ({select})"),
+            rusqlite::params![filter.since, filter.until, filter.official, None::<&str>],
+            |r| r.get(0),
+        )?;
+        Ok(count.max(0) as u64)
+    }
+
+    /// How many posts `for_each_stored_post` hands out with the same filters (no year).
+    pub fn count_stored_posts(
+        &self,
+        publisher: Option<&str>,
+        channel: Option<&str>,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<u64> {
+        let count: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM ({POSTS_SELECT})"),
+            rusqlite::params![publisher, channel, since, until, None::<&str>],
+            |r| r.get(0),
+        )?;
+        Ok(count.max(0) as u64)
+    }
+
     /// Hands every stored post to `each`, filtered by publisher, channel, publication date and
     /// year (the first four characters of `published_at`), one row at a time, in publisher
     /// order.
@@ -60,15 +98,7 @@ impl Store {
         year: Option<&str>,
         mut each: impl FnMut(StoredPost) -> Result<()>,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT department, published_at, channel, repost, title, url, id, source, publisher, \
-             source_file, source_line FROM posts \
-             WHERE (?1 IS NULL OR publisher = ?1) AND (?2 IS NULL OR channel = ?2) \
-               AND (?3 IS NULL OR substr(published_at, 1, 10) >= ?3) \
-               AND (?4 IS NULL OR substr(published_at, 1, 10) <= ?4) \
-               AND (?5 IS NULL OR substr(published_at, 1, 4) = ?5) \
-             ORDER BY publisher, published_at, post_key",
-        )?;
+        let mut stmt = self.conn.prepare(POSTS_SELECT)?;
         let mut rows = stmt.query(rusqlite::params![publisher, channel, since, until, year])?;
         while let Some(r) = rows.next()? {
             each(StoredPost {
