@@ -184,6 +184,66 @@ fn a_file_in_two_encodings_is_an_error_naming_the_line() {
     assert_eq!(export(&wd)[0]["addressee"], "Аким области Жетысу");
 }
 
+/// Issue 22: a header without a column for a required field was reported as an empty value on
+/// line 2, and errors named `submitted_at` where the file says `Дата подачи`.
+#[test]
+fn a_header_without_a_required_column_is_one_error_naming_its_columns() {
+    let wd = Workdir::new();
+    wd.write(
+        "odd.csv",
+        format!("номер;получатель;Дата подачи\n1;{OFFICIAL};03/10/2022\n2;{OFFICIAL};04.10.2022\n"),
+    );
+    let map_date = ["--map", "submitted_at=Дата подачи"];
+    let args = |extra: &[&'static str]| {
+        let mut args = vec!["import", "appeals"];
+        args.extend(map_date);
+        args.extend(extra);
+        args.push("odd.csv");
+        args
+    };
+    let stderr = wd.fails(&args(&[]), 1);
+    for part in [
+        "odd.csv, line 1 (the header): no column for addressee",
+        "The header has «номер», «получатель», «Дата подачи»",
+        "адресат",
+        "--map addressee=COLUMN",
+        "Nothing was imported",
+    ] {
+        assert!(stderr.contains(part), "{part}: {stderr}");
+    }
+    assert!(!stderr.contains("value \"\""), "{stderr}");
+    // The same with --skip-invalid: the header is wrong, not the records.
+    let stderr = wd.fails(&args(&["--skip-invalid"]), 1);
+    assert!(stderr.contains("no column for addressee"), "{stderr}");
+    // Mapped, the first record's date is refused under the column's own name.
+    let stderr = wd.fails(&args(&["--map", "addressee=получатель"]), 1);
+    assert!(
+        stderr.contains(
+            "odd.csv, line 2: field submitted_at, value \"03/10/2022\" in column «Дата подачи»"
+        ),
+        "{stderr}"
+    );
+    // In Russian too.
+    let output = wd
+        .command(
+            &[
+                &["--lang", "ru"][..],
+                &args(&["--map", "addressee=получатель"]),
+            ]
+            .concat(),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("в столбце «Дата подачи»"), "{stderr}");
+    wd.write(
+        "odd.csv",
+        format!("номер;получатель;Дата подачи\n1;{OFFICIAL};03.10.2022\n"),
+    );
+    wd.ok(&args(&["--map", "addressee=получатель"]));
+    assert_eq!(export(&wd)[0]["addressee"], OFFICIAL);
+}
+
 #[test]
 fn json_array_with_answers_and_json_lines_and_stdin() {
     let wd = Workdir::new();
