@@ -2,7 +2,9 @@
 
 import-summary = { $file }: { $read } read, { $inserted } inserted, { $updated } updated, { $unchanged } unchanged, { $rejected } rejected
 import-pages-blog = blog { $blog }: { $pages } pages read, addressee { $addressee }
-import-record-error = { $file }, { $place }: field { $field }, value { $value }: { $reason }. Fix the record (or give --skip-invalid to import the other { $kind } records)
+import-record-error = { $file }, { $place }: field { $field }, value { $value }{ $column }: { $reason }. Fix the record (or give --skip-invalid to import the other { $kind } records)
+import-in-column = {" "}in column «{ $column }»
+import-header-missing = { $file }, line 1 (the header): no column for { $fields }, so no record from line 2 on could be read. The header has { $columns }. Name a column { $names } (any case), or map yours with --map { $field }=COLUMN
 import-line = line { $line }
 import-json-record = record { $number } (ending on line { $line })
 import-nothing = Nothing was imported: the database is as it was before this command.

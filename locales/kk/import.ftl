@@ -2,7 +2,9 @@
 
 import-summary = { $file }: оқылды { $read }, қосылды { $inserted }, жаңартылды { $updated }, өзгеріссіз { $unchanged }, қабылданбады { $rejected }
 import-pages-blog = блог { $blog }: оқылған беттер: { $pages }, адресат { $addressee }
-import-record-error = { $file }, { $place }: { $field } өрісі, мәні { $value }: { $reason }. Жазбаны түзетіңіз (немесе қалған жазбаларды ({ $kind }) жүктеу үшін --skip-invalid беріңіз)
+import-record-error = { $file }, { $place }: { $field } өрісі, мәні { $value }{ $column }: { $reason }. Жазбаны түзетіңіз (немесе қалған жазбаларды ({ $kind }) жүктеу үшін --skip-invalid беріңіз)
+import-in-column = {" "}(«{ $column }» бағаны)
+import-header-missing = { $file }, 1-жол (тақырып жолы): { $fields } үшін баған жоқ, сондықтан 2-жолдан бастап бірде-бір жазба оқылмайды. Тақырып жолында: { $columns }. Бағанды { $names } деп атаңыз (бас-кіші әріп маңызды емес), не өз бағаныңызды --map { $field }=БАҒАН арқылы көрсетіңіз
 import-line = { $line }-жол
 import-json-record = { $number }-жазба ({ $line }-жолда аяқталады)
 import-nothing = Ештеңе жүктелген жоқ: дерекқор осы командаға дейінгі күйінде қалды.

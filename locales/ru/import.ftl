@@ -2,7 +2,9 @@
 
 import-summary = { $file }: прочитано { $read }, добавлено { $inserted }, обновлено { $updated }, без изменений { $unchanged }, отклонено { $rejected }
 import-pages-blog = блог { $blog }: прочитано страниц: { $pages }, адресат { $addressee }
-import-record-error = { $file }, { $place }: поле { $field }, значение { $value }: { $reason }. Исправьте запись (или укажите --skip-invalid, чтобы загрузить остальные { $kind })
+import-record-error = { $file }, { $place }: поле { $field }, значение { $value }{ $column }: { $reason }. Исправьте запись (или укажите --skip-invalid, чтобы загрузить остальные { $kind })
+import-in-column = {" "}в столбце «{ $column }»
+import-header-missing = { $file }, строка 1 (заголовок): нет столбца для { $fields }, поэтому ни одну запись со строки 2 прочитать нельзя. В заголовке есть: { $columns }. Назовите столбец { $names } (регистр не важен) или сопоставьте свой через --map { $field }=СТОЛБЕЦ
 import-line = строка { $line }
 import-json-record = запись { $number } (заканчивается на строке { $line })
 import-nothing = Ничего не загружено: база данных осталась такой же, как до этой команды.

@@ -34,7 +34,8 @@ pub struct ExportCommand {
     /// Include the citizen's name (personal data; left out by default).
     #[arg(long)]
     pub include_authors: bool,
-    /// Mask IIN/BIN, phone, e-mail, card and account numbers in every text field.
+    /// Mask IIN/BIN, phone, e-mail, card and account numbers, and the appeal's own author's
+    /// name, in every text field.
     #[arg(long)]
     pub redact: bool,
     /// No spreadsheet-formula protection: cells exactly as stored.

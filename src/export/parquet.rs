@@ -94,7 +94,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
                     |post| {
                         let key = partition_key(options.partition_by, year, &post.publisher);
                         let mut values = values_of(&columns, &post)?;
-                        redact_values(&mut values, &redacted);
+                        redact_values(&mut values, &redacted, &[]);
                         let cells = cells(&values, &typed, || {
                             format!(
                                 "post of {} on {} ({}, line {})",
@@ -112,7 +112,8 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
                 store.for_each_stored_appeal(&filter, year, order, |stored| {
                     let key = partition_key(options.partition_by, year, &stored.official);
                     let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
-                    redact_values(&mut values, &redacted);
+                    let author = stored.appeal.author.as_deref();
+                    redact_values(&mut values, &redacted, author.as_slice());
                     let cells = cells(&values, &typed, || {
                         format!(
                             "appeal {} of source {}",

@@ -106,7 +106,7 @@ fn database_name(target: &Path) -> String {
 const DESCRIPTION: &str = "Citizens' appeals to officials scraped from their blogs, each \
 classified as answered personally, forwarded, rejected, unanswered or unknown by appeal-audit, \
 and departments' posts. Citizens' names are left out and identifiers in texts (IIN/BIN, phone \
-numbers, e-mail addresses, card and account numbers) masked. The views and canned queries count \
+numbers, e-mail addresses, card and account numbers, and the citizen's own name) masked. The views and canned queries count \
 every appeal as stored; the deadline is not applied here: the law in force on the submission \
 date gives 15 calendar days before 1 July 2021 (Law No. 221 of 12 January 2007) and 15 working \
 days from then (Administrative Procedural Code, art. 76), which `appeal-audit report routing \

@@ -12,7 +12,7 @@ use crate::catalogue::{self, APPEALS, Column, POSTS, Privacy, Read};
 use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
 use crate::output::{Destination, RowWriter, Style};
-use crate::privacy::redact;
+use crate::privacy::redact_with_names;
 use crate::progress::Reporter;
 use crate::report::{DueDates, missed_deadline};
 use crate::report::{appeal_filter, warn_calendar_days};
@@ -59,7 +59,8 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             })?;
             store.for_each_stored_appeal(&filter, None, AppealOrder::Stored, |stored| {
                 let mut values = appeal_values(&stored, &columns, &mut dues, filters.as_of)?;
-                redact_values(&mut values, &redacted);
+                let author = stored.appeal.author.as_deref();
+                redact_values(&mut values, &redacted, author.as_slice());
                 bar.inc();
                 writer.push(values)
             })?;
@@ -89,7 +90,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             })?;
             store.for_each_stored_post(department, channel, since, until, None, |post| {
                 let mut values = values_of(&columns, &post)?;
-                redact_values(&mut values, &redacted);
+                redact_values(&mut values, &redacted, &[]);
                 bar.inc();
                 writer.push(values)
             })?;
@@ -190,20 +191,23 @@ pub fn exported(table: &[Column], include_authors: bool) -> impl Iterator<Item =
 }
 
 /// The positions of the columns `--redact` masks (every free text a citizen or an official
-/// wrote); none without it.
-pub fn redacted_columns(columns: &[Column], redact: bool) -> Vec<usize> {
+/// wrote), each with whether the author's name parts are masked in it: not in the author
+/// column itself, which `--include-authors` asked for; none without `--redact`.
+pub fn redacted_columns(columns: &[Column], redact: bool) -> Vec<(usize, bool)> {
     columns
         .iter()
         .enumerate()
         .filter(|(_, c)| redact && c.is_redacted())
-        .map(|(i, _)| i)
+        .map(|(i, c)| (i, c.privacy != Privacy::Author))
         .collect()
 }
 
-pub fn redact_values(values: &mut [Value], columns: &[usize]) {
-    for &i in columns {
+/// `authors`: the record's own author, whose name parts are masked too (none for a post).
+pub fn redact_values(values: &mut [Value], columns: &[(usize, bool)], authors: &[&str]) {
+    for &(i, names) in columns {
         if let Value::String(s) = &values[i] {
-            values[i] = Value::String(redact(s));
+            let authors = if names { authors } else { &[] };
+            values[i] = Value::String(redact_with_names(s, authors));
         }
     }
 }

@@ -8,13 +8,13 @@ use std::sync::mpsc;
 use anyhow::{Result, anyhow};
 
 use super::options::ImportOptions;
-use super::refusal::{Reject, rejected_or_refused};
+use super::refusal::{Reject, header_error, rejected_or_refused};
 use crate::derive::{Derived, Knowledge};
 use crate::i18n::tr;
 use crate::progress::Reporter;
 use crate::records::appeal::{Appeal, Entry, Post, value_hash};
 use crate::records::fields::RecordKind;
-use crate::records::reader::{FileFacts, Input, SourceRecord, read_records};
+use crate::records::reader::{Columns, FileFacts, Input, SourceRecord, read_records};
 use crate::records::typed::{Identity, Mapper, RecordError, record_hash};
 use crate::store::{Batch, Hashes, ImportLog, Outcome, Provenance};
 
@@ -344,6 +344,16 @@ fn prepare(
     let stopped = || anyhow!("stopped: the writer failed");
     let seed = typing_seed(options);
     let facts = read_records(input, &options.read, progress, &mut |record| {
+        // A CSV header without a column for a required field: one error about the header,
+        // not the same refusal for every record.
+        if record.number == 1
+            && let Columns::Row { headers, .. } = &record.columns
+        {
+            let missing = mapper.missing_columns(headers);
+            if !missing.is_empty() {
+                return Err(header_error(input, &missing, headers));
+            }
+        }
         let line = record.line;
         let record_hash = match kind {
             RecordKind::Appeals => record_hash(&seed, &record),

@@ -8,7 +8,7 @@ use anyhow::{Result, anyhow};
 use super::options::ImportOptions;
 use crate::i18n::tr;
 use crate::records::dates;
-use crate::records::fields::RecordKind;
+use crate::records::fields::{Field, RecordKind};
 use crate::records::reader::{Input, InputFormat, ReadOptions};
 use crate::records::typed::RecordError;
 
@@ -89,8 +89,44 @@ fn record_error(
                 ("place", place.into()),
                 ("field", error.field.clone().into()),
                 ("value", format!("{:?}", error.value).into()),
+                ("column", in_column(error).into()),
                 ("reason", reason_for_people(kind, error).into()),
                 ("kind", kind_word(kind).into()),
+            ],
+        )
+    )
+}
+
+/// ` in column «Дата подачи»` where the file names the field's column otherwise, else nothing.
+fn in_column(error: &RecordError) -> String {
+    error.column.as_ref().map_or(String::new(), |column| {
+        tr("import-in-column", &[("column", column.clone().into())])
+    })
+}
+
+/// A header that lacks a column for required fields: one error for the file, before any
+/// record, naming the fields, the header's columns as written and how to map one.
+pub fn header_error(input: &Input, missing: &[&Field], headers: &[String]) -> anyhow::Error {
+    let fields: Vec<&str> = missing.iter().map(|f| f.name).collect();
+    let columns: Vec<String> = headers.iter().map(|h| format!("«{h}»")).collect();
+    let names: Vec<String> = missing
+        .iter()
+        .map(|f| {
+            let mut names = vec![f.name];
+            names.extend(f.synonyms);
+            names.join(", ")
+        })
+        .collect();
+    anyhow!(
+        "{}",
+        tr(
+            "import-header-missing",
+            &[
+                ("file", input.to_string().into()),
+                ("fields", fields.join(", ").into()),
+                ("columns", columns.join(", ").into()),
+                ("names", names.join("; ").into()),
+                ("field", fields.first().copied().unwrap_or_default().into()),
             ],
         )
     )

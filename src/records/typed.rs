@@ -17,15 +17,27 @@ pub struct RecordError {
     pub field: String,
     pub value: String,
     pub reason: String,
+    /// The column as the file writes it, where that is not the field's own name: the user
+    /// looks for `Дата подачи` in the file, not for `submitted_at`.
+    pub column: Option<String>,
+}
+
+impl RecordError {
+    fn in_column(mut self, column: &str) -> RecordError {
+        if normalize_header(column) != self.field {
+            self.column = Some(column.to_string());
+        }
+        self
+    }
 }
 
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "field {}, value {:?}: {}",
-            self.field, self.value, self.reason
-        )
+        write!(f, "field {}, value {:?}", self.field, self.value)?;
+        if let Some(column) = &self.column {
+            write!(f, " in column {column:?}")?;
+        }
+        write!(f, ": {}", self.reason)
     }
 }
 
@@ -182,6 +194,19 @@ impl Mapper {
         index
     }
 
+    /// The required fields that no column of `headers` maps to, by name, synonym or `--map`:
+    /// every record of a file with that header would be refused for the same reason, so it is
+    /// told once, about the header, before any record.
+    pub fn missing_columns(&mut self, headers: &[String]) -> Vec<&'static Field> {
+        let mapped: Vec<usize> = headers.iter().filter_map(|h| self.field_index(h)).collect();
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.required && !mapped.contains(i))
+            .map(|(_, f)| f)
+            .collect()
+    }
+
     /// The typed values of the fields that say which stored record this one is (`source`,
     /// `id`), when it was scraped and to whom, without typing the rest; None when any of them
     /// cannot be typed or the id or addressee is missing (`map` then says why).
@@ -254,18 +279,24 @@ impl Mapper {
             values: vec![None; self.fields.len()],
             ..TypedRecord::default()
         };
-        let mut raw: Vec<Option<String>> = vec![None; self.fields.len()];
+        let mut raw: Vec<Option<(String, String)>> = vec![None; self.fields.len()];
         for (column, value) in record.columns {
             match self.field_index(&column) {
                 // The first column for a field wins; a second one is kept as an extra column.
-                Some(index) if raw[index].is_none() => raw[index] = Some(value),
+                Some(index) if raw[index].is_none() => raw[index] = Some((column, value)),
                 _ => typed.extra.push((column, value)),
             }
         }
-        for (index, value) in raw.into_iter().enumerate() {
-            let Some(value) = value else { continue };
+        let mut written: Vec<Option<String>> = vec![None; self.fields.len()];
+        for (index, pair) in raw.into_iter().enumerate() {
+            let Some((column, value)) = pair else {
+                continue;
+            };
             let field = self.fields[index];
-            let typed_value = self.type_value(&field, &value)?;
+            let typed_value = self
+                .type_value(&field, &value)
+                .map_err(|e| e.in_column(&column))?;
+            written[index] = Some(column);
             if typed_value.as_deref() != Some(value.as_str()) && !value.is_empty() {
                 typed.as_written.push((field.name.to_string(), value));
             }
@@ -276,10 +307,15 @@ impl Mapper {
         }
         for (index, field) in self.fields.iter().enumerate() {
             if field.required && typed.values[index].is_none() {
-                return Err(RecordError {
+                let error = RecordError {
                     field: field.name.to_string(),
                     value: String::new(),
                     reason: missing_reason(self.kind, field),
+                    column: None,
+                };
+                return Err(match &written[index] {
+                    Some(column) => error.in_column(column),
+                    None => error,
                 });
             }
         }
@@ -294,6 +330,7 @@ impl Mapper {
             field: field.name.to_string(),
             value: value.to_string(),
             reason,
+            column: None,
         };
         if field.is_date {
             return self
@@ -340,6 +377,7 @@ impl Mapper {
                         field: format!("answers[{}].answered_at", i + 1),
                         value: raw.to_string(),
                         reason,
+                        column: None,
                     }
                 })?),
                 None => None,
@@ -525,6 +563,58 @@ mod tests {
             .map(source(&[("id", "1"), ("date", "2022-10-03")]))
             .unwrap_err();
         assert_eq!(e.field, "addressee");
+    }
+
+    #[test]
+    fn errors_name_the_column_as_written_and_the_header_its_missing_fields() {
+        let mut mapper = Mapper::new(
+            RecordKind::Appeals,
+            &[("submitted_at".to_string(), "Дата подачи".to_string())],
+            None,
+        )
+        .unwrap();
+        let e = mapper
+            .map(source(&[
+                ("№", "1"),
+                ("Адресат", "A"),
+                ("Дата подачи", "03/10/2022"),
+            ]))
+            .unwrap_err();
+        assert_eq!(e.field, "submitted_at");
+        assert_eq!(e.column.as_deref(), Some("Дата подачи"));
+        assert!(e.to_string().contains("in column \"Дата подачи\""), "{e}");
+        let e = mapper
+            .map(source(&[
+                ("№", "1"),
+                ("Адресат", " "),
+                ("Дата подачи", "1.1.2022"),
+            ]))
+            .unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.column.as_deref()),
+            ("addressee", Some("Адресат"))
+        );
+        // A column named as the field adds nothing.
+        let e = mapper
+            .map(source(&[
+                ("id", "1"),
+                ("addressee", ""),
+                ("Дата подачи", "1.1.2022"),
+            ]))
+            .unwrap_err();
+        assert_eq!(e.column, None);
+        for (headers, want) in [
+            (["номер", "получатель", "Дата подачи"], "addressee"),
+            // `date` no longer answers for submitted_at: --map gave it another column.
+            (["id", "addressee", "date"], "submitted_at"),
+        ] {
+            let missing: Vec<_> = mapper
+                .missing_columns(&headers.map(String::from))
+                .iter()
+                .map(|f| f.name)
+                .collect();
+            assert_eq!(missing, [want]);
+        }
     }
 
     #[test]

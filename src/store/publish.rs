@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{PUBLISHERS_CTE, SCHEMA_VERSION, Store};
 use crate::catalogue::{self, Column};
-use crate::privacy::redact;
+use crate::privacy::redact_with_names;
 
 /// What the publisher chose to keep.
 #[derive(Debug, Clone, Copy)]
@@ -21,18 +21,25 @@ pub struct PublicCopy {
     pub raw_texts: bool,
 }
 
-/// Every column that can hold what a citizen wrote goes through `redact()`; file paths lose
+/// Every column that can hold what a citizen wrote goes through `redact()`, given the appeal's
+/// author where the text may name them (versions and changes before the appeals, whose
+/// author column is redacted last); file paths lose
 /// their folders (a path names the reporter's machine and sometimes the source); the hashes
 /// are zeroed, since with every other value public a hash would confirm a guessed author.
 const REDACT: &str = "
-UPDATE appeals SET title = redact(title), text = redact(text), answer_text = redact(answer_text),
-    category = redact(category), status = redact(status), rating = redact(rating),
-    author = redact(author), answers = redact(answers), as_written = redact(as_written),
-    extra = redact(extra), source_file = file_name(source_file), value_hash = 0;
+UPDATE appeal_versions SET record = redact(record,
+        (SELECT author FROM appeals a WHERE a.appeal_key = appeal_versions.appeal_key),
+        json_extract(record, '$.author')),
+    source_file = file_name(source_file), value_hash = 0;
+UPDATE changes SET
+    before = redact(before, (SELECT author FROM appeals a WHERE a.appeal_key = changes.appeal_key)),
+    after = redact(after, (SELECT author FROM appeals a WHERE a.appeal_key = changes.appeal_key));
+UPDATE appeals SET title = redact(title, author), text = redact(text, author),
+    answer_text = redact(answer_text, author), category = redact(category),
+    status = redact(status), rating = redact(rating), author = redact(author),
+    answers = redact(answers, author), as_written = redact(as_written),
+    extra = redact(extra, author), source_file = file_name(source_file), value_hash = 0;
 UPDATE appeal_seen SET record_hash = NULL;
-UPDATE appeal_versions SET record = redact(record), source_file = file_name(source_file),
-    value_hash = 0;
-UPDATE changes SET before = redact(before), after = redact(after);
 UPDATE posts SET title = redact(title), as_written = redact(as_written), extra = redact(extra),
     source_file = file_name(source_file);
 UPDATE directory SET as_written = redact(as_written), extra = redact(extra),
@@ -179,9 +186,19 @@ pub fn make_public(path: &Path, options: PublicCopy) -> Result<()> {
     conn.pragma_update(None, "synchronous", "OFF")?;
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     let raw = options.raw_texts;
-    conn.create_scalar_function("redact", 1, flags, move |ctx| {
+    // redact(text, author...): the identifiers, and the name parts of each author given.
+    conn.create_scalar_function("redact", -1, flags, move |ctx| {
+        let authors: Vec<String> = (1..ctx.len())
+            .filter_map(|i| match ctx.get_raw(i) {
+                ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+                _ => None,
+            })
+            .collect();
+        let authors: Vec<&str> = authors.iter().map(String::as_str).collect();
         Ok(match ctx.get_raw(0) {
-            ValueRef::Text(t) if !raw => Value::Text(redact(&String::from_utf8_lossy(t))),
+            ValueRef::Text(t) if !raw => {
+                Value::Text(redact_with_names(&String::from_utf8_lossy(t), &authors))
+            }
             other => Value::from(other),
         })
     })?;

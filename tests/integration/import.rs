@@ -117,6 +117,133 @@ fn invalid_utf8_in_a_file_declared_utf8_names_the_line() {
     assert!(stderr.contains("--encoding"), "{stderr}");
 }
 
+/// Issue 22: one stray byte (0xA0) in a UTF-8 file read it all as Windows-1251, every name
+/// turned into `Р‘РµРє...`, and the import said nothing.
+#[test]
+fn a_stray_byte_in_a_utf8_file_is_an_error_not_windows_1251() {
+    let wd = Workdir::new();
+    wd.write(
+        "good.csv",
+        format!("номер;адресат;дата\n9;{OFFICIAL};01.10.2022\n"),
+    );
+    wd.ok(&["import", "appeals", "good.csv"]);
+    let mut bytes = format!("номер;адресат;дата\n1;{OFFICIAL};03.10.2022\n2;").into_bytes();
+    let offset = bytes.len();
+    bytes.push(0xA0);
+    bytes.extend(format!("{OFFICIAL};04.10.2022\n").as_bytes());
+    wd.write("stray.csv", &bytes);
+    let stderr = wd.fails(&["import", "appeals", "stray.csv"], 1);
+    for part in [
+        "stray.csv".to_string(),
+        "line 3".to_string(),
+        format!("byte offset {offset}"),
+        "0xA0".to_string(),
+        "--encoding windows-1251".to_string(),
+        "Fix that byte".to_string(),
+    ] {
+        assert!(stderr.contains(&part), "{part}: {stderr}");
+    }
+    assert!(!stderr.contains("Р‘"), "{stderr}");
+    // Nothing was stored, let alone mojibake.
+    assert_eq!(export(&wd).len(), 1);
+    // With the byte fixed the file is plain UTF-8.
+    bytes[offset] = b' ';
+    wd.write("stray.csv", &bytes);
+    wd.ok(&["import", "appeals", "stray.csv"]);
+    assert_eq!(row(&export(&wd), "id", "2")["addressee"], OFFICIAL);
+}
+
+/// A file that starts in Windows-1251 and goes on in UTF-8 (two exports pasted together) past
+/// the bytes the encoding is told from: the UTF-8 part is an error, never mojibake.
+#[test]
+fn a_file_in_two_encodings_is_an_error_naming_the_line() {
+    let wd = Workdir::new();
+    let mut text = String::from("номер;адресат;дата;вопрос\n");
+    let mut n = 0;
+    // Twice the bytes the encoding is told from, in Windows-1251 (two bytes a letter in UTF-8).
+    while text.chars().count() < 128 * 1024 {
+        n += 1;
+        text.push_str(&format!("{n};Аким области Жетысу;03.10.2022;Нет воды\n"));
+    }
+    let mut bytes = encoding_rs::WINDOWS_1251.encode(&text).0.into_owned();
+    let offset = bytes.len();
+    bytes.extend(format!("{};{OFFICIAL};04.10.2022;Нет света\n", n + 1).as_bytes());
+    wd.write("mixed.csv", &bytes);
+    let stderr = wd.fails(&["import", "appeals", "mixed.csv"], 1);
+    let prefix = format!("{};", n + 1).len();
+    for part in [
+        format!("mixed.csv, line {}", n + 2),
+        format!("byte offset {}", offset + prefix),
+        "two encodings".to_string(),
+    ] {
+        assert!(stderr.contains(&part), "{part}: {stderr}");
+    }
+    // The wholly Windows-1251 part alone still reads as before.
+    wd.write("excel.csv", &bytes[..offset]);
+    wd.ok(&["import", "appeals", "excel.csv"]);
+    assert_eq!(export(&wd)[0]["addressee"], "Аким области Жетысу");
+}
+
+/// Issue 22: a header without a column for a required field was reported as an empty value on
+/// line 2, and errors named `submitted_at` where the file says `Дата подачи`.
+#[test]
+fn a_header_without_a_required_column_is_one_error_naming_its_columns() {
+    let wd = Workdir::new();
+    wd.write(
+        "odd.csv",
+        format!("номер;получатель;Дата подачи\n1;{OFFICIAL};03/10/2022\n2;{OFFICIAL};04.10.2022\n"),
+    );
+    let map_date = ["--map", "submitted_at=Дата подачи"];
+    let args = |extra: &[&'static str]| {
+        let mut args = vec!["import", "appeals"];
+        args.extend(map_date);
+        args.extend(extra);
+        args.push("odd.csv");
+        args
+    };
+    let stderr = wd.fails(&args(&[]), 1);
+    for part in [
+        "odd.csv, line 1 (the header): no column for addressee",
+        "The header has «номер», «получатель», «Дата подачи»",
+        "адресат",
+        "--map addressee=COLUMN",
+        "Nothing was imported",
+    ] {
+        assert!(stderr.contains(part), "{part}: {stderr}");
+    }
+    assert!(!stderr.contains("value \"\""), "{stderr}");
+    // The same with --skip-invalid: the header is wrong, not the records.
+    let stderr = wd.fails(&args(&["--skip-invalid"]), 1);
+    assert!(stderr.contains("no column for addressee"), "{stderr}");
+    // Mapped, the first record's date is refused under the column's own name.
+    let stderr = wd.fails(&args(&["--map", "addressee=получатель"]), 1);
+    assert!(
+        stderr.contains(
+            "odd.csv, line 2: field submitted_at, value \"03/10/2022\" in column «Дата подачи»"
+        ),
+        "{stderr}"
+    );
+    // In Russian too.
+    let output = wd
+        .command(
+            &[
+                &["--lang", "ru"][..],
+                &args(&["--map", "addressee=получатель"]),
+            ]
+            .concat(),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("в столбце «Дата подачи»"), "{stderr}");
+    wd.write(
+        "odd.csv",
+        format!("номер;получатель;Дата подачи\n1;{OFFICIAL};03.10.2022\n"),
+    );
+    wd.ok(&args(&["--map", "addressee=получатель"]));
+    assert_eq!(export(&wd)[0]["addressee"], OFFICIAL);
+}
+
 #[test]
 fn json_array_with_answers_and_json_lines_and_stdin() {
     let wd = Workdir::new();

@@ -101,6 +101,25 @@ fn texts(wd: &Workdir) -> Vec<(String, String, String)> {
     found
 }
 
+/// No text of the copy holds any of `planted`.
+fn none_left(texts: &[(String, String, String)], planted: &[&str]) {
+    for (table, column, value) in texts {
+        for planted in planted {
+            assert!(
+                !value.contains(planted),
+                "{table}.{column} holds {planted:?}: {value}"
+            );
+        }
+    }
+}
+
+/// Some value of `table.column` holds `what`.
+fn holds(texts: &[(String, String, String)], table: &str, column: &str, what: &str) -> bool {
+    texts
+        .iter()
+        .any(|(t, c, v)| t == table && c == column && v.contains(what))
+}
+
 #[test]
 fn no_planted_identifier_author_or_folder_is_left_in_any_text() {
     let (wd, stderr) = published(&[]);
@@ -112,20 +131,14 @@ fn no_planted_identifier_author_or_folder_is_left_in_any_text() {
         texts.len()
     );
     let folder = wd.root().to_str().unwrap().to_string();
-    for (table, column, value) in &texts {
-        for planted in PLANTED.iter().copied().chain([folder.as_str(), "scrapes/"]) {
-            assert!(
-                !value.contains(planted),
-                "{table}.{column} holds {planted:?}: {value}"
-            );
-        }
-    }
+    let planted: Vec<&str> = PLANTED
+        .iter()
+        .copied()
+        .chain([folder.as_str(), "scrapes/"])
+        .collect();
+    none_left(&texts, &planted);
     // The masks are where the identifiers were, in the current values and the history alike.
-    let holds = |table: &str, column: &str, what: &str| {
-        texts
-            .iter()
-            .any(|(t, c, v)| t == table && c == column && v.contains(what))
-    };
+    let holds = |table: &str, column: &str, what: &str| holds(&texts, table, column, what);
     assert!(holds("appeals", "text", "Мой ИИН [IIN], звоните [PHONE]"));
     assert!(holds("appeals", "extra", "[PHONE]"));
     assert!(holds("appeal_versions", "record", "[EMAIL]"));
@@ -436,4 +449,76 @@ fn the_metadata_describes_every_column_of_every_table_and_view() {
             .unwrap()
             .contains("15 working days")
     );
+}
+
+/// Issue 22: landlines the Kazakh way, an account after KZ and the citizen's own first name and
+/// patronymic in the answer addressed to them were left in the published copy and in
+/// `export --redact`; dates, registration numbers and sums around them must stay.
+#[test]
+fn landlines_kz_accounts_and_the_authors_own_name_are_masked_everywhere() {
+    let wd = Workdir::new();
+    let header = "id,addressee,date,author,text,answered_at,answered_by,answer_text\n";
+    let first = "\
+g1,Исабаев Бейбит Бакирович,2022-09-01,Ахметова Гульнара Маратовна,\"Звоните 8 (7282) 24-11-05 или +7 (7282) 24-11-05, счёт KZ12345678901234567890, обращение № 765824 от 05.09.2022 на 150 000 тенге\",2022-09-05,Исабаев Б.Б.,\"Гульнара Маратовна, ваш вопрос решён. Ахметовой Г.М. перезвоним на 87282241105\"\n";
+    let second = first.replace(
+        "Гульнара Маратовна, ваш вопрос решён. Ахметовой Г.М. перезвоним на 87282241105",
+        "Құрметті Гульнара Маратовна, сұрағыңыз шешілді",
+    );
+    for (week, day, scrape) in [
+        ("week36", "2022-09-06", first),
+        ("week37", "2022-09-13", second.as_str()),
+    ] {
+        let name = format!("{week}.csv");
+        wd.write(&name, format!("{header}{scrape}"));
+        wd.ok(&["--quiet", "import", "appeals", "--scraped-at", day, &name]);
+    }
+    let planted = [
+        "24-11-05",
+        "87282241105",
+        "KZ12345678901234567890",
+        "Гульнара",
+        "Маратовна",
+        "Ахметов",
+    ];
+    // The export, redacted.
+    let rows = wd.csv_rows(&["export", "appeals", "--redact", "--raw"]);
+    assert_eq!(rows.len(), 1);
+    for column in ["text", "answer_text"] {
+        for value in planted {
+            assert!(
+                !rows[0][column].contains(value),
+                "{column}: {}",
+                rows[0][column]
+            );
+        }
+    }
+    assert_eq!(
+        rows[0]["text"],
+        "Звоните [PHONE] или [PHONE], счёт [ACCOUNT], обращение № 765824 от 05.09.2022 на 150 000 тенге"
+    );
+    assert_eq!(
+        rows[0]["answer_text"],
+        "Құрметті [NAME] [NAME], сұрағыңыз шешілді"
+    );
+    // The published copy: current values, versions and changes alike.
+    wd.ok(&["export", "database", "--output", "public.db"]);
+    let texts = texts(&wd);
+    none_left(&texts, &planted);
+    let holds = |table: &str, column: &str, what: &str| holds(&texts, table, column, what);
+    assert!(holds(
+        "appeals",
+        "text",
+        "№ 765824 от 05.09.2022 на 150 000"
+    ));
+    assert!(holds(
+        "appeal_versions",
+        "record",
+        "[NAME] [NAME], ваш вопрос решён"
+    ));
+    assert!(holds(
+        "changes",
+        "before",
+        "[NAME] Г.М. перезвоним на [PHONE]"
+    ));
+    assert!(holds("changes", "after", "Құрметті [NAME] [NAME]"));
 }

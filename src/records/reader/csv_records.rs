@@ -47,11 +47,19 @@ pub fn read_csv(
             .iter()
             .position(|f| simdutf8::basic::from_utf8(f).is_err())
         {
+            let field = fields.get(index).unwrap_or_default();
+            // Only on the error path: std's check says where the bad byte is.
+            let bad = std::str::from_utf8(field)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
             bail!(
-                "{input}, line {line}: invalid UTF-8 in field {}: the file is not in the \
-                 encoding it seems to be; give --encoding windows-1251 (or utf-16), or re-save \
-                 it as UTF-8",
-                index + 1
+                "{input}, line {line}: invalid UTF-8 in field {} (byte 0x{:02X} in the record \
+                 at byte offset {}): the file is not in the encoding it seems to be; fix that \
+                 byte and keep the file UTF-8, or, if the whole file is in another encoding, \
+                 give --encoding windows-1251 (or utf-16)",
+                index + 1,
+                field.get(bad).copied().unwrap_or_default(),
+                fields.position().map_or(0, |p| p.byte()),
             );
         }
         let columns = Columns::Row {

@@ -14,14 +14,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, Result, anyhow, bail};
-use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use sha2::{Digest, Sha256};
 
 use csv_records::read_csv;
 use json_records::{read_json, read_jsonl};
 pub use sniff::detect_delimiter;
-use sniff::{SNIFF_BYTES, detect_encoding, detect_format};
+use sniff::{SNIFF_BYTES, Windows1251Guard, detect_encoding, detect_format};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum InputFormat {
@@ -369,6 +369,15 @@ fn read_tallied<'t>(
         let mut r = rewound;
         io::copy(&mut (&mut r).take(bom_len as u64), &mut io::sink())?;
         Box::new(r)
+    } else if encoding == WINDOWS_1251 && options.encoding == InputEncoding::Auto {
+        // Guessed from the first bytes: the rest is watched for a UTF-8 part, so that the
+        // guess never turns a later UTF-8 name into mojibake without a word.
+        Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_override(true)
+                .build(Windows1251Guard::new(rewound)),
+        )
     } else {
         Box::new(
             DecodeReaderBytesBuilder::new()
