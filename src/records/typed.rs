@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::dates::{DateValue, parse_date, parse_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
 use super::names::EntryKind;
+use super::placeholder::{REJECTED_AT, placeholder};
 use super::reader::{Columns, SourceAnswer, SourceRecord, field_text};
 
 /// A record's problem: which field, what value, and why (the caller adds file and line).
@@ -274,6 +275,9 @@ impl Mapper {
         if let Some(answers) = record.answers {
             self.take_answers(&mut typed, answers)?;
         }
+        if self.kind == RecordKind::Appeals {
+            self.placeholder_status(&mut typed)?;
+        }
         for (index, field) in self.fields.iter().enumerate() {
             if field.required && typed.values[index].is_none() {
                 return Err(RecordError {
@@ -319,6 +323,36 @@ impl Mapper {
             }),
             None => parse_date(value),
         }
+    }
+
+    /// records.md "Placeholder texts": an appeal whose text is the portal's placeholder
+    /// sentence and whose status is empty gets the status the portal meant, and a rejection's
+    /// date as the extra column `rejected_at` (unless the record gives one), exactly as the
+    /// portal's pages do: the same appeal has the same route whichever way it came in.
+    fn placeholder_status(&self, typed: &mut TypedRecord) -> Result<(), RecordError> {
+        let index = |name: &str| self.fields.iter().position(|f| f.name == name);
+        let (Some(text), Some(status)) = (index("text"), index("status")) else {
+            return Ok(());
+        };
+        if typed.values[status].is_some() {
+            return Ok(());
+        }
+        let Some(found) = typed.values[text].as_deref().and_then(placeholder) else {
+            return Ok(());
+        };
+        typed.values[status] = Some(found.status().to_string());
+        if let Some(on) = found.rejected_on()
+            && !typed.extra.iter().any(|(column, _)| column == REJECTED_AT)
+        {
+            // Checked as any date is: a placeholder's date no import takes is the record's error.
+            self.parse_date(on).map_err(|reason| RecordError {
+                field: REJECTED_AT.to_string(),
+                value: on.to_string(),
+                reason,
+            })?;
+            typed.extra.push((REJECTED_AT.to_string(), on.to_string()));
+        }
+        Ok(())
     }
 
     /// JSON appeals may carry every answer; the earliest is the first answer, which fills

@@ -1,0 +1,339 @@
+//! Every card shape portal.md lists, read from its fixture page in `tests/fixtures/portal`,
+//! each appeal's fields asserted; and cards generated with their parts in any order.
+
+use proptest::prelude::*;
+
+use super::*;
+
+const BASE: &str = "https://dialog.egov.kz/blogs/2719746";
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/portal/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn reading(url: &str, name: &str) -> Reading {
+    probe_page(url, &fixture(name), None).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn appeals_of(reading: &Reading) -> &[PortalAppeal] {
+    match &reading.page {
+        PortalPage::Questions { appeals, .. } | PortalPage::Appeal { appeals, .. } => appeals,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn answer(by: &str, date: &str, time: Option<&str>, text: &str) -> PortalAnswer {
+    PortalAnswer {
+        answerer: Some(by.into()),
+        date: date.into(),
+        time: time.map(str::to_string),
+        text: text.into(),
+    }
+}
+
+#[test]
+fn placeholders_with_and_without_a_link_in_either_order() {
+    let read = reading(
+        &format!("{BASE}/questions?page=5"),
+        "questions-placeholders.html",
+    );
+    assert_eq!(read.placed.unplaced, Vec::<String>::new());
+    assert_eq!(read.placed.loose, Vec::<String>::new());
+    let appeals = appeals_of(&read);
+    assert_eq!(
+        appeals[0],
+        PortalAppeal {
+            id: "766158".into(),
+            question_id: None,
+            url: None,
+            submitted: "05.01.2023".into(),
+            category: Some("Социальная защита".into()),
+            text: None,
+            author: Some("Нурланов Дастан".into()),
+            views: Some(0),
+            status: Some(PortalStatus::Pending),
+            answers: vec![],
+        }
+    );
+    assert_eq!(
+        appeals[1],
+        PortalAppeal {
+            id: "765990".into(),
+            question_id: None,
+            url: None,
+            submitted: "28.12.2022".into(),
+            category: Some("Здравоохранение".into()),
+            text: None,
+            author: Some("Абдрахманова Сауле".into()),
+            views: Some(13),
+            status: Some(PortalStatus::Rejected {
+                on: Some("27.01.2023".into())
+            }),
+            answers: vec![],
+        }
+    );
+    assert_eq!(appeals[2].id, "765950");
+    assert_eq!(
+        appeals[2].url.as_deref(),
+        Some("https://dialog.egov.kz/blogs/all-questions/765950")
+    );
+    assert_eq!(
+        appeals[2].status,
+        Some(PortalStatus::Rejected {
+            on: Some("27.01.2023".into())
+        })
+    );
+    let placed = &read.placed;
+    assert_eq!(
+        (
+            placed.cards,
+            placed.placeholders,
+            placed.without_link,
+            placed.copies
+        ),
+        (3, 3, 2, 0)
+    );
+}
+
+#[test]
+fn text_after_the_facts_bare_text_no_sign_a_cut_entity_and_a_copy() {
+    let read = reading(
+        &format!("{BASE}/questions?page=4"),
+        "questions-text-after-facts.html",
+    );
+    assert_eq!(read.placed.unplaced, Vec::<String>::new());
+    assert_eq!(read.placed.loose, Vec::<String>::new());
+    let appeals = appeals_of(&read);
+    assert_eq!(
+        appeals[0],
+        PortalAppeal {
+            id: "766001".into(),
+            question_id: Some("766001".into()),
+            url: Some("https://dialog.egov.kz/blogs/all-questions/766001".into()),
+            submitted: "10.01.2023".into(),
+            category: Some("Образование".into()),
+            text: Some(
+                "В школе №12 села Карабулак не работает отопление в двух классах, дети сидят в куртках."
+                    .into()
+            ),
+            author: Some("Касымова Динара".into()),
+            views: Some(25),
+            status: None,
+            answers: vec![answer(
+                "Управление образования области Жетысу",
+                "12.01.2023",
+                Some("11:40"),
+                "Отопление восстановлено 12 января."
+            )],
+        }
+    );
+    assert_eq!(appeals[1].id, "766002");
+    // `&quot` cut before its `;` is still a quotation mark.
+    assert_eq!(
+        appeals[1].text.as_deref(),
+        Some("Автобус маршрута №7 \"Талдыкорган")
+    );
+    assert!(appeals[1].answers.is_empty());
+    assert_eq!(appeals[2].id, "749022/2");
+    assert_eq!(appeals[2].question_id.as_deref(), Some("749023"));
+    assert_eq!(
+        appeals[2].text.as_deref(),
+        Some("Прошу разъяснить порядок выдачи земельного участка под ИЖС...")
+    );
+    assert_eq!(
+        appeals[2].answers,
+        [answer(
+            "Исабаев Б.Б.",
+            "09.01.2023",
+            None,
+            "Ваше обращение направлено в акимат города Талдыкорган по компетенции."
+        )]
+    );
+    let placed = &read.placed;
+    assert_eq!(
+        (
+            placed.cards,
+            placed.copies,
+            placed.blocks_tied,
+            placed.blocks_untied
+        ),
+        (3, 1, 2, 0)
+    );
+}
+
+#[test]
+fn kazakh_interface_is_read_whole() {
+    let read = reading(&format!("{BASE}/questions?page=3"), "questions-3.html");
+    assert_eq!(read.placed.unplaced, Vec::<String>::new());
+    let appeals = appeals_of(&read);
+    assert_eq!(appeals[0].id, "740100");
+    assert_eq!(appeals[0].category.as_deref(), Some("Білім беру"));
+    assert_eq!(appeals[0].views, Some(77));
+    assert_eq!(
+        appeals[0].text.as_deref(),
+        Some("Ауылымыздағы мектепке жаңа спорт залы қашан салынады?")
+    );
+}
+
+#[test]
+fn a_saved_appeal_page_of_either_shape_gives_the_whole_text_and_every_answer() {
+    let read = reading("file:///home/r/765824.html", "appeal-saved-a.html");
+    assert_eq!(read.placed.unplaced, Vec::<String>::new());
+    let saved = PortalPage::Appeal {
+        appeals: vec![],
+        owner: None,
+    };
+    assert!(matches!(read.page, PortalPage::Appeal { .. }), "{saved:?}");
+    let a = &appeals_of(&read)[0];
+    assert_eq!(a.id, "765824");
+    assert_eq!(a.author.as_deref(), Some("Ахметова Айгуль"));
+    assert_eq!(a.submitted, "20.09.2022");
+    assert_eq!(a.views, Some(154));
+    assert_eq!(
+        a.text.as_deref(),
+        Some(
+            "Прошу решить вопрос с местом в детском саду для моего сына. Очередь не движется с 2020 года, в районе построили новый сад, но мест в нём нам не дают.\nПрошу помочь."
+        )
+    );
+    assert_eq!(
+        a.answers,
+        [
+            answer(
+                "Управление образования области Жетысу",
+                "21.09.2022",
+                Some("09:05"),
+                "Ваше обращение принято в работу."
+            ),
+            answer(
+                "Исабаев Б.Б.",
+                "26.09.2022",
+                Some("10:15"),
+                "Уважаемая Айгуль! Ваш сын включён в список на получение места в новом детском саду «Балауса»."
+            )
+        ]
+    );
+    let read = reading(
+        "https://dialog.egov.kz/blogs/all-questions/765801",
+        "appeal-saved-b.html",
+    );
+    assert_eq!(read.placed.unplaced, Vec::<String>::new());
+    let b = &appeals_of(&read)[0];
+    assert_eq!(b.id, "765801");
+    assert_eq!(b.question_id.as_deref(), Some("765801"));
+    assert_eq!(
+        b.url.as_deref(),
+        Some("https://dialog.egov.kz/blogs/all-questions/765801")
+    );
+    assert_eq!(
+        b.text.as_deref(),
+        Some(
+            "В нашем доме по улице Тауелсиздик, 12 третью неделю нет горячей воды. Куда обращаться? Управляющая компания не отвечает."
+        )
+    );
+    assert_eq!(
+        b.answers,
+        [answer(
+            "Управление энергетики и жилищно-коммунального хозяйства области Жетысу",
+            "23.09.2022",
+            Some("16:15"),
+            "Уважаемый Ерлан!\nПодача горячей воды восстановлена 22 сентября."
+        )]
+    );
+}
+
+#[test]
+fn an_answers_block_of_no_card_refuses_the_page() {
+    let html = String::from_utf8(fixture("questions-text-after-facts.html"))
+        .unwrap()
+        .replace("showAnswers(1, 749023)", "showAnswers(1, 749024)")
+        .replace("/blogs/all-questions/749023", "/blogs/all-questions/749024");
+    let url = format!("{BASE}/questions?page=4");
+    let error = read_page(&url, html.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .missing
+            .starts_with("answers block 749023 belongs to no card"),
+        "{error}"
+    );
+    let read = probe_page(&url, html.as_bytes(), None).unwrap();
+    assert_eq!((read.placed.blocks_tied, read.placed.blocks_untied), (1, 1));
+}
+
+/// The parts of one generated card, in the order the generator puts them.
+#[derive(Debug, Clone)]
+enum Part {
+    Name,
+    Facts,
+    Text,
+    Link,
+    Button,
+}
+
+fn card_html(order: &[Part], id: u32, text: &str, link: bool, bare: bool) -> String {
+    let mut html = String::from("<div class=\"row\"><div class=\"col-xs-12\">");
+    for part in order {
+        match part {
+            Part::Name => html.push_str("<h3>Житель Города</h3>"),
+            Part::Facts => html.push_str(&format!(
+                "<ul class=\"blog-info\"><li><i class=\"fa fa-pencil\"></i> № {id}</li>\
+                 <li><i class=\"fa fa-tags\"></i> Дороги</li>\
+                 <li><i class=\"fa fa-calendar\"></i> 03.10.2022</li>\
+                 <li><i class=\"fa fa-eye\"></i> 5</li></ul>"
+            )),
+            Part::Text if bare => html.push_str(&format!(" {text} ")),
+            Part::Text => html.push_str(&format!("<p>{text}</p>")),
+            Part::Link if link => html.push_str(&format!(
+                "<a class=\"readmore\" href=\"/blogs/all-questions/{id}\">Подробнее</a>"
+            )),
+            Part::Link => {}
+            Part::Button if link => html.push_str(&format!(
+                "<button onclick=\"showAnswers(1, {id})\">Ответы</button>"
+            )),
+            Part::Button => {}
+        }
+    }
+    html.push_str("</div></div>");
+    html
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn cards_in_any_order_read_as_generated(
+        cards in proptest::collection::vec(
+            (
+                Just(vec![Part::Name, Part::Facts, Part::Text, Part::Link, Part::Button])
+                    .prop_shuffle(),
+                "[А-Яа-я]{3,12}( [А-Яа-я0-9]{1,10}){0,6}",
+                any::<bool>(),
+                any::<bool>(),
+            ),
+            1..6,
+        )
+    ) {
+        let mut html = String::from("<html><body><div class=\"container\">");
+        for (i, (order, text, link, bare)) in cards.iter().enumerate() {
+            html.push_str(&card_html(order, 1000 + i as u32, text, *link, *bare));
+        }
+        html.push_str("</div></body></html>");
+        let read = probe_page(&format!("{BASE}/questions"), html.as_bytes(), None).unwrap();
+        prop_assert_eq!(&read.placed.unplaced, &Vec::<String>::new());
+        let appeals = appeals_of(&read);
+        prop_assert_eq!(appeals.len(), cards.len());
+        for (i, ((_, text, link, _), appeal)) in cards.iter().zip(appeals).enumerate() {
+            let id = (1000 + i).to_string();
+            prop_assert_eq!(&appeal.id, &id);
+            prop_assert_eq!(appeal.text.as_deref(), Some(text.as_str()));
+            prop_assert_eq!(appeal.author.as_deref(), Some("Житель Города"));
+            prop_assert_eq!(appeal.category.as_deref(), Some("Дороги"));
+            prop_assert_eq!(appeal.views, Some(5));
+            prop_assert_eq!(appeal.url.is_some(), *link);
+            prop_assert_eq!(appeal.question_id.is_some(), *link);
+            prop_assert_eq!(&appeal.submitted, "03.10.2022");
+        }
+    }
+}
