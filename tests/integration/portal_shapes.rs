@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::common::Workdir;
+use crate::common::http_server::Server;
 
 const OWNER: &str = "Исабаев Бейбит Бакирович";
 
@@ -248,4 +249,116 @@ fn an_answers_block_of_no_card_stops_the_import_and_imports_nothing() {
         false => 1,
     };
     assert_eq!(stored, 1, "nothing imported");
+}
+
+/// A test server with the fixture blog's welcome page, a questions page and a posts page.
+fn probe_server(questions: impl Into<Vec<u8>>) -> Server {
+    let server = Server::start();
+    server
+        .page(
+            "/robots.txt",
+            "User-agent: *\nDisallow: /blogs/all-questions/\nCrawl-delay: 0\n",
+        )
+        .page("/blogs/2719746/welcome", fixture("welcome.html"))
+        .page("/blogs/2719746/questions?page=1", questions)
+        .page("/blogs/2719746/posts?page=1", fixture("posts-1.html"));
+    server
+}
+
+#[test]
+fn fetch_probe_tells_what_it_recognised_and_imports_nothing() {
+    let wd = Workdir::new();
+    let server = probe_server(fixture("questions-text-after-facts.html"));
+    let out = wd.ok(&[
+        "fetch",
+        "--probe",
+        "--base-url",
+        &server.base_url,
+        "--archive",
+        "arch",
+        "2719746",
+    ]);
+    for line in [
+        "/blogs/2719746/welcome (in arch/probe-2719746-",
+        "  owner: Исабаев Бейбит Бакирович",
+        "  position: Аким области Жетысу",
+        "  page: questions",
+        "  totalPages: 5",
+        "  cards: 3 appeals (0 placeholders, 1 copies, 0 without a link)",
+        "  answers blocks: 2 tied, 0 untied",
+        "  answer to 766001: Управление образования области Жетысу on 12.01.2023, 11:40",
+        "  answer to 749022/2: Исабаев Б.Б. on 09.01.2023",
+        "  page: posts",
+        "everything on these pages was placed",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+    assert!(!out.contains("NOT PLACED"), "{out}");
+    // Politely: robots.txt and the three pages, never an appeal's own page; nothing imported.
+    let paths = server.paths();
+    assert!(
+        paths.iter().all(|p| !p.contains("all-questions")),
+        "{paths:?}"
+    );
+    assert_eq!(server.count("/blogs/2719746/questions?page=1"), 1);
+    assert!(!wd.path("test.db").exists());
+    let archives: Vec<_> = std::fs::read_dir(wd.path("arch"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(archives.len(), 1);
+}
+
+#[test]
+fn fetch_probe_of_a_page_not_placed_exits_1_and_names_the_archive() {
+    let wd = Workdir::new();
+    let server = probe_server(untied_page());
+    let output = wd.run(&[
+        "fetch",
+        "--probe",
+        "--base-url",
+        &server.base_url,
+        "--archive",
+        "arch",
+        "2719746",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&output.stdout);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(out.contains("  answers blocks: 1 tied, 1 untied"), "{out}");
+    assert!(
+        out.contains("  NOT PLACED: answers block 749023 belongs to no card"),
+        "{out}"
+    );
+    assert!(out.contains("1 parts were not placed"), "{out}");
+    assert!(err.contains("send arch/probe-2719746-"), "{err}");
+    assert!(!wd.path("test.db").exists());
+}
+
+#[test]
+fn import_pages_probe_reads_saved_pages_without_the_network() {
+    let wd = Workdir::new();
+    wd.write(
+        "good/placeholders.html",
+        fixture("questions-placeholders.html"),
+    );
+    wd.write("good/appeal.html", fixture("appeal-saved-b.html"));
+    let out = wd.ok(&["import", "pages", "--probe", "good"]);
+    for line in [
+        "  cards: 3 appeals (3 placeholders, 0 copies, 2 without a link)",
+        "  page: an appeal's own page",
+        "  answer to 765801: Управление энергетики и жилищно-коммунального хозяйства области Жетысу on 23.09.2022, 16:15",
+        "everything on these pages was placed",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+    assert!(!wd.path("test.db").exists());
+    wd.write("bad.html", untied_page());
+    let err = wd.fails(&["import", "pages", "--probe", "bad.html"], 1);
+    assert!(err.contains("send bad.html"), "{err}");
+    // A probe stores nothing: flags that say how to store are wrong usage, as is a probe of
+    // files of records.
+    wd.fails(&["import", "pages", "--probe", "--snapshot", "bad.html"], 2);
+    wd.fails(&["import", "appeals", "--probe", "bad.html"], 2);
+    assert!(!wd.path("test.db").exists());
 }
