@@ -128,6 +128,16 @@ pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
         )
     })?;
     let software = concat!("appeal-audit/", env!("CARGO_PKG_VERSION"));
+    // The interface asked for, as the crawl asks for it: the probe reads what a fetch will.
+    if let Some(lang) = &options.crawl.lang {
+        match client.get(&format!("/application/changelang?lang={lang}")) {
+            Err(FetchError::Refused { .. }) => {}
+            other => {
+                other?;
+            }
+        }
+        client.take_superseded();
+    }
     for blog in &options.blogs {
         let path = new_archive_path(
             &options.crawl.archive_dir,
