@@ -76,16 +76,22 @@ fn placeholders_with_and_without_a_link_in_either_order() {
             answers: vec![],
         }
     );
-    assert_eq!(appeals[2].id, "765950");
     assert_eq!(
-        appeals[2].url.as_deref(),
-        Some("https://dialog.egov.kz/blogs/all-questions/765950")
-    );
-    assert_eq!(
-        appeals[2].status,
-        Some(PortalStatus::Rejected {
-            on: Some("27.01.2023".into())
-        })
+        appeals[2],
+        PortalAppeal {
+            id: "765950".into(),
+            question_id: Some("765950".into()),
+            url: Some("https://dialog.egov.kz/blogs/all-questions/765950".into()),
+            submitted: "20.12.2022".into(),
+            category: Some("Дороги".into()),
+            text: None,
+            author: Some("Оспанов Ерболат".into()),
+            views: Some(4),
+            status: Some(PortalStatus::Rejected {
+                on: Some("27.01.2023".into())
+            }),
+            answers: vec![],
+        }
     );
     let placed = &read.placed;
     assert_eq!(
@@ -131,27 +137,42 @@ fn text_after_the_facts_bare_text_no_sign_a_cut_entity_and_a_copy() {
             )],
         }
     );
-    assert_eq!(appeals[1].id, "766002");
-    // `&quot` cut before its `;` is still a quotation mark.
+    // Bare text, a number without №, and `&quot` cut before its `;` (still a quotation mark).
     assert_eq!(
-        appeals[1].text.as_deref(),
-        Some("Автобус маршрута №7 \"Талдыкорган")
+        appeals[1],
+        PortalAppeal {
+            id: "766002".into(),
+            question_id: Some("766002".into()),
+            url: Some("https://dialog.egov.kz/blogs/all-questions/766002".into()),
+            submitted: "09.01.2023".into(),
+            category: Some("Транспорт".into()),
+            text: Some("Автобус маршрута №7 \"Талдыкорган".into()),
+            author: Some("Ибраев Нуржан".into()),
+            views: Some(3),
+            status: None,
+            answers: vec![],
+        }
     );
-    assert!(appeals[1].answers.is_empty());
-    assert_eq!(appeals[2].id, "749022/2");
-    assert_eq!(appeals[2].question_id.as_deref(), Some("749023"));
+    // A copy: its address names another question, whose answers block follows the row.
     assert_eq!(
-        appeals[2].text.as_deref(),
-        Some("Прошу разъяснить порядок выдачи земельного участка под ИЖС...")
-    );
-    assert_eq!(
-        appeals[2].answers,
-        [answer(
-            "Исабаев Б.Б.",
-            "09.01.2023",
-            None,
-            "Ваше обращение направлено в акимат города Талдыкорган по компетенции."
-        )]
+        appeals[2],
+        PortalAppeal {
+            id: "749022/2".into(),
+            question_id: Some("749023".into()),
+            url: Some("https://dialog.egov.kz/blogs/all-questions/749023".into()),
+            submitted: "08.01.2023".into(),
+            category: Some("Земельные отношения".into()),
+            text: Some("Прошу разъяснить порядок выдачи земельного участка под ИЖС...".into()),
+            author: Some("Мухаметжанов Руслан".into()),
+            views: Some(41),
+            status: None,
+            answers: vec![answer(
+                "Исабаев Б.Б.",
+                "09.01.2023",
+                None,
+                "Ваше обращение направлено в акимат города Талдыкорган по компетенции."
+            )],
+        }
     );
     let placed = &read.placed;
     assert_eq!(
@@ -170,25 +191,56 @@ fn kazakh_interface_is_read_whole() {
     let read = reading(&format!("{BASE}/questions?page=3"), "questions-3.html");
     assert_eq!(read.placed.unplaced, Vec::<String>::new());
     let appeals = appeals_of(&read);
-    assert_eq!(appeals[0].id, "740100");
-    assert_eq!(appeals[0].category.as_deref(), Some("Білім беру"));
-    assert_eq!(appeals[0].views, Some(77));
+    let ids: Vec<&str> = appeals.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["740100", "740050", "740010"]);
     assert_eq!(
-        appeals[0].text.as_deref(),
-        Some("Ауылымыздағы мектепке жаңа спорт залы қашан салынады?")
+        appeals[0],
+        PortalAppeal {
+            id: "740100".into(),
+            question_id: Some("740100".into()),
+            url: Some("https://dialog.egov.kz/blogs/all-questions/740100".into()),
+            submitted: "01.09.2022".into(),
+            category: Some("Білім беру".into()),
+            text: Some("Ауылымыздағы мектепке жаңа спорт залы қашан салынады?".into()),
+            author: Some("Төлеуова Гүлнар".into()),
+            views: Some(77),
+            status: None,
+            answers: vec![answer(
+                "Жетісу облысының білім басқармасы",
+                "05.09.2022",
+                None,
+                "Сіздің өтінішіңіз құзыреті бойынша облыстың білім басқармасына жолданды. Спорт залының құрылысы 2023 жылға жоспарланған."
+            )],
+        }
     );
+    assert_eq!(
+        appeals[1].answers[0].answerer.as_deref(),
+        Some("Исабаев Б.Б.")
+    );
+    assert_eq!(appeals[2].views, Some(12));
+    assert!(appeals[2].answers.is_empty());
 }
 
 #[test]
 fn a_saved_appeal_page_of_either_shape_gives_the_whole_text_and_every_answer() {
-    let read = reading("file:///home/r/765824.html", "appeal-saved-a.html");
+    // Its address as `import pages` finds it: the browser's `saved from url` mark.
+    let html = fixture("appeal-saved-a.html");
+    let url = saved_page_url(&String::from_utf8_lossy(&html));
+    assert_eq!(
+        url.as_deref(),
+        Some("https://dialog.egov.kz/blogs/all-questions/765824")
+    );
+    let read = reading(url.as_deref().unwrap_or_default(), "appeal-saved-a.html");
     assert_eq!(read.placed.unplaced, Vec::<String>::new());
-    let saved = PortalPage::Appeal {
-        appeals: vec![],
-        owner: None,
-    };
-    assert!(matches!(read.page, PortalPage::Appeal { .. }), "{saved:?}");
+    assert!(
+        matches!(read.page, PortalPage::Appeal { .. }),
+        "{:?}",
+        read.page
+    );
     let a = &appeals_of(&read)[0];
+    assert_eq!(a.question_id.as_deref(), Some("765824"));
+    assert_eq!(a.category.as_deref(), Some("Образование"));
+    assert_eq!(a.status, None);
     assert_eq!(a.id, "765824");
     assert_eq!(a.author.as_deref(), Some("Ахметова Айгуль"));
     assert_eq!(a.submitted, "20.09.2022");
@@ -223,6 +275,9 @@ fn a_saved_appeal_page_of_either_shape_gives_the_whole_text_and_every_answer() {
     assert_eq!(read.placed.unplaced, Vec::<String>::new());
     let b = &appeals_of(&read)[0];
     assert_eq!(b.id, "765801");
+    assert_eq!(b.author.as_deref(), Some("Жумабеков Ерлан"));
+    assert_eq!(b.submitted, "19.09.2022");
+    assert_eq!(b.views, None);
     assert_eq!(b.question_id.as_deref(), Some("765801"));
     assert_eq!(
         b.url.as_deref(),

@@ -161,6 +161,7 @@ fn every_shape_imports_with_its_route() {
         "questions-text-after-facts.html",
         "appeal-saved-a.html",
         "appeal-saved-b.html",
+        "questions-3.html",
     ] {
         wd.write(&format!("saved/{name}"), fixture(name));
     }
@@ -196,6 +197,15 @@ fn every_shape_imports_with_its_route() {
             "answered_by",
             "Управление энергетики и жилищно-коммунального хозяйства области Жетысу".into(),
         ),
+        // The Kazakh interface.
+        (
+            "740100",
+            "forwarded",
+            "answered_by",
+            "Жетісу облысының білім басқармасы".into(),
+        ),
+        ("740050", "personal", "answered_by", "Исабаев Б.Б.".into()),
+        ("740010", "unanswered", "no_answer", Value::Null),
     ] {
         let got = &rows[id];
         assert_eq!(
@@ -204,7 +214,7 @@ fn every_shape_imports_with_its_route() {
             "{id}: {got:#}"
         );
     }
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 11);
     let whole = rows["765824"]["text"].as_str().unwrap_or_default();
     assert!(whole.ends_with("Прошу помочь."), "{whole}");
     assert!(!whole.contains("blog?."), "{whole}");
