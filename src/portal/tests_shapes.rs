@@ -328,31 +328,79 @@ enum Part {
     Button,
 }
 
-fn card_html(order: &[Part], id: u32, text: &str, link: bool, bare: bool) -> String {
-    let mut html = String::from("<div class=\"row\"><div class=\"col-xs-12\">");
-    for part in order {
-        match part {
-            Part::Name => html.push_str("<h3>Житель Города</h3>"),
-            Part::Facts => html.push_str(&format!(
-                "<ul class=\"blog-info\"><li><i class=\"fa fa-pencil\"></i> № {id}</li>\
-                 <li><i class=\"fa fa-tags\"></i> Дороги</li>\
-                 <li><i class=\"fa fa-calendar\"></i> 03.10.2022</li>\
-                 <li><i class=\"fa fa-eye\"></i> 5</li></ul>"
-            )),
-            Part::Text if bare => html.push_str(&format!(" {text} ")),
-            Part::Text => html.push_str(&format!("<p>{text}</p>")),
-            Part::Link if link => html.push_str(&format!(
-                "<a class=\"readmore\" href=\"/blogs/all-questions/{id}\">Подробнее</a>"
-            )),
-            Part::Link => {}
-            Part::Button if link => html.push_str(&format!(
-                "<button onclick=\"showAnswers(1, {id})\">Ответы</button>"
-            )),
-            Part::Button => {}
+/// One generated card: its parts in `order`, its text placed bare or in a `p`, with or without
+/// a link, a placeholder's sentence (`kind` 1 pending, 2 rejected) or the citizen's text, and an
+/// answers block inside its row or after it when `answered`.
+#[derive(Debug, Clone)]
+struct Generated {
+    order: Vec<Part>,
+    text: String,
+    link: bool,
+    bare: bool,
+    kind: u8,
+    answered: bool,
+    inside: bool,
+}
+
+impl Generated {
+    fn id(i: usize) -> String {
+        (1000 + i).to_string()
+    }
+
+    fn text(&self, i: usize) -> String {
+        let id = Generated::id(i);
+        match self.kind {
+            1 => format!(
+                "Обращение с регистрационным номером {id}, направленное в Блог акима, находится на рассмотрении у ГО"
+            ),
+            2 => format!(
+                "Обращение с регистрационным номером {id}, направленное в Блог акима, отклонено ГО 27.01.2023"
+            ),
+            _ => self.text.clone(),
         }
     }
-    html.push_str("</div></div>");
-    html
+
+    /// Answered only when the card can name its question, and only the citizen's own text.
+    fn has_answers(&self) -> bool {
+        self.answered && self.link && self.kind == 0
+    }
+
+    fn html(&self, i: usize) -> String {
+        let id = Generated::id(i);
+        let text = self.text(i);
+        let mut html = String::from("<div class=\"row\"><div class=\"col-xs-12\">");
+        for part in &self.order {
+            match part {
+                Part::Name => html.push_str("<h3>Житель Города</h3>"),
+                Part::Facts => html.push_str(&format!(
+                    "<ul class=\"blog-info\"><li><i class=\"fa fa-pencil\"></i> № {id}</li>\
+                     <li><i class=\"fa fa-tags\"></i> Дороги</li>\
+                     <li><i class=\"fa fa-calendar\"></i> 03.10.2022</li>\
+                     <li><i class=\"fa fa-eye\"></i> 5</li></ul>"
+                )),
+                Part::Text if self.bare => html.push_str(&format!(" {text} ")),
+                Part::Text => html.push_str(&format!("<p>{text}</p>")),
+                Part::Link if self.link => html.push_str(&format!(
+                    "<a class=\"readmore\" href=\"/blogs/all-questions/{id}\">Подробнее</a>"
+                )),
+                Part::Button if self.link => html.push_str(&format!(
+                    "<button onclick=\"showAnswers(1, {id})\">Ответы</button>"
+                )),
+                Part::Link | Part::Button => {}
+            }
+        }
+        html.push_str("</div>");
+        let block = format!(
+            "<div class=\"answers row\" id=\"{id}\" style=\"display:none\"><h4>Ответы</h4>\
+             <p>Ответ на {id}</p><span class=\"answer-info\">Исабаев Б.Б. 05.10.2022</span></div>"
+        );
+        match (self.has_answers(), self.inside) {
+            (true, true) => html.push_str(&format!("{block}</div>")),
+            (true, false) => html.push_str(&format!("</div>{block}")),
+            (false, _) => html.push_str("</div>"),
+        }
+        html
+    }
 }
 
 proptest! {
@@ -366,29 +414,55 @@ proptest! {
                 "[А-Яа-я]{3,12}( [А-Яа-я0-9]{1,10}){0,6}",
                 any::<bool>(),
                 any::<bool>(),
-            ),
+                0u8..3,
+                any::<bool>(),
+                any::<bool>(),
+            )
+                .prop_map(|(order, text, link, bare, kind, answered, inside)| Generated {
+                    order, text, link, bare, kind, answered, inside,
+                }),
             1..6,
         )
     ) {
         let mut html = String::from("<html><body><div class=\"container\">");
-        for (i, (order, text, link, bare)) in cards.iter().enumerate() {
-            html.push_str(&card_html(order, 1000 + i as u32, text, *link, *bare));
+        for (i, card) in cards.iter().enumerate() {
+            html.push_str(&card.html(i));
         }
         html.push_str("</div></body></html>");
         let read = probe_page(&format!("{BASE}/questions"), html.as_bytes(), None).unwrap();
         prop_assert_eq!(&read.placed.unplaced, &Vec::<String>::new());
+        prop_assert_eq!(&read.placed.loose, &Vec::<String>::new());
         let appeals = appeals_of(&read);
         prop_assert_eq!(appeals.len(), cards.len());
-        for (i, ((_, text, link, _), appeal)) in cards.iter().zip(appeals).enumerate() {
-            let id = (1000 + i).to_string();
-            prop_assert_eq!(&appeal.id, &id);
-            prop_assert_eq!(appeal.text.as_deref(), Some(text.as_str()));
-            prop_assert_eq!(appeal.author.as_deref(), Some("Житель Города"));
-            prop_assert_eq!(appeal.category.as_deref(), Some("Дороги"));
-            prop_assert_eq!(appeal.views, Some(5));
-            prop_assert_eq!(appeal.url.is_some(), *link);
-            prop_assert_eq!(appeal.question_id.is_some(), *link);
-            prop_assert_eq!(&appeal.submitted, "03.10.2022");
+        for (i, (card, appeal)) in cards.iter().zip(appeals).enumerate() {
+            let id = Generated::id(i);
+            let status = match card.kind {
+                1 => Some(PortalStatus::Pending),
+                2 => Some(PortalStatus::Rejected { on: Some("27.01.2023".into()) }),
+                _ => None,
+            };
+            let answers = match card.has_answers() {
+                true => vec![answer("Исабаев Б.Б.", "05.10.2022", None, &format!("Ответ на {id}"))],
+                false => vec![],
+            };
+            let expected = PortalAppeal {
+                id: id.clone(),
+                question_id: card.link.then(|| id.clone()),
+                url: card.link.then(|| format!("https://dialog.egov.kz/blogs/all-questions/{id}")),
+                submitted: "03.10.2022".into(),
+                category: Some("Дороги".into()),
+                text: (card.kind == 0).then(|| card.text(i)),
+                author: Some("Житель Города".into()),
+                views: Some(5),
+                status,
+                answers,
+            };
+            prop_assert_eq!(appeal, &expected);
         }
+        let placed = &read.placed;
+        prop_assert_eq!(placed.cards, cards.len());
+        prop_assert_eq!(placed.placeholders, cards.iter().filter(|c| c.kind != 0).count());
+        prop_assert_eq!(placed.without_link, cards.iter().filter(|c| !c.link).count());
+        prop_assert_eq!(placed.blocks_tied, cards.iter().filter(|c| c.has_answers()).count());
     }
 }
