@@ -53,7 +53,9 @@ pub struct ProbeReport {
 impl ProbeReport {
     /// Whether every page was read and every part of it placed (text beside the cards too).
     pub fn all_placed(&self) -> bool {
+        // A page robots.txt kept from the probe is a page not seen: no all-clear for it.
         !self.pages.is_empty()
+            && self.refused.is_empty()
             && self.pages.iter().all(|p| match &p.read {
                 Ok(read) => read.placed.unplaced.is_empty() && read.placed.loose.is_empty(),
                 Err(_) => false,
@@ -78,15 +80,18 @@ impl ProbeReport {
         }
     }
 
-    /// How many parts were not placed, over every page (a page not read counts one).
+    /// How many parts were not placed, over every page (a page not read, or not requested,
+    /// counts one).
     pub fn not_placed(&self) -> usize {
-        self.pages
-            .iter()
-            .map(|p| match &p.read {
-                Ok(read) => read.placed.unplaced.len() + read.placed.loose.len(),
-                Err(_) => 1,
-            })
-            .sum()
+        self.refused.len()
+            + self
+                .pages
+                .iter()
+                .map(|p| match &p.read {
+                    Ok(read) => read.placed.unplaced.len() + read.placed.loose.len(),
+                    Err(_) => 1,
+                })
+                .sum::<usize>()
     }
 }
 

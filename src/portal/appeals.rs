@@ -138,21 +138,26 @@ pub fn read(url: &str, document: &Html) -> (Vec<PortalAppeal>, Placed) {
     (appeals, placed)
 }
 
-/// Each card: the nearest block around a `ul.blog-info` that holds more of a card than its
-/// facts (a name, a paragraph, a link, a button or bare text). A block holding two facts lists
-/// is no one card: said, not split by guess.
+/// Each card: the nearest block around a `ul.blog-info` that holds more of a card than facts
+/// (a name, a paragraph, a link, a button or bare text). A block holding two facts lists is no
+/// one card: said, not split by guess. What is known of a block is worked out once, however
+/// many lists share it, so that a page of many lists and few parts is not read again per list.
 fn cards<'a>(document: &'a Html, placed: &mut Placed) -> Vec<ElementRef<'a>> {
     let mut cards = Vec::new();
     let mut seen = HashSet::new();
+    let mut holds: HashMap<NodeId, bool> = HashMap::new();
+    let mut lists: HashMap<NodeId, usize> = HashMap::new();
     for list in document.select(&CSS.info) {
         let card = list
             .ancestors()
             .take(CARD_DEPTH)
             .filter_map(ElementRef::wrap)
-            .find(|e| holds_more_than(*e, list))
+            .find(|e| *holds.entry(e.id()).or_insert_with(|| holds_card_parts(*e)))
             .or_else(|| list.parent().and_then(ElementRef::wrap))
             .unwrap_or(list);
-        let facts_lists = card.select(&CSS.info).count();
+        let facts_lists = *lists
+            .entry(card.id())
+            .or_insert_with(|| card.select(&CSS.info).count());
         if facts_lists > 1 {
             placed.unplaced.push(format!(
                 "a card (ul.blog-info: {:?}) has no block of its own (the nearest block around \
@@ -168,10 +173,16 @@ fn cards<'a>(document: &'a Html, placed: &mut Placed) -> Vec<ElementRef<'a>> {
     cards
 }
 
-/// Whether `block` holds a part of a card besides the facts `list`.
-fn holds_more_than(block: ElementRef, list: ElementRef) -> bool {
-    let outside = |e: &ElementRef| !e.ancestors().any(|a| a.id() == list.id());
-    block.select(&CSS.card_parts).any(|e| outside(&e))
+/// Whether `block` holds a part of a card besides facts: a name, a paragraph, a link or a
+/// button outside every `ul.blog-info`, or bare text of its own.
+fn holds_card_parts(block: ElementRef) -> bool {
+    let in_facts = |e: &ElementRef| {
+        e.ancestors()
+            .take_while(|a| a.id() != block.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| CSS.info.matches(&a))
+    };
+    block.select(&CSS.card_parts).any(|e| !in_facts(&e))
         || block
             .children()
             .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()))

@@ -31,6 +31,7 @@ pub(super) struct Css {
     pub answer_info: Selector,
     pub card_parts: Selector,
     pub question: Selector,
+    numbered: Selector,
     pub link: Selector,
     show_answers: Selector,
     card_traces: Selector,
@@ -50,6 +51,7 @@ pub(super) static CSS: LazyLock<Css> = LazyLock::new(|| Css {
     answer_info: selector(".answer-info"),
     card_parts: selector("h3, p, a[href], [onclick], button"),
     question: selector(".b-question"),
+    numbered: selector(".blog-info .fa-pencil"),
     link: selector("a[href]"),
     show_answers: selector("[onclick*='showAnswers(']"),
     card_traces: selector("[onclick*='showAnswers('], .fa-pencil, .blog-info, .answer-info"),
@@ -143,8 +145,10 @@ pub fn page_kind(url: &str, document: &Html) -> PageKind {
         .select(&CSS.link)
         .filter_map(|a| a.value().attr("href"))
         .collect();
+    // A page of placeholder cards only has neither links nor buttons: its numbers tell it.
     if links.iter().any(|h| h.contains("/blogs/all-questions/"))
         || document.select(&CSS.show_answers).next().is_some()
+        || document.select(&CSS.numbered).next().is_some()
     {
         PageKind::Questions
     } else if links.iter().any(|h| h.contains("/blogs/posts/")) {

@@ -301,6 +301,19 @@ fn a_saved_appeal_page_of_either_shape_gives_the_whole_text_and_every_answer() {
 }
 
 #[test]
+fn a_saved_page_of_placeholders_only_is_a_questions_page() {
+    // No link and no button on it: its numbered facts say what it is.
+    let html = String::from_utf8(fixture("questions-placeholders.html"))
+        .unwrap()
+        .replace(
+            "<a class=\"readmore\" href=\"/blogs/all-questions/765950\">Подробнее</a>",
+            "",
+        );
+    let read = probe_page("file:///home/r/saved.html", html.as_bytes(), None).unwrap();
+    assert_eq!(appeals_of(&read).len(), 3);
+}
+
+#[test]
 fn an_answers_block_of_no_card_refuses_the_page() {
     let html = String::from_utf8(fixture("questions-text-after-facts.html"))
         .unwrap()
