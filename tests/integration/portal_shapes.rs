@@ -372,3 +372,46 @@ fn import_pages_probe_reads_saved_pages_without_the_network() {
     wd.fails(&["import", "appeals", "--probe", "bad.html"], 2);
     assert!(!wd.path("test.db").exists());
 }
+
+#[test]
+fn a_fetch_reads_placeholders_without_links_and_text_after_the_facts() {
+    let wd = Workdir::new();
+    let pages = |name: &str, page: u32| {
+        String::from_utf8(fixture(name))
+            .unwrap()
+            .replace("totalPages: 5", "totalPages: 2")
+            .replace("startPage: 5", &format!("startPage: {page}"))
+            .replace("startPage: 4", &format!("startPage: {page}"))
+    };
+    let server = probe_server(pages("questions-text-after-facts.html", 1));
+    server.page(
+        "/blogs/2719746/questions?page=2",
+        pages("questions-placeholders.html", 2),
+    );
+    wd.ok(&[
+        "fetch",
+        "--base-url",
+        &server.base_url,
+        "--archive",
+        "arch",
+        "2719746",
+    ]);
+    let rows = stored(&wd, "test.db");
+    assert_eq!(rows.len(), 6, "{:?}", rows.keys());
+    for (id, route) in [
+        ("766001", "forwarded"),
+        ("766002", "unanswered"),
+        ("749022/2", "forwarded"),
+        ("766158", "unanswered"),
+        ("765990", "rejected"),
+        ("765950", "rejected"),
+    ] {
+        assert_eq!(rows[id]["route"], Value::from(route), "{id}");
+    }
+    assert_eq!(
+        rows["766001"]["text"],
+        Value::from(
+            "В школе №12 села Карабулак не работает отопление в двух классах, дети сидят в куртках."
+        )
+    );
+}
