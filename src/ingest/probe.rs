@@ -43,6 +43,8 @@ pub struct Read {
 /// Every page probed, and the archives they are in.
 #[derive(Debug, Clone, Default)]
 pub struct ProbeReport {
+    /// What robots.txt said, for a probe over the network.
+    pub robots: Option<String>,
     pub pages: Vec<PageProbe>,
     /// Pages robots.txt disallows, not requested.
     pub refused: Vec<String>,
@@ -125,7 +127,14 @@ pub fn probe_paths(paths: &[PathBuf]) -> Result<ProbeReport> {
 /// posts pages, politely and archived (one archive a blog, named `probe-…`), nothing imported.
 pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
     let mut client = Client::start(&options.client)?;
-    let mut report = ProbeReport::default();
+    let mut report = ProbeReport {
+        robots: Some(format!(
+            "{}: read; {:.1} s between requests (its Crawl-delay, else 1 s, or --delay)",
+            client.url("/robots.txt"),
+            client.gap().as_secs_f64()
+        )),
+        ..ProbeReport::default()
+    };
     std::fs::create_dir_all(&options.crawl.archive_dir).map_err(|e| {
         anyhow!(
             "cannot create the archive folder {}: {e}; give --archive a folder you may write",
@@ -220,6 +229,9 @@ fn probe(page: &ArchivedPage) -> PageProbe {
 
 impl fmt::Display for ProbeReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(robots) = &self.robots {
+            writeln!(f, "{}", visible(robots))?;
+        }
         for page in &self.pages {
             write!(f, "{page}")?;
         }

@@ -289,6 +289,7 @@ fn fetch_probe_tells_what_it_recognised_and_imports_nothing() {
         "2719746",
     ]);
     for line in [
+        "/robots.txt: read; 0.0 s between requests",
         "/blogs/2719746/welcome (in arch/probe-2719746-",
         "  owner: Исабаев Бейбит Бакирович",
         "  position: Аким области Жетысу",
