@@ -227,7 +227,8 @@ fn appeal(
                     .is_some_and(|h| h.contains(APPEAL_LINK))
             }) {
                 placed.unplaced.push(format!(
-                    "a card (ul.blog-info: {:?}) has no a.readmore link to {APPEAL_LINK}{{id}}",
+                    "a card (ul.blog-info: {:?}) has no a.readmore link to {APPEAL_LINK}{{id}}: its \
+                     link to the appeal has another class, so the link may have been renamed",
                     shown()
                 ));
                 return None;

@@ -1,6 +1,7 @@
-//! The cards of a questions or posts page: each appeal's facts known by their icons, its text
-//! between the name and the facts, and the answers block its question id ties to it; each
-//! post's title and date. A card that lacks what matters is a layout error, never a guess.
+//! The parts of a card: its facts known by their icons, its text (all that is not its name,
+//! facts, link, buttons or answers), the answers of a block with their answerers and dates;
+//! and each post's title and date. A card that lacks what matters is a layout error, never a
+//! guess. `appeals.rs` finds a questions page's cards; `question.rs` reads an appeal's own page.
 
 use std::collections::HashSet;
 
