@@ -38,7 +38,9 @@ struct Block {
 
 /// Every card the page shows, read into appeals, and the account of what was placed.
 pub fn read(url: &str, document: &Html) -> (Vec<PortalAppeal>, Placed) {
-    let mut placed = Placed::default();
+    // Said in this order: blocks with no id, links in no card, then each card's own complaint
+    // (which may follow from a link it lost), then blocks no card claimed.
+    let mut nameless = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for block in document.select(&CSS.answers) {
@@ -46,7 +48,7 @@ pub fn read(url: &str, document: &Html) -> (Vec<PortalAppeal>, Placed) {
         let id: String = raw_id.chars().filter(char::is_ascii_digit).collect();
         let read = answers(url, &raw_id, block).map_err(|e| e.missing);
         if id.is_empty() {
-            placed.unplaced.push(format!(
+            nameless.push(format!(
                 "an answers block (div.answers {:?}) has no question id, so it belongs to no \
                  card: its answers would be lost",
                 clip(&clean(&block.text().collect::<String>()))
@@ -60,8 +62,8 @@ pub fn read(url: &str, document: &Html) -> (Vec<PortalAppeal>, Placed) {
             tied: false,
         });
     }
-    let mut cards_placed = Placed::default();
-    let cards = cards(document, &mut cards_placed);
+    let mut placed = Placed::default();
+    let cards = cards(document, &mut placed);
     let mut appeals = Vec::new();
     let mut taken: HashSet<NodeId> = HashSet::new();
     for (i, card) in cards.iter().enumerate() {
@@ -71,39 +73,25 @@ pub fn read(url: &str, document: &Html) -> (Vec<PortalAppeal>, Placed) {
             *card,
             &mut blocks,
             &by_id,
-            &mut cards_placed,
+            &mut placed,
             &mut taken,
         ) {
             appeals.push(appeal);
         }
     }
-    // A link no card took is said first: the cards' own complaints may follow from it.
+    let mut lost = Vec::new();
     for a in document.select(&CSS.readmore) {
         let Some(href) = a.value().attr("href").filter(|h| h.contains(APPEAL_LINK)) else {
             continue;
         };
         if !taken.contains(&a.id()) {
-            placed.unplaced.push(format!(
+            lost.push(format!(
                 "the link {href} (a.readmore) stands in no card with a ul.blog-info (number, \
                  category, date, views)"
             ));
         }
     }
-    let Placed {
-        cards: n,
-        placeholders,
-        copies,
-        without_link,
-        unplaced,
-        ..
-    } = cards_placed;
-    placed.unplaced.extend(unplaced);
-    (
-        placed.cards,
-        placed.placeholders,
-        placed.copies,
-        placed.without_link,
-    ) = (n, placeholders, copies, without_link);
+    placed.unplaced = [nameless, lost, std::mem::take(&mut placed.unplaced)].concat();
     for block in &blocks {
         match (&block.answers, block.tied) {
             (Err(why), _) => placed.unplaced.push(why.clone()),
