@@ -64,6 +64,11 @@ pub struct FetchArgs {
     /// Add classification phrases from FILE (lines like 'forward: передано в'); kept in the database.
     #[arg(long, value_name = "FILE")]
     pub phrases: Option<PathBuf>,
+    /// First contact: read robots.txt, the welcome page and the first questions and posts
+    /// pages, print what was recognised and what was not placed, import nothing; exit 1 when
+    /// anything was not placed.
+    #[arg(long, conflicts_with_all = ["full", "no_posts", "no_import", "max_pages", "scraped_at", "phrases", "recheck_months"])]
+    pub probe: bool,
     /// The first wait, in seconds, before retrying after a 5xx or a network error (doubles each try).
     #[arg(long, default_value_t = 1.0, value_name = "SECS", hide = true)]
     pub retry_backoff: f64,
@@ -129,6 +134,7 @@ impl FetchCommand {
                 source: args.source.trim().to_string(),
             },
             import: !args.no_import,
+            probe: args.probe,
             scraped_at,
             phrases: args.phrases.clone(),
         })

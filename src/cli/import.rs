@@ -38,6 +38,10 @@ pub struct ImportCommand {
     /// The file format; auto tells it from the extension, else the content.
     #[arg(long, default_value = "auto")]
     pub format: InputFormat,
+    /// Pages: print what the reader recognises on each page and what it could not place;
+    /// import nothing; exit 1 when anything was not placed.
+    #[arg(long)]
+    pub probe: bool,
     #[command(flatten)]
     pub options: ImportArgs,
 }
@@ -237,6 +241,39 @@ impl ImportCommand {
     pub fn page_options(&self) -> Result<PageImportOptions, UsageError> {
         self.options
             .page_options(self.format, self.addressee.as_deref())
+    }
+
+    /// `import pages --probe PATH...`: the paths to probe. The probe stores nothing, so a
+    /// flag that says how to store is wrong usage, as is --probe with files of records.
+    pub fn probe_paths(&self) -> Result<Option<&[PathBuf]>, UsageError> {
+        if !self.probe {
+            return Ok(None);
+        }
+        if self.kind != ImportKind::Pages {
+            return Err(UsageError::new(
+                "--probe reads the portal's pages: use it with `import pages`",
+            ));
+        }
+        // The same flags as an import of pages are refused for the same reasons.
+        let options = self.page_options()?;
+        let storing = [
+            ("--addressee", options.addressee.is_some()),
+            ("--scraped-at", options.scraped_at.is_some()),
+            ("--snapshot", options.snapshot),
+            ("--phrases", options.phrases.is_some()),
+            ("--source", options.source != "default"),
+        ];
+        let given: Vec<&str> = storing
+            .into_iter()
+            .filter_map(|(flag, given)| given.then_some(flag))
+            .collect();
+        if !given.is_empty() {
+            return Err(UsageError::new(format!(
+                "{} say how to store what is read; --probe stores nothing: leave them out",
+                given.join(", ")
+            )));
+        }
+        Ok(Some(&self.files))
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the commands that print reports share: the column choice checked against a report's
-//! columns, and rows or a page written where --format and --output say.
+//! columns, rows or a page written where --format and --output say, and a probe's account.
 
 use std::io::Write;
 
@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::cli::report::ReportOptions;
 use crate::derive::Knowledge;
 use crate::i18n::Lang;
+use crate::ingest::ProbeReport;
 use crate::output::columns::{Choice, UsageError, View, write_chosen};
 use crate::output::{Destination, Format, Rows};
 
@@ -64,4 +65,26 @@ pub fn emit_html(
     let mut destination = Destination::open(args.output.as_deref())?;
     page(destination.writer())?;
     destination.finish()
+}
+
+/// A probe's account on standard output; exit 1 (an error naming the archives to send) when
+/// any part of a page was not placed. Shared by `fetch --probe` and `import pages --probe`.
+pub fn probed(report: ProbeReport) -> Result<super::Finish> {
+    let mut out = std::io::stdout().lock();
+    write!(out, "{report}")?;
+    out.flush()?;
+    if !report.all_placed() {
+        anyhow::bail!(
+            "{} parts of the pages were not placed: send {} with your report (docs/portal.md, \
+             \"First contact\")",
+            report.not_placed(),
+            report
+                .to_send()
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(super::Finish::Done)
 }

@@ -11,12 +11,15 @@ use anyhow::Result;
 use super::{Finish, Global};
 use crate::cli::fetch::FetchCommand;
 use crate::i18n::Lang;
-use crate::ingest::{Progress, fetch_blogs};
+use crate::ingest::{Progress, fetch_blogs, probe_blogs};
 use crate::progress::{Reporter, duration_words};
 
 /// `lang`: the global `--lang` as given on the command line; ru and kk are asked of the portal.
 pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Result<Finish> {
     let options = command.options(lang)?;
+    if options.probe {
+        return super::emit::probed(probe_blogs(&options)?);
+    }
     let bar = Bar::new(global);
     fetch_blogs(&bar, &global.db, &options)?;
     Ok(Finish::Done)

@@ -6,10 +6,13 @@ use anyhow::Result;
 use super::{Finish, Global};
 use crate::cli::import::{ImportCommand, ImportKind};
 use crate::i18n::tr;
-use crate::ingest::{import_files, import_page_paths};
+use crate::ingest::{import_files, import_page_paths, probe_paths};
 use crate::records::fields::RecordKind;
 
 pub fn run(global: &Global, command: &ImportCommand) -> Result<Finish> {
+    if let Some(paths) = command.probe_paths()? {
+        return super::emit::probed(probe_paths(paths)?);
+    }
     let kind = match command.kind {
         ImportKind::Pages => return import_pages(global, command),
         ImportKind::Appeals => RecordKind::Appeals,

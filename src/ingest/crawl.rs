@@ -451,7 +451,7 @@ impl<'c> Pages<'c> {
 
 /// `name` in `dir`, or, when a run of the same second made it already, `name` with `-2`,
 /// `-3`... before its extension: an archive is never overwritten.
-fn new_archive_path(dir: &std::path::Path, name: &str) -> PathBuf {
+pub(super) fn new_archive_path(dir: &std::path::Path, name: &str) -> PathBuf {
     let (stem, extension) = name.split_once('.').unwrap_or((name, ""));
     (1..)
         .map(|n| match n {

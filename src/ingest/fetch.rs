@@ -22,6 +22,8 @@ pub struct FetchOptions {
     pub crawl: CrawlOptions,
     /// Import what was fetched (not `--no-import`).
     pub import: bool,
+    /// `--probe`: first contact, nothing imported (`probe::probe_blogs`).
+    pub probe: bool,
     /// ISO.
     pub scraped_at: String,
     pub phrases: Option<PathBuf>,

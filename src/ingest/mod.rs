@@ -11,6 +11,7 @@ mod import;
 mod knowledge;
 mod options;
 mod pages;
+mod probe;
 mod refetch;
 mod refusal;
 
@@ -21,3 +22,4 @@ pub use import::{import, import_files};
 pub use knowledge::{knowledge, stored_knowledge};
 pub use options::{ImportOptions, PageImportOptions};
 pub use pages::import_page_paths;
+pub use probe::{ProbeReport, probe_blogs, probe_paths};

@@ -328,7 +328,9 @@ fn owner(
             PortalPage::Welcome { owner, position } => {
                 found = (owner.clone().or(found.0), position.clone().or(found.1));
             }
-            PortalPage::Questions { owner, .. } | PortalPage::Posts { owner, .. } => {
+            PortalPage::Questions { owner, .. }
+            | PortalPage::Posts { owner, .. }
+            | PortalPage::Appeal { owner, .. } => {
                 found.0 = found.0.or_else(|| owner.clone());
             }
         }
@@ -365,7 +367,8 @@ type Record = (serde_json::Value, RecordOrigin);
 /// Every appeal of a run's questions pages, each record built only as `memory` writes it: a
 /// blog of thousands of appeals is never held as JSON values all at once (they were the
 /// import's peak). An appeal shown twice (the list moved on while it was read) is taken from
-/// the later page, in the place it was first seen.
+/// the later page, in the place it was first seen; but an appeal's own page (the whole text,
+/// every answer) is never replaced by a list's teaser of it.
 fn appeal_records<'r>(
     run: &'r Run,
     owner: &'r str,
@@ -374,13 +377,17 @@ fn appeal_records<'r>(
 ) -> impl ExactSizeIterator<Item = Record> + 'r {
     let mut cards: Vec<(&ReadPage, &portal::PortalAppeal, usize)> = Vec::new();
     let mut at: BTreeMap<&str, usize> = BTreeMap::new();
+    let whole = |page: &ReadPage| matches!(page.content, PortalPage::Appeal { .. });
     for page in &run.pages {
-        let PortalPage::Questions { appeals, .. } = &page.content else {
+        let (PortalPage::Questions { appeals, .. } | PortalPage::Appeal { appeals, .. }) =
+            &page.content
+        else {
             continue;
         };
         for (i, appeal) in appeals.iter().enumerate() {
             let card = (page, appeal, i + 1);
             match at.get(appeal.id.as_str()) {
+                Some(&index) if whole(cards[index].0) && !whole(page) => {}
                 Some(&index) => cards[index] = card,
                 None => {
                     at.insert(&appeal.id, cards.len());

@@ -1,23 +1,23 @@
-//! The cards of a questions or posts page: each appeal's facts known by their icons, its text
-//! between the name and the facts, and the answers block its question id ties to it; each
-//! post's title and date. A card that lacks what matters is a layout error, never a guess.
+//! The parts of a card: its facts known by their icons, its text (all that is not its name,
+//! facts, link, buttons or answers), the answers of a block with their answerers and dates;
+//! and each post's title and date. A card that lacks what matters is a layout error, never a
+//! guess. `appeals.rs` finds a questions page's cards; `question.rs` reads an appeal's own page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
 use super::page::CSS;
 use super::text::{
-    absolute, clean, count, date_and_time, number_after, paragraphs, registration_number,
-    without_label,
+    absolute, clean, count, date_and_time, paragraphs, registration_number, without_label,
 };
-use super::{LayoutError, PortalAnswer, PortalAppeal, PortalPost, PortalStatus};
+use super::{LayoutError, PortalAnswer, PortalPost};
 
 type Found<T> = Result<T, LayoutError>;
 
-const APPEAL_LINK: &str = "/blogs/all-questions/";
+pub(super) const APPEAL_LINK: &str = "/blogs/all-questions/";
 const POST_LINK: &str = "/blogs/posts/";
 
 /// How far above its link a card may start: wrappers are a few levels deep, and a page that
@@ -41,43 +41,11 @@ const BLOCKS: &[&str] = &[
     "section",
 ];
 /// Elements whose text is never an appeal's or an answer's.
-const NOT_TEXT: &[&str] = &["button", "script", "style", "noscript", "h4", "template"];
-
-pub fn appeals(url: &str, document: &Html) -> Found<Vec<PortalAppeal>> {
-    let answers = answer_blocks(url, document)?;
-    let appeals = cards(url, document, APPEAL_LINK)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, (card, href))| appeal(url, i + 1, card, href, &answers))
-        .collect::<Found<Vec<_>>>()?;
-    once_each(url, &appeals)?;
-    Ok(appeals)
-}
-
-/// One page shows each appeal once: two cards with one registration number are an error, not
-/// one of them dropped without a word (the import keeps one record an id).
-fn once_each(url: &str, appeals: &[PortalAppeal]) -> Found<()> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for (i, appeal) in appeals.iter().enumerate() {
-        if let Some(earlier) = first.insert(&appeal.id, i) {
-            return Err(LayoutError::new(
-                url,
-                format!(
-                    "appeal cards {} and {} both have registration number {}: a page shows each \
-                     appeal once, and one of the two would be lost",
-                    earlier + 1,
-                    i + 1,
-                    appeal.id
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
+pub(super) const NOT_TEXT: &[&str] = &["button", "script", "style", "noscript", "h4", "template"];
 
 /// A card's link as stored: absolute, on the page's own site. A link to another site is not
 /// taken as the appeal's (or post's) address: the same path on the page's site is.
-fn own_address(page_url: &str, href: &str, link: &str) -> String {
+pub(super) fn own_address(page_url: &str, href: &str, link: &str) -> String {
     let href = href.trim();
     let origin = absolute(page_url, "/").to_ascii_lowercase();
     let relative = !href.starts_with("//") && (href.starts_with('/') || !href.contains(':'));
@@ -168,15 +136,15 @@ fn cards<'a>(url: &str, document: &'a Html, link: &str) -> Found<Vec<(ElementRef
 
 /// What a card's `ul.blog-info` says, each fact known by its icon.
 #[derive(Default)]
-struct Facts {
+pub(super) struct Facts {
     /// `None` inside: the icon is there but not the number.
-    number: Option<Option<String>>,
-    category: Option<String>,
-    date: Option<(String, Option<String>)>,
-    views: Option<u64>,
+    pub number: Option<Option<String>>,
+    pub category: Option<String>,
+    pub date: Option<(String, Option<String>)>,
+    pub views: Option<u64>,
 }
 
-fn facts(card: ElementRef) -> Facts {
+pub(super) fn facts(card: ElementRef) -> Facts {
     let mut facts = Facts::default();
     let Some(list) = card.select(&CSS.info).next() else {
         return facts;
@@ -204,67 +172,8 @@ fn facts(card: ElementRef) -> Facts {
     facts
 }
 
-fn appeal(
-    url: &str,
-    position: usize,
-    card: ElementRef,
-    href: &str,
-    answers: &HashMap<String, Vec<PortalAnswer>>,
-) -> Found<PortalAppeal> {
-    let facts = facts(card);
-    let missing = |what: &str| {
-        LayoutError::new(
-            url,
-            format!("appeal card {position} (link {href}) has no {what}"),
-        )
-    };
-    let id = facts
-        .number
-        .flatten()
-        .ok_or_else(|| missing("registration number (an li with i.fa-pencil and № N)"))?;
-    let (date, time) = facts
-        .date
-        .ok_or_else(|| missing("submission date (an li with i.fa-calendar and DD.MM.YYYY)"))?;
-    let question_id = number_after(href, APPEAL_LINK)
-        .map(str::to_string)
-        .or_else(|| show_answers_id(card));
-    let answers = question_id
-        .as_ref()
-        .and_then(|q| answers.get(q))
-        .cloned()
-        .unwrap_or_default();
-    let h3 = card.select(&CSS.h3).next();
-    let text = card
-        .select(&CSS.info)
-        .next()
-        .map(|list| text_between(card, h3.map(|h| h.id()), Some(list.id())))
-        .unwrap_or_default();
-    let status = match answers.is_empty() {
-        true => placeholder(&text),
-        false => None,
-    };
-    Ok(PortalAppeal {
-        id,
-        question_id,
-        url: Some(own_address(url, href, APPEAL_LINK)),
-        submitted: match time {
-            Some(time) => format!("{date} {time}"),
-            None => date,
-        },
-        category: facts.category,
-        // A placeholder's sentence is the portal's, not the citizen's.
-        text: Some(text).filter(|t| !t.is_empty() && status.is_none()),
-        author: h3
-            .map(|h| clean(&h.text().collect::<String>()))
-            .filter(|a| !a.is_empty()),
-        views: facts.views,
-        status,
-        answers,
-    })
-}
-
 /// The question id in the card's `showAnswers(1, {questionId})` button.
-fn show_answers_id(card: ElementRef) -> Option<String> {
+pub(super) fn show_answers_id(card: ElementRef) -> Option<String> {
     card.select(&CSS.onclick)
         .filter_map(|e| e.value().attr("onclick"))
         .find_map(|call| {
@@ -279,44 +188,7 @@ fn show_answers_id(card: ElementRef) -> Option<String> {
         })
 }
 
-/// What a placeholder card says: `Обращение с регистрационным номером N ... находится на
-/// рассмотрении у ГО` or `... отклонено ГО DD.MM.YYYY` (and the Kazakh words for the same).
-fn placeholder(text: &str) -> Option<PortalStatus> {
-    let lower = text.to_lowercase().replace('ё', "е");
-    if !["регистрационным номером", "тіркеу нөмір"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
-        return None;
-    }
-    for word in ["отклонен", "қабылданбады", "кері қайтарыл"] {
-        if let Some(at) = lower.find(word) {
-            return Some(PortalStatus::Rejected {
-                on: date_and_time(&lower[at..]).map(|d| d.date),
-            });
-        }
-    }
-    ["на рассмотрении", "қаралуда", "қарауда"]
-        .iter()
-        .any(|w| lower.contains(w))
-        .then_some(PortalStatus::Pending)
-}
-
-/// Every answers block (`div.answers` whose `id` is the question id), by question id.
-fn answer_blocks(url: &str, document: &Html) -> Found<HashMap<String, Vec<PortalAnswer>>> {
-    let mut blocks = HashMap::new();
-    for block in document.select(&CSS.answers) {
-        let raw_id = block.value().attr("id").unwrap_or("");
-        let id: String = raw_id.chars().filter(char::is_ascii_digit).collect();
-        if id.is_empty() {
-            continue;
-        }
-        blocks.insert(id, answers(url, raw_id, block)?);
-    }
-    Ok(blocks)
-}
-
-fn is_answer_info(node: NodeRef<Node>) -> bool {
+pub(super) fn is_answer_info(node: NodeRef<Node>) -> bool {
     node.value()
         .as_element()
         .is_some_and(|e| e.has_class("answer-info", CaseSensitivity::AsciiCaseInsensitive))
@@ -324,7 +196,7 @@ fn is_answer_info(node: NodeRef<Node>) -> bool {
 
 /// One block's answers, earliest first: each answer's text runs up to the `span.answer-info`
 /// that names its answerer and date.
-fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnswer>> {
+pub(super) fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnswer>> {
     let mut answers = Vec::new();
     let mut text = TextWalk::default();
     for edge in block.traverse() {
@@ -370,7 +242,7 @@ fn answers(url: &str, block_id: &str, block: ElementRef) -> Found<Vec<PortalAnsw
 }
 
 /// A sortable `YYYY-MM-DD HH:MM` from an answer's `DD.MM.YYYY` and time.
-fn date_key(answer: &PortalAnswer) -> (u32, u32, u32, String) {
+pub(super) fn date_key(answer: &PortalAnswer) -> (u32, u32, u32, String) {
     let mut parts = answer
         .date
         .split('.')
@@ -388,17 +260,18 @@ fn date_key(answer: &PortalAnswer) -> (u32, u32, u32, String) {
     (y, m, d, time)
 }
 
-/// The text of `root` after `start` and before `stop` (either end open), paragraphs on lines.
-fn text_between(root: ElementRef, start: Option<NodeId>, stop: Option<NodeId>) -> String {
-    let mut walk = TextWalk::default();
-    let mut started = start.is_none();
-    for edge in root.traverse() {
+/// A card's text: everything in it that is not the citizen's name (`h3`), the facts
+/// (`ul.blog-info`), the link, a button or an answers block, in whichever order they come
+/// (scrapers disagree on where the text stands), paragraphs on lines.
+pub(super) fn card_text(card: ElementRef) -> String {
+    let mut walk = TextWalk {
+        card: true,
+        ..TextWalk::default()
+    };
+    for edge in card.traverse() {
         match edge {
-            Edge::Open(node) if Some(node.id()) == stop => break,
-            Edge::Open(node) if started => walk.open(node),
-            Edge::Close(node) if Some(node.id()) == start => started = true,
-            Edge::Close(_) if started => walk.close(edge),
-            _ => {}
+            Edge::Open(node) => walk.open(node),
+            close => walk.close(close),
         }
     }
     walk.take()
@@ -409,14 +282,16 @@ fn text_between(root: ElementRef, start: Option<NodeId>, stop: Option<NodeId>) -
 /// to read more, an answer's signature). Counting the open ones keeps the walk linear however
 /// deep a page nests.
 #[derive(Default)]
-struct TextWalk {
+pub(super) struct TextWalk {
     text: String,
     hidden: usize,
+    /// Walking a card: its name, facts, link, buttons and answers are not its text.
+    card: bool,
 }
 
 impl TextWalk {
-    fn open(&mut self, node: NodeRef<Node>) {
-        if hides(node) {
+    pub(super) fn open(&mut self, node: NodeRef<Node>) {
+        if hides(node, self.card) {
             self.hidden += 1;
             return;
         }
@@ -427,30 +302,39 @@ impl TextWalk {
         }
     }
 
-    fn close(&mut self, edge: Edge<Node>) {
+    pub(super) fn close(&mut self, edge: Edge<Node>) {
         if let Edge::Close(node) = edge
-            && hides(node)
+            && hides(node, self.card)
         {
             self.hidden = self.hidden.saturating_sub(1);
         }
     }
 
     /// The text so far, as paragraphs; the walk goes on from nothing.
-    fn take(&mut self) -> String {
+    pub(super) fn take(&mut self) -> String {
         paragraphs(&std::mem::take(&mut self.text))
     }
 }
 
-fn hides(node: NodeRef<Node>) -> bool {
+fn hides(node: NodeRef<Node>, card: bool) -> bool {
+    let class = |e: &scraper::node::Element, name: &str| {
+        e.has_class(name, CaseSensitivity::AsciiCaseInsensitive)
+    };
     is_answer_info(node)
         || node.value().as_element().is_some_and(|e| {
             NOT_TEXT.contains(&e.name())
-                || e.has_class("readmore", CaseSensitivity::AsciiCaseInsensitive)
+                || class(e, "readmore")
+                || (card
+                    && (e.name() == "h3"
+                        || class(e, "blog-info")
+                        || class(e, "answers")
+                        || e.attr("onclick").is_some()))
         })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::appeals::appeals;
     use super::*;
 
     fn card(id: &str, href: &str) -> String {

@@ -3,9 +3,11 @@
 //! described. Knows no database and no network; `records` turns what it reads into the JSON
 //! records `import` accepts, so that dates, names and routes are worked out in one place.
 
+mod appeals;
 mod bounds;
 mod cards;
 mod page;
+mod question;
 mod records;
 mod text;
 
@@ -24,6 +26,8 @@ pub enum PageKind {
     Welcome,
     Questions,
     Posts,
+    /// One appeal's own page, saved by a reporter (never fetched: robots.txt).
+    Appeal,
 }
 
 /// What one page holds.
@@ -39,6 +43,12 @@ pub enum PortalPage {
         appeals: Vec<PortalAppeal>,
         total_pages: Option<u32>,
         /// The owner the page's header or title names, if any.
+        owner: Option<String>,
+    },
+    /// One appeal's own page, saved from a browser: its whole text and every answer (none
+    /// read when the page could not be placed, which the account says).
+    Appeal {
+        appeals: Vec<PortalAppeal>,
         owner: Option<String>,
     },
     /// The owner's own posts.
@@ -72,14 +82,9 @@ pub struct PortalAppeal {
     pub answers: Vec<PortalAnswer>,
 }
 
-/// What a placeholder card says of an appeal that is not public.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PortalStatus {
-    /// `находится на рассмотрении у ГО`.
-    Pending,
-    /// `отклонено ГО DD.MM.YYYY`.
-    Rejected { on: Option<String> },
-}
+/// What a placeholder card says of an appeal that is not public: the rule is records.md's,
+/// shared with the typing of files (`records::placeholder`).
+pub type PortalStatus = crate::records::placeholder::Placeholder;
 
 /// One answer as its `span.answer-info` and the text before it show it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,6 +115,34 @@ pub struct PortalPost {
     /// `DD.MM.YYYY`, as the card writes it.
     pub date: String,
     pub url: Option<String>,
+}
+
+/// What the reader placed on a questions page, and what it could not: the account the probe
+/// prints, and (its first part not placed) the reason a page is refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Placed {
+    /// Cards read into appeals.
+    pub cards: usize,
+    pub placeholders: usize,
+    /// Copies sent on to another blog (`749022/2`).
+    pub copies: usize,
+    /// Cards with no link (placeholders, as a rule).
+    pub without_link: usize,
+    pub blocks_tied: usize,
+    pub blocks_untied: usize,
+    /// Every part that looked like a card, a facts list or answers and was not placed, in the
+    /// words of the layout stop: any one of them refuses the page.
+    pub unplaced: Vec<String>,
+    /// Text beside the cards in no card: shown by the probe, no stop (a page may print a line
+    /// between its cards).
+    pub loose: Vec<String>,
+}
+
+/// A page as the reader read it, with the account of what it placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub page: PortalPage,
+    pub placed: Placed,
 }
 
 /// A page that does not look as `portal.md` describes: "the portal's layout may have changed".
@@ -195,16 +228,28 @@ pub fn read_served_page(
     html: &[u8],
     content_type: Option<&str>,
 ) -> Result<PortalPage, LayoutError> {
-    let page = read_text(url, html, content_type)?;
-    dates_are_readable(url, &page)?;
-    Ok(page)
+    let reading = probe_page(url, html, content_type)?;
+    match reading.placed.unplaced.first() {
+        Some(first) => Err(LayoutError::new(url, first.clone())),
+        None => Ok(reading.page),
+    }
 }
 
-fn read_text(
+/// The page read with the account of what was placed and what was not (`--probe`): a page
+/// that could not be read at all (its text, its depth) is still an error.
+pub fn probe_page(
     url: &str,
     html: &[u8],
     content_type: Option<&str>,
-) -> Result<PortalPage, LayoutError> {
+) -> Result<Reading, LayoutError> {
+    let mut reading = read_text(url, html, content_type)?;
+    if let Err(e) = dates_are_readable(url, &reading.page) {
+        reading.placed.unplaced.push(e.missing);
+    }
+    Ok(reading)
+}
+
+fn read_text(url: &str, html: &[u8], content_type: Option<&str>) -> Result<Reading, LayoutError> {
     let html =
         text::decode(html, content_type).map_err(|problem| LayoutError::new(url, problem))?;
     bounds::check_depth(url, &html)?;
@@ -212,40 +257,49 @@ fn read_text(
     let kind = page_kind(url, &document);
     let owner = page::owner(&document);
     let total_pages = page::total_pages(&html);
-    Ok(match kind {
+    let mut placed = Placed::default();
+    let page = match kind {
         PageKind::Welcome => PortalPage::Welcome {
             owner,
             position: page::position(&document),
         },
         PageKind::Questions => {
-            let appeals = cards::appeals(url, &document)?;
+            let (appeals, mut read) = appeals::read(url, &document);
             // A page within the list that shows no card has lost its cards, not its appeals;
             // but a blog with no appeal yet may well show `totalPages: 1` and nothing else.
             let number = page::page_number(url);
-            if let (true, Some(number), Some(total)) = (appeals.is_empty(), number, total_pages)
+            // A card that was found but could not be read says so itself; with no facts list
+            // at all, what is left over (answers, links) follows from the cards not found.
+            let no_card = appeals.is_empty() && document.select(&page::CSS.info).next().is_none();
+            if let (true, Some(number), Some(total)) = (no_card, number, total_pages)
                 && number <= total
                 && (total > 1 || page::has_card_traces(&document))
             {
-                return Err(LayoutError::new(
-                    url,
-                    format!(
-                        "page {number} of {total} (totalPages) shows no appeal card \
-                             (a.readmore to /blogs/all-questions/{{id}} in a block with a ul.blog-info)"
-                    ),
+                read.unplaced.insert(0, format!(
+                    "page {number} of {total} (totalPages) shows no appeal card (a ul.blog-info \
+                     with an i.fa-pencil registration number)"
                 ));
             }
+            placed = read;
             PortalPage::Questions {
                 appeals,
                 total_pages,
                 owner,
             }
         }
+        PageKind::Appeal => PortalPage::Appeal {
+            appeals: question::read(url, &document, &mut placed)
+                .into_iter()
+                .collect(),
+            owner,
+        },
         PageKind::Posts => PortalPage::Posts {
             posts: cards::posts(url, &document)?,
             total_pages,
             owner,
         },
-    })
+    };
+    Ok(Reading { page, placed })
 }
 
 /// Every date a card shows must be one the import takes (a real day, years 1900 to 2100):
@@ -262,7 +316,7 @@ fn dates_are_readable(url: &str, page: &PortalPage) -> Result<(), LayoutError> {
     };
     match page {
         PortalPage::Welcome { .. } => {}
-        PortalPage::Questions { appeals, .. } => {
+        PortalPage::Questions { appeals, .. } | PortalPage::Appeal { appeals, .. } => {
             for (i, appeal) in appeals.iter().enumerate() {
                 let card = || format!("appeal card {} (№ {})", i + 1, appeal.id);
                 let rejected = match &appeal.status {
@@ -292,3 +346,5 @@ fn dates_are_readable(url: &str, page: &PortalPage) -> Result<(), LayoutError> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shapes;

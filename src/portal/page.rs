@@ -28,7 +28,11 @@ pub(super) struct Css {
     pub h3: Selector,
     pub onclick: Selector,
     pub answers: Selector,
-    link: Selector,
+    pub answer_info: Selector,
+    pub card_parts: Selector,
+    pub question: Selector,
+    numbered: Selector,
+    pub link: Selector,
     show_answers: Selector,
     card_traces: Selector,
     title: Selector,
@@ -43,7 +47,11 @@ pub(super) static CSS: LazyLock<Css> = LazyLock::new(|| Css {
     li: selector("li"),
     h3: selector("h3"),
     onclick: selector("[onclick]"),
-    answers: selector(".answers[id]"),
+    answers: selector("div.answers"),
+    answer_info: selector(".answer-info"),
+    card_parts: selector("h3, p, a[href], [onclick], button"),
+    question: selector(".b-question"),
+    numbered: selector(".blog-info .fa-pencil"),
     link: selector("a[href]"),
     show_answers: selector("[onclick*='showAnswers(']"),
     card_traces: selector("[onclick*='showAnswers('], .fa-pencil, .blog-info, .answer-info"),
@@ -118,6 +126,9 @@ pub fn saved_page_url(html: &str) -> Option<String> {
 pub fn page_kind(url: &str, document: &Html) -> PageKind {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     if let Some(rest) = path.split("/blogs/").nth(1) {
+        if rest.starts_with("all-questions/") {
+            return PageKind::Appeal;
+        }
         let segment = rest.split('/').nth(1).unwrap_or("");
         match segment {
             "welcome" => return PageKind::Welcome,
@@ -126,12 +137,18 @@ pub fn page_kind(url: &str, document: &Html) -> PageKind {
             _ => {}
         }
     }
+    // An appeal's own page holds its question in `div.b-question`.
+    if document.select(&CSS.question).next().is_some() {
+        return PageKind::Appeal;
+    }
     let links: Vec<&str> = document
         .select(&CSS.link)
         .filter_map(|a| a.value().attr("href"))
         .collect();
+    // A page of placeholder cards only has neither links nor buttons: its numbers tell it.
     if links.iter().any(|h| h.contains("/blogs/all-questions/"))
         || document.select(&CSS.show_answers).next().is_some()
+        || document.select(&CSS.numbered).next().is_some()
     {
         PageKind::Questions
     } else if links.iter().any(|h| h.contains("/blogs/posts/")) {

@@ -4,15 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{PortalAppeal, PortalPost, PortalStatus};
-
-/// The status a placeholder card stands for, in the words `classify` knows.
-pub fn status_words(status: &PortalStatus) -> &'static str {
-    match status {
-        PortalStatus::Pending => "на рассмотрении",
-        PortalStatus::Rejected { .. } => "отклонено",
-    }
-}
+use super::{PortalAppeal, PortalPost};
+use crate::records::placeholder::REJECTED_AT;
 
 fn put(record: &mut Map<String, Value>, field: &str, value: Option<impl Into<Value>>) {
     if let Some(value) = value {
@@ -38,7 +31,7 @@ pub fn appeal_record(
     put(
         &mut record,
         "status",
-        appeal.status.as_ref().map(status_words),
+        appeal.status.as_ref().map(|s| s.status()),
     );
     put(&mut record, "url", appeal.url.clone());
     if !appeal.answers.is_empty() {
@@ -51,9 +44,8 @@ pub fn appeal_record(
     }
     put(&mut record, "question_id", appeal.question_id.clone());
     put(&mut record, "views", appeal.views);
-    if let Some(PortalStatus::Rejected { on: Some(on) }) = &appeal.status {
-        record.insert("rejected_at".into(), on.clone().into());
-    }
+    let rejected_on = appeal.status.as_ref().and_then(|s| s.rejected_on());
+    put(&mut record, REJECTED_AT, rejected_on);
     record
 }
 

@@ -6,5 +6,6 @@ pub mod dates;
 pub mod fields;
 mod flat_json;
 pub mod names;
+pub mod placeholder;
 pub mod reader;
 pub mod typed;

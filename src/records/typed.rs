@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::dates::{DateValue, parse_date, parse_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
 use super::names::EntryKind;
+use super::placeholder::{REJECTED_AT, placeholder};
 use super::reader::{Columns, SourceAnswer, SourceRecord, field_text};
 
 /// A record's problem: which field, what value, and why (the caller adds file and line).
@@ -90,6 +91,11 @@ pub struct Identity {
     pub addressee: String,
 }
 
+/// The revision of the typing rules, for builds that share a version: a record typed under
+/// other rules is typed again rather than skipped (placeholders-1: records.md "Placeholder
+/// texts" gives a placeholder sentence its status, so a scrape stored before must be retyped).
+const TYPING_RULES: &str = "placeholders-1";
+
 /// A hash of a record exactly as read (every column name and value in order, and the answers
 /// of a JSON record), seeded with what else decides how it is typed. Two records with the same
 /// hash type to the same values, so a re-import can skip typing a record whose hash is stored.
@@ -104,6 +110,7 @@ pub fn record_hash(seed: &[u8], record: &SourceRecord) -> i64 {
     }
     let mut hasher = Xxh3::new();
     put(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
+    put(&mut hasher, TYPING_RULES.as_bytes());
     put(&mut hasher, seed);
     for (column, value) in record.columns.iter_raw() {
         put(&mut hasher, column.as_bytes());
@@ -305,6 +312,9 @@ impl Mapper {
         if let Some(answers) = record.answers {
             self.take_answers(&mut typed, answers)?;
         }
+        if self.kind == RecordKind::Appeals {
+            self.placeholder_status(&mut typed)?;
+        }
         for (index, field) in self.fields.iter().enumerate() {
             if field.required && typed.values[index].is_none() {
                 let error = RecordError {
@@ -356,6 +366,38 @@ impl Mapper {
             }),
             None => parse_date(value),
         }
+    }
+
+    /// records.md "Placeholder texts": an appeal whose text is the portal's placeholder
+    /// sentence and whose status is empty gets the status the portal meant, and a rejection's
+    /// date as the extra column `rejected_at` (unless the record gives one), exactly as the
+    /// portal's pages do: the same appeal has the same route whichever way it came in.
+    fn placeholder_status(&self, typed: &mut TypedRecord) -> Result<(), RecordError> {
+        let index = |name: &str| self.fields.iter().position(|f| f.name == name);
+        let (Some(text), Some(status)) = (index("text"), index("status")) else {
+            return Ok(());
+        };
+        if typed.values[status].is_some() {
+            return Ok(());
+        }
+        let Some(found) = typed.values[text].as_deref().and_then(placeholder) else {
+            return Ok(());
+        };
+        typed.values[status] = Some(found.status().to_string());
+        if let Some(on) = found.rejected_on()
+            && !typed.extra.iter().any(|(column, _)| column == REJECTED_AT)
+        {
+            // Checked as any date is: a placeholder's date no import takes is the record's error.
+            // The date is inside the text: the error names the text's column.
+            self.parse_date(on).map_err(|reason| RecordError {
+                field: REJECTED_AT.to_string(),
+                value: on.to_string(),
+                reason,
+                column: Some("text".to_string()),
+            })?;
+            typed.extra.push((REJECTED_AT.to_string(), on.to_string()));
+        }
+        Ok(())
     }
 
     /// JSON appeals may carry every answer; the earliest is the first answer, which fills

@@ -20,6 +20,7 @@ mod i18n;
 mod import;
 mod pages;
 mod parquet;
+mod portal_shapes;
 mod properties;
 mod publish;
 mod reliability;

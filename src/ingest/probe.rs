@@ -1,0 +1,331 @@
+//! First contact (`fetch --probe`, `import pages --probe`): a few pages read exactly as an
+//! import reads them, nothing stored, and an account per page of what the reader recognised
+//! and what it could not place, so that a reporter can tell at once whether the live portal
+//! still looks as docs/portal.md says, and which archive to send when it does not.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow};
+use chrono::Utc;
+
+use super::crawl::new_archive_path;
+use super::fetch::FetchOptions;
+use super::pages::pages_under;
+use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
+use crate::fetch::{Client, FetchError};
+use crate::portal::{Placed, PortalAppeal, PortalPage, probe_page};
+use crate::visible::visible;
+
+/// What one page showed the reader.
+#[derive(Debug, Clone)]
+pub struct PageProbe {
+    pub url: String,
+    /// The archive (or saved file) and the record's offset in it.
+    pub file: PathBuf,
+    pub offset: u64,
+    /// What the page is and holds; Err when it could not be read at all, or was not a page.
+    pub read: Result<Read, String>,
+}
+
+/// A page the reader could read, with its account.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub kind: &'static str,
+    pub owner: Option<String>,
+    pub position: Option<String>,
+    pub total_pages: Option<u32>,
+    pub appeals: Vec<PortalAppeal>,
+    pub posts: usize,
+    pub placed: Placed,
+}
+
+/// Every page probed, and the archives they are in.
+#[derive(Debug, Clone, Default)]
+pub struct ProbeReport {
+    /// What robots.txt said, for a probe over the network.
+    pub robots: Option<String>,
+    pub pages: Vec<PageProbe>,
+    /// Pages robots.txt disallows, not requested.
+    pub refused: Vec<String>,
+    /// The archive files that hold the pages: what to send with a report.
+    pub archives: Vec<PathBuf>,
+}
+
+impl ProbeReport {
+    /// Whether every page was read and every part of it placed (text beside the cards too).
+    pub fn all_placed(&self) -> bool {
+        // A page robots.txt kept from the probe is a page not seen: no all-clear for it.
+        !self.pages.is_empty()
+            && self.refused.is_empty()
+            && self.pages.iter().all(|p| match &p.read {
+                Ok(read) => read.placed.unplaced.is_empty() && read.placed.loose.is_empty(),
+                Err(_) => false,
+            })
+    }
+
+    /// The archives to send with a report: those holding a page not placed whole, else all.
+    pub fn to_send(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for page in &self.pages {
+            let whole = page
+                .read
+                .as_ref()
+                .is_ok_and(|r| r.placed.unplaced.is_empty() && r.placed.loose.is_empty());
+            if !whole && !files.contains(&page.file) {
+                files.push(page.file.clone());
+            }
+        }
+        match files.is_empty() {
+            true => self.archives.clone(),
+            false => files,
+        }
+    }
+
+    /// How many parts were not placed, over every page (a page not read, or not requested,
+    /// counts one).
+    pub fn not_placed(&self) -> usize {
+        self.refused.len()
+            + self
+                .pages
+                .iter()
+                .map(|p| match &p.read {
+                    Ok(read) => read.placed.unplaced.len() + read.placed.loose.len(),
+                    Err(_) => 1,
+                })
+                .sum::<usize>()
+    }
+}
+
+/// `import pages --probe PATH...`: every page under the paths, without the network.
+pub fn probe_paths(paths: &[PathBuf]) -> Result<ProbeReport> {
+    let mut report = ProbeReport::default();
+    for path in paths {
+        for page in pages_under(path)? {
+            let page = page?;
+            if !report.archives.contains(&page.file) {
+                report.archives.push(page.file.clone());
+            }
+            report.pages.push(probe(&page));
+        }
+    }
+    if report.pages.is_empty() {
+        return Err(anyhow!(
+            "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a browser \
+             (.html) or folders holding them",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok(report)
+}
+
+/// `fetch --probe BLOG...`: robots.txt, then each blog's welcome page and first questions and
+/// posts pages, politely and archived (one archive a blog, named `probe-…`), nothing imported.
+pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
+    let mut client = Client::start(&options.client)?;
+    let mut report = ProbeReport {
+        robots: Some(format!(
+            "{}: read; {:.1} s between requests (its Crawl-delay, else 1 s, or --delay)",
+            client.url("/robots.txt"),
+            client.gap().as_secs_f64()
+        )),
+        ..ProbeReport::default()
+    };
+    std::fs::create_dir_all(&options.crawl.archive_dir).map_err(|e| {
+        anyhow!(
+            "cannot create the archive folder {}: {e}; give --archive a folder you may write",
+            options.crawl.archive_dir.display()
+        )
+    })?;
+    let software = concat!("appeal-audit/", env!("CARGO_PKG_VERSION"));
+    // The interface asked for, as the crawl asks for it: the probe reads what a fetch will.
+    if let Some(lang) = &options.crawl.lang {
+        match client.get(&format!("/application/changelang?lang={lang}")) {
+            Err(FetchError::Refused { .. }) => {}
+            other => {
+                other?;
+            }
+        }
+        client.take_superseded();
+    }
+    for blog in &options.blogs {
+        let path = new_archive_path(
+            &options.crawl.archive_dir,
+            &format!("probe-{}", archive_file_name(blog, Utc::now())),
+        );
+        let mut writer = WarcWriter::create(&path, software)?;
+        for page in [
+            format!("/blogs/{blog}/welcome"),
+            format!("/blogs/{blog}/questions?page=1"),
+            format!("/blogs/{blog}/posts?page=1"),
+        ] {
+            let fetched = client.get_page(&page);
+            for exchange in client.take_superseded() {
+                exchange.archive(&mut writer)?;
+            }
+            let exchange = match fetched {
+                Err(FetchError::Refused { url, .. }) => {
+                    report.refused.push(url);
+                    continue;
+                }
+                other => other?,
+            };
+            let offset = exchange.archive(&mut writer)?;
+            let page = exchange.page(writer.path(), offset)?;
+            report.pages.push(probe(&page));
+        }
+        report.archives.push(writer.finish()?);
+    }
+    Ok(report)
+}
+
+/// One page read as an import would read it, its account kept.
+fn probe(page: &ArchivedPage) -> PageProbe {
+    let read = match page.status {
+        200 => probe_page(&page.url, &page.body, page.content_type.as_deref())
+            .map(|reading| {
+                let (kind, owner, position, total_pages, appeals, posts) = match reading.page {
+                    PortalPage::Welcome { owner, position } => {
+                        ("welcome", owner, position, None, Vec::new(), 0)
+                    }
+                    PortalPage::Questions {
+                        appeals,
+                        total_pages,
+                        owner,
+                    } => ("questions", owner, None, total_pages, appeals, 0),
+                    PortalPage::Appeal { appeals, owner } => {
+                        ("an appeal's own page", owner, None, None, appeals, 0)
+                    }
+                    PortalPage::Posts {
+                        posts,
+                        total_pages,
+                        owner,
+                    } => ("posts", owner, None, total_pages, Vec::new(), posts.len()),
+                };
+                Read {
+                    kind,
+                    owner,
+                    position,
+                    total_pages,
+                    appeals,
+                    posts,
+                    placed: reading.placed,
+                }
+            })
+            .map_err(|e| e.missing),
+        status => Err(format!("HTTP status {status}, not a page")),
+    };
+    PageProbe {
+        url: page.url.clone(),
+        file: page.file.clone(),
+        offset: page.offset,
+        read,
+    }
+}
+
+impl fmt::Display for ProbeReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(robots) = &self.robots {
+            writeln!(f, "{}", visible(robots))?;
+        }
+        for page in &self.pages {
+            write!(f, "{page}")?;
+        }
+        for url in &self.refused {
+            writeln!(
+                f,
+                "{}: disallowed by robots.txt, not requested",
+                visible(url)
+            )?;
+        }
+        let archives: Vec<String> = self
+            .to_send()
+            .iter()
+            .map(|a| a.display().to_string())
+            .collect();
+        match self.all_placed() {
+            true => writeln!(
+                f,
+                "everything on these pages was placed: the reader knows this layout ({})",
+                archives.join(", ")
+            ),
+            false => writeln!(
+                f,
+                "{} parts were not placed: the portal's layout may differ from docs/portal.md. \
+                 Send {} with your report",
+                self.not_placed(),
+                archives.join(", ")
+            ),
+        }
+    }
+}
+
+impl fmt::Display for PageProbe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} (in {}, offset {})",
+            visible(&self.url),
+            self.file.display(),
+            self.offset
+        )?;
+        let read = match &self.read {
+            Ok(read) => read,
+            Err(why) => return writeln!(f, "  not read: {}", visible(why)),
+        };
+        let shown = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map_or_else(|| "not found".to_string(), |v| visible(v).into_owned())
+        };
+        writeln!(f, "  page: {}", read.kind)?;
+        writeln!(f, "  owner: {}", shown(&read.owner))?;
+        if read.kind == "welcome" {
+            writeln!(f, "  position: {}", shown(&read.position))?;
+        }
+        if read.kind == "questions" || read.kind == "posts" {
+            let total = read
+                .total_pages
+                .map_or_else(|| "not found".to_string(), |t| t.to_string());
+            writeln!(f, "  totalPages: {total}")?;
+        }
+        if read.kind == "posts" {
+            writeln!(f, "  posts: {}", read.posts)?;
+        }
+        if read.kind == "questions" || read.kind == "an appeal's own page" {
+            let p = &read.placed;
+            writeln!(
+                f,
+                "  cards: {} appeals ({} placeholders, {} copies, {} without a link)",
+                p.cards, p.placeholders, p.copies, p.without_link
+            )?;
+            writeln!(
+                f,
+                "  answers blocks: {} tied, {} untied",
+                p.blocks_tied, p.blocks_untied
+            )?;
+            for appeal in &read.appeals {
+                for answer in &appeal.answers {
+                    writeln!(
+                        f,
+                        "  answer to {}: {} on {}",
+                        visible(&appeal.id),
+                        shown(&answer.answerer),
+                        answer.answered_at()
+                    )?;
+                }
+            }
+        }
+        for part in &read.placed.unplaced {
+            writeln!(f, "  NOT PLACED: {}", visible(part))?;
+        }
+        for part in &read.placed.loose {
+            writeln!(f, "  NOT PLACED: {}", visible(part))?;
+        }
+        Ok(())
+    }
+}
