@@ -60,6 +60,9 @@ pub type Pages = Box<dyn Iterator<Item = Result<ArchivedPage>>>;
 
 /// Every page a path holds: an archive's responses, a saved page, or those of every archive
 /// and saved page under a folder, in name order. Each is read when the import asks for it.
+/// How a probe's archives are named (`probe-BLOG-…warc.gz`).
+pub const PROBE_PREFIX: &str = "probe-";
+
 pub fn pages_under(path: &Path) -> Result<Pages> {
     if !path.is_dir() {
         return read_page_file(path);
@@ -68,9 +71,12 @@ pub fn pages_under(path: &Path) -> Result<Pages> {
     for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read the folder {}", path.display()))?;
         let name = entry.file_name().to_string_lossy().to_lowercase();
+        // A probe's archive is a first-contact check, not a scrape: read when named, never
+        // swept up with the folder it was written to.
         let wanted = [".warc", ".warc.gz", ".html", ".htm"]
             .iter()
-            .any(|ext| name.ends_with(ext));
+            .any(|ext| name.ends_with(ext))
+            && !name.starts_with(PROBE_PREFIX);
         if entry.file_type().is_file() && wanted {
             files.push(entry.into_path());
         }

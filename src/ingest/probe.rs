@@ -11,7 +11,7 @@ use chrono::Utc;
 
 use super::crawl::new_archive_path;
 use super::fetch::FetchOptions;
-use super::pages::pages_under;
+use super::pages::{PROBE_PREFIX, pages_under};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
 use crate::fetch::{Client, FetchError};
 use crate::portal::{Placed, PortalAppeal, PortalPage, probe_page};
@@ -155,7 +155,7 @@ pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
     for blog in &options.blogs {
         let path = new_archive_path(
             &options.crawl.archive_dir,
-            &format!("probe-{}", archive_file_name(blog, Utc::now())),
+            &format!("{PROBE_PREFIX}{}", archive_file_name(blog, Utc::now())),
         );
         let mut writer = WarcWriter::create(&path, software)?;
         for page in [

@@ -318,6 +318,12 @@ fn fetch_probe_tells_what_it_recognised_and_imports_nothing() {
         .flatten()
         .collect();
     assert_eq!(archives.len(), 1);
+    // A probe's archive is no scrape: importing the folder leaves it out, naming it imports it.
+    let err = wd.fails(&["import", "pages", "arch"], 1);
+    assert!(err.contains("no pages found in arch"), "{err}");
+    let probe = archives[0].path();
+    wd.ok(&["import", "pages", &probe.display().to_string()]);
+    assert!(wd.path("test.db").exists());
 }
 
 #[test]
