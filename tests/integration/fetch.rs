@@ -7,19 +7,9 @@ use std::time::Duration;
 
 use crate::common::http_server::{Fault, Server};
 use crate::common::portal_pages::{Appeal, blog_pages};
-use crate::common::{self, Workdir, row};
+use crate::common::{self, BLOG, OWNER, POSITION, ROBOTS, Workdir, q, row};
 
-const BLOG: &str = "2719746";
-const OWNER: &str = "Исабаев Бейбит Бакирович";
-const POSITION: &str = "Аким области Жетысу";
 const DEPARTMENT: &str = "Управление образования области Жетысу";
-/// robots.txt of a test server: the portal's rules, without its 1 s Crawl-delay.
-const ROBOTS: &str =
-    "User-agent: *\nDisallow: /blogs/all-questions/\nDisallow: /search\nCrawl-delay: 0\n";
-
-fn q(page: u32) -> String {
-    format!("/blogs/{BLOG}/questions?page={page}")
-}
 
 /// The audit's blog: 25 appeals on three pages, newest first. 7 answered by the akim himself,
 /// 9 by a department, 1 by the akim with a forwarding phrase, 1 copy (`/2`) answered by a

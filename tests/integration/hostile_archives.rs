@@ -8,18 +8,12 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::common::Workdir;
 use crate::common::http_server::{Fault, Server};
 use crate::common::portal_pages::{Appeal, blog_pages};
+use crate::common::{BLOG, OWNER, Workdir, q};
 
-const BLOG: &str = "2719746";
-const OWNER: &str = "Исабаев Бейбит Бакирович";
 const ROBOTS: &str = "User-agent: *\nDisallow: /blogs/all-questions/\nCrawl-delay: 0\n";
 const MIB: usize = 1024 * 1024;
-
-fn q(page: u32) -> String {
-    format!("/blogs/{BLOG}/questions?page={page}")
-}
 
 fn welcome() -> String {
     format!("/blogs/{BLOG}/welcome")

@@ -7,20 +7,9 @@
 
 use std::process::Stdio;
 
-use crate::common::Workdir;
 use crate::common::http_server::{Fault, Server};
 use crate::common::portal_pages::{Appeal, blog_pages};
-
-const BLOG: &str = "2719746";
-const OWNER: &str = "Исабаев Бейбит Бакирович";
-const POSITION: &str = "Аким области Жетысу";
-/// The portal's rules without its 1 s Crawl-delay.
-const ROBOTS: &str =
-    "User-agent: *\nDisallow: /blogs/all-questions/\nDisallow: /search\nCrawl-delay: 0\n";
-
-fn q(page: u32) -> String {
-    format!("/blogs/{BLOG}/questions?page={page}")
-}
+use crate::common::{BLOG, OWNER, POSITION, ROBOTS, Workdir, q};
 
 /// 25 appeals, newest first, on three pages.
 fn appeals() -> Vec<Appeal> {

@@ -12,6 +12,19 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The blog the portal tests fetch from a local server, and its owner as its pages name him.
+pub const BLOG: &str = "2719746";
+pub const OWNER: &str = "Исабаев Бейбит Бакирович";
+pub const POSITION: &str = "Аким области Жетысу";
+/// robots.txt of a test server: the portal's rules, without its 1 s Crawl-delay.
+pub const ROBOTS: &str =
+    "User-agent: *\nDisallow: /blogs/all-questions/\nDisallow: /search\nCrawl-delay: 0\n";
+
+/// The path of the test blog's questions page `page`.
+pub fn q(page: u32) -> String {
+    format!("/blogs/{BLOG}/questions?page={page}")
+}
+
 pub struct Workdir {
     dir: tempfile::TempDir,
 }
