@@ -3,100 +3,27 @@
 //! one line; at 80 no figure is broken across lines; a note says what was left out.
 
 use std::collections::HashSet;
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
-use crate::common::{self, Workdir, outside_tool};
+use crate::common::tmux::{self, have_tmux};
+use crate::common::{self, Workdir};
 
 const AS_OF: &str = "2022-10-03";
-const DONE: &str = "__appeal_audit_done__";
 
 fn sample() -> Workdir {
     common::with_sample(AS_OF)
-}
-
-fn have_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    outside_tool("tmux", "apt-get install tmux", found)
-}
-
-fn quote(arg: &str) -> String {
-    format!("'{}'", arg.replace('\'', r"'\''"))
 }
 
 fn screen(wd: &Workdir, width: u16, args: &[&str]) -> Vec<String> {
     screen_with(wd, width, &[], args)
 }
 
-/// Runs appeal-audit in a detached tmux pane `width` columns wide, on a server of its own,
-/// with `COLUMNS` unset unless `env` sets it, and returns the screen's lines down to the end
-/// of the command's output.
+/// The screen of appeal-audit run on the scratch folder's database in a tmux pane `width`
+/// columns wide, with `COLUMNS` unset unless `env` sets it.
 fn screen_with(wd: &Workdir, width: u16, env: &[(&str, &str)], args: &[&str]) -> Vec<String> {
-    // A server of its own each time: one being killed may still hold a reused socket.
-    static SERVERS: AtomicUsize = AtomicUsize::new(0);
-    let socket = wd.path(&format!(
-        "tmux-{}.sock",
-        SERVERS.fetch_add(1, Ordering::Relaxed)
-    ));
-    let tmux = |extra: &[&str]| {
-        let mut command = Command::new("tmux");
-        command.arg("-u").arg("-S").arg(&socket).args(extra);
-        command
-    };
-    let mut line = vec![
-        "env".to_string(),
-        "-u".into(),
-        "COLUMNS".into(),
-        format!(
-            "APPEAL_AUDIT_DB={}",
-            quote(&wd.path("test.db").display().to_string())
-        ),
-    ];
-    line.extend(env.iter().map(|(k, v)| format!("{k}={}", quote(v))));
-    line.push(quote(env!("CARGO_BIN_EXE_appeal-audit")));
-    line.extend(args.iter().map(|a| quote(a)));
-    let shell = format!("{}; echo {DONE}; sleep 60", line.join(" "));
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "fit",
-        "-x",
-        &width.to_string(),
-        "-y",
-        "300",
-        &shell,
-    ])
-    .status()
-    .expect("run tmux");
-    assert!(started.success(), "tmux new-session failed");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let text = loop {
-        let out = tmux(&["capture-pane", "-p", "-t", "fit", "-S", "0", "-E", "-"])
-            .output()
-            .expect("tmux capture-pane");
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        if text.contains(DONE) || Instant::now() > deadline {
-            break text;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let _ = tmux(&["kill-server"]).status();
-    let lines: Vec<String> = text
-        .lines()
-        .take_while(|l| !l.contains(DONE))
-        .map(str::to_string)
-        .collect();
-    assert!(
-        text.contains(DONE),
-        "the command did not finish in the pane:\n{}",
-        lines.join("\n")
-    );
-    lines
+    let db = wd.path("test.db").display().to_string();
+    let mut all = vec![("APPEAL_AUDIT_DB", db.as_str())];
+    all.extend_from_slice(env);
+    tmux::pane(wd.root(), width, &all, args)
 }
 
 /// The screen split into the table's data lines (after the rule under the headers) and the
@@ -523,7 +450,6 @@ fn a_long_export_or_reclassification_at_a_terminal_leaves_its_summary_and_clean_
     let wd = sample();
     // The bar is drawn on stderr and cleared before the summary; the file is the same bytes
     // as the export written with no terminal at all.
-    // The pane starts in tmux's folder, not the scratch one: paths are absolute.
     let at = wd.path("at.csv").display().to_string();
     let shown = screen(
         &wd,

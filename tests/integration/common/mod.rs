@@ -6,6 +6,7 @@
 
 pub mod http_server;
 pub mod portal_pages;
+pub mod tmux;
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
