@@ -5,26 +5,12 @@
 
 use crate::common::{Workdir, row};
 
-const WEEK1: &str = "номер;адресат;дата;статус;дата ответа;ответил;ответ
-100;Исабаев Бейбит Бакирович;01.08.2022;На рассмотрении;;;
-101;Исабаев Бейбит Бакирович;02.08.2022;Ответ получен;05.08.2022, 10:00;Управление ЖКХ;Включено в план.
-102;Исабаев Бейбит Бакирович;03.08.2022;Перенаправлено;;;
-103;Исабаев Бейбит Бакирович;04.08.2022;Ответ получен;06.08.2022, 09:30;Исабаев Б.Б.;Решено.
-104;Исабаев Бейбит Бакирович;05.08.2022;На рассмотрении;;;
-";
+/// Week 32's snapshot, CSV with Russian headers (also the README's example of history).
+const WEEK1: &str = include_str!("../fixtures/readme/week32/appeals.csv");
 
 /// A week later, as JSON with English keys and other date forms: 102 is gone, 100 is answered,
 /// 101's answer was rewritten, 105 is new; 103 and 104 are the same values written otherwise.
-const WEEK2: &str = r#"[
- {"id": "100", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "1 августа 2022", "status": "Ответ получен",
-  "answered_at": "2022-08-10 12:00", "answered_by": "Управление строительства", "answer_text": "Ремонт в 2023 году."},
- {"id": "101", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "2022-08-02", "status": "Ответ получен",
-  "answered_at": "05.08.2022, 10:00", "answered_by": "Управление ЖКХ", "answer_text": "Включено в план на 2023 год."},
- {"id": "103", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "Четверг, 04 Авг 2022", "status": "Ответ получен",
-  "answered_at": "2022-08-06T09:30:00+06:00", "answered_by": "Исабаев Б.Б.", "answer_text": "Решено."},
- {"id": "104", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "5 Aug 2022", "status": "На рассмотрении"},
- {"id": "105", "addressee": "Исабаев Бейбит Бакирович", "submitted_at": "2022 жылғы 11 тамыз", "status": "На рассмотрении"}
-]"#;
+const WEEK2: &str = include_str!("../fixtures/readme/week33/appeals.json");
 
 fn two_weeks() -> Workdir {
     let wd = Workdir::new();
