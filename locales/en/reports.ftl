@@ -157,7 +157,10 @@ weekly-no-forwards = No appeal submitted in this period was forwarded.
 weekly-h-silence = Departments' silence on { $date }
 weekly-h-method = Methodology
 weekly-files = Files:
-weekly-file = { $file } ({ $kind }, { $records } records, SHA-256 { $sha })
+weekly-file = { $file } ({ $kind }, { $records } { $records ->
+    [one] record
+   *[other] records
+}, SHA-256 { $sha })
 weekly-made = Made with appeal-audit { $version }.
 method-period = Period: appeals submitted from { $period } inclusive, compared with { $before }.
 method-as-of = As of { $date }: an appeal unanswered by then counts as overdue once its due date has passed.
