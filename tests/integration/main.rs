@@ -23,6 +23,7 @@ mod parquet;
 mod portal_shapes;
 mod properties;
 mod publish;
+mod readme;
 mod reliability;
 mod reports;
 mod sheets;
