@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use crate::calendar::{Calendar, due_date};
 use crate::classify::Route;
 use crate::derive::date_of;
+use crate::records::names::EntryKind;
 use crate::store::{AppealFact, FactRef};
 
 /// The filters and settings of a report, validated and resolved (names under their directory
@@ -33,6 +34,8 @@ pub struct Filters {
     pub stale_after: i64,
     pub min_n: u64,
     pub originals_only: bool,
+    /// Silence: only entries of this kind (`--kind`).
+    pub kind: Option<EntryKind>,
 }
 
 /// Whether an appeal missed its deadline: its first answer came after the due date, or has not
