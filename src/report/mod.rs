@@ -38,6 +38,26 @@ pub struct Filters {
     pub kind: Option<EntryKind>,
 }
 
+impl Filters {
+    /// No filter, the defaults of the flags, as of `as_of`: what unit tests start from.
+    #[cfg(test)]
+    pub fn as_of(as_of: NaiveDate) -> Filters {
+        Filters {
+            since: None,
+            until: None,
+            addressee: None,
+            department: None,
+            channel: None,
+            as_of,
+            deadline_days: None,
+            stale_after: 30,
+            min_n: 10,
+            originals_only: false,
+            kind: None,
+        }
+    }
+}
+
 /// Whether an appeal missed its deadline: its first answer came after the due date, or has not
 /// come by the as-of date and the due date has passed. None when it cannot be told (answered on
 /// an unknown date) or does not apply (rejected).

@@ -169,17 +169,8 @@ mod tests {
 
     fn filters(kind: Option<EntryKind>) -> Filters {
         Filters {
-            since: None,
-            until: None,
-            addressee: None,
-            department: None,
-            channel: None,
-            as_of: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
-            deadline_days: None,
-            stale_after: 30,
-            min_n: 10,
-            originals_only: false,
             kind,
+            ..Filters::as_of(NaiveDate::from_ymd_opt(2026, 9, 15).unwrap())
         }
     }
 

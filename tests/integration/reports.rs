@@ -1,6 +1,8 @@
 //! Reports over small known files: routing figures, forwards, silence ordering and `never`
 //! rows, `--fail-if-stale`, filters, formats and `--as-of`.
 
+use std::collections::HashMap;
+
 use crate::common::{self, Workdir, row};
 
 const DIRECTORY: &str = "name,kind,position,aliases
@@ -145,14 +147,7 @@ fn forwards_go_to_directory_names_sorted_by_count() {
 #[test]
 fn silence_lists_never_first_then_longest_silent() {
     let wd = fixture();
-    let rows = wd.csv_rows(&[
-        "report",
-        "silence",
-        "--as-of",
-        "2022-10-03",
-        "--format",
-        "csv",
-    ]);
+    let rows = silence_csv(&wd, &[]);
     let order: Vec<(&str, &str, &str)> = rows
         .iter()
         .map(|r| {
@@ -276,8 +271,8 @@ fn fail_if_stale_exits_3_only_when_something_is_silent() {
     ]);
 }
 
-/// The silence report's names and statuses, `--kind` as given.
-fn silence_of(wd: &Workdir, kind: &[&str]) -> Vec<(String, String)> {
+/// The silence report as of 2022-10-03 as CSV rows, with the flags given.
+fn silence_csv(wd: &Workdir, flags: &[&str]) -> Vec<HashMap<String, String>> {
     let args = [
         &[
             "report",
@@ -287,10 +282,15 @@ fn silence_of(wd: &Workdir, kind: &[&str]) -> Vec<(String, String)> {
             "--format",
             "csv",
         ],
-        kind,
+        flags,
     ]
     .concat();
     wd.csv_rows(&args)
+}
+
+/// The silence report's names and statuses, `--kind` as given.
+fn silence_of(wd: &Workdir, kind: &[&str]) -> Vec<(String, String)> {
+    silence_csv(wd, kind)
         .into_iter()
         .map(|r| (r["name"].clone(), r["status"].clone()))
         .collect()

@@ -393,19 +393,7 @@ mod tests {
             row("Управление А", Some(45), SilenceStatus::NotRead),
             row("Отдел Д", None, SilenceStatus::Never),
         ];
-        let filters = Filters {
-            since: None,
-            until: None,
-            addressee: None,
-            department: None,
-            channel: None,
-            as_of: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
-            deadline_days: None,
-            stale_after: 30,
-            min_n: 10,
-            originals_only: false,
-            kind: None,
-        };
+        let filters = Filters::as_of(NaiveDate::from_ymd_opt(2026, 9, 15).unwrap());
         let markup = silence_section(&rows, &filters).unwrap().into_string();
         let date = lang().date(NaiveDate::from_ymd_opt(2026, 9, 14).unwrap());
         for want in [
