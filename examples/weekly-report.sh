@@ -6,11 +6,18 @@
 #
 # Environment: APPEAL_AUDIT_DB (the database, default ./appeals.db), APPEAL_AUDIT (the binary,
 # default appeal-audit on PATH), STALE_AFTER (days, default 30), AS_OF (default today).
-# Exit codes: 0 all fresh; 3 a department is stale or never posted (the report is still
-# written); anything else, a failure (nothing half-written: outputs appear whole or not at all).
+# Exit codes: 0 all fresh; 2 wrong usage (no SCRAPE_DIR); 3 a department is stale or never
+# posted (the report is still written; officials, who are not expected to post news, and bodies
+# gov.kz refused to read, `not_read`, never set it off); anything else, a failure (nothing
+# half-written: outputs appear whole or not at all).
 set -euo pipefail
 
-scrape_dir=${1:?usage: weekly-report.sh SCRAPE_DIR [OUT_DIR]}
+usage="usage: weekly-report.sh SCRAPE_DIR [OUT_DIR]"
+if [[ $# -lt 1 || $# -gt 2 || -z $1 ]]; then
+  echo "$usage" >&2
+  exit 2
+fi
+scrape_dir=$1
 out_dir=${2:-.}
 bin=${APPEAL_AUDIT:-appeal-audit}
 as_of=${AS_OF:-$(date +%F)}
@@ -25,6 +32,7 @@ mkdir -p "$out_dir"
   --format md --output "$out_dir/weekly-$week.md"
 "$bin" --quiet export appeals --as-of "$as_of" --excel --output "$out_dir/appeals-$week.csv"
 
-# Last, so that the files above are written whatever it finds: exit 3 when something is stale.
-"$bin" report silence --as-of "$as_of" --stale-after "$stale_after" --fail-if-stale \
-  --format csv --output "$out_dir/silence-$week.csv"
+# Last, so that the files above are written whatever it finds: exit 3 when a department is
+# stale or never posted. The silence CSV lists departments only, as the exit code counts them.
+"$bin" report silence --kind department --as-of "$as_of" --stale-after "$stale_after" \
+  --fail-if-stale --format csv --output "$out_dir/silence-$week.csv"

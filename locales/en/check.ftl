@@ -14,5 +14,6 @@ problem-answer_without_date = There is an answer, but its date is unknown: it ca
 problem-unmatched_name = A name no directory entry matches.
 problem-bidi_control = A text holds a bidirectional control (U+202A–202E, U+2066–2069) that can make it read as something else; shown escaped.
 problem-unknown_route = No rule could tell how the appeal was answered.
+problem-midnight_last_post = The department's latest post is timed at exactly midnight (00:00:00), as items moved in bulk from older sites are: its date may hold, its time is no publication time.
 check-none = check: no problems found
 check-found = check: { $n } problems

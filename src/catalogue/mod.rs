@@ -56,7 +56,7 @@ pub enum ColumnKind {
 pub enum Vocabulary {
     /// `few`: too few appeals for a share to mean much.
     Note,
-    /// Silence: `ok`, `stale`, `never`.
+    /// Silence: `ok`, `stale`, `never`, `not_read`.
     Status,
     /// A directory entry's kind: `official`, `department`.
     Kind,

@@ -178,12 +178,20 @@ pub const SILENCE: &[Column] = &[
     Column::new(
         "status",
         Word(Status),
-        "ok, stale (no post for longer than --stale-after days) or never.",
+        "ok, stale (no post for longer than --stale-after days), never, or not_read (on the \
+         day of its latest fetch from gov.kz every source refused: what it posted since is \
+         unknown).",
     ),
     Column::new(
         "reposts_30d",
         Int,
         "Of those posts, the ones that only share someone else's material.",
+    ),
+    Column::new(
+        "last_attempt",
+        Date,
+        "The date of its latest attempt to be read from gov.kz on or before the as-of date, \
+         read or refused; empty when it was never fetched.",
     ),
 ];
 

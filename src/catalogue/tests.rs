@@ -121,6 +121,7 @@ fn every_field_a_report_row_serialises_is_in_its_catalogue_and_back() {
         posts_30d: 0,
         status: silence::SilenceStatus::Never,
         reposts_30d: 0,
+        last_attempt: None,
     };
     assert_eq!(fields(&silent), named(&[SILENCE]));
     let change = weekly::ChangeRow {

@@ -78,6 +78,8 @@ impl FilterArgs {
             stale_after: args.stale_after,
             min_n: args.min_n,
             originals_only: args.originals_only,
+            // `--kind` is silence's own flag (audit's --kind is a kind of file).
+            kind: None,
         };
         Ok(FilterOptions {
             filters,

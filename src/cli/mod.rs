@@ -96,7 +96,7 @@ appeal-audit fetch 2719746 --full --archive ~/evidence\n  appeal-audit fetch 271
 
     /// Scrape quality: one row per problem a reporter should see before a reader does.
     #[command(
-        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, answer_without_date (an answer whose date is unknown: it cannot be timed), unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route, bidi_control (a name, id or text holding a bidirectional control, U+202A–202E or U+2066–2069, that can make it read as something else; table and md show it escaped, as \\u{202e}).\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
+        after_help = "Problems: answer_before_submission, date_in_future (after the scrape or the as-of date), duplicate_conflict (one id twice in a file with different values; the later line is kept), answered_without_answerer, answer_without_date (an answer whose date is unknown: it cannot be timed), unmatched_name (a name no directory entry matches, with how many records carry it), unknown_route, bidi_control (a name, id or text holding a bidirectional control, U+202A–202E or U+2066–2069, that can make it read as something else; table and md show it escaped, as \\u{202e}), midnight_last_post (a publisher's latest post timed at exactly 00:00:00, as items moved in bulk from older sites are: the date may hold, the time is no publication time; a date written without a time is no midnight).\n\nColumns: problem, source, id, field, value, records, file, line.\n\nExamples:\n  appeal-audit check --as-of 2022-10-03\n  appeal-audit check --unmatched-as-directory >> directory.csv"
     )]
     Check(report::CheckCommand),
 
@@ -137,7 +137,7 @@ pub enum ReportCommand {
     Forwards(ReportArgs),
     /// Per department (and every directory entry): how long since it last posted.
     #[command(
-        after_help = "Columns: name, kind, last_post, days_since, posts_30d, status, reposts_30d.\n\nExample:\n  appeal-audit report silence --as-of 2022-10-03 --stale-after 14 --fail-if-stale"
+        after_help = "Columns: name, kind, last_post, days_since, posts_30d, status, reposts_30d, last_attempt.\n\nStatus: ok, stale (no post for longer than --stale-after days), never (no post), not_read (on the day of its latest fetch from gov.kz every source refused: a refusal is no silence). Sorted never first, then not_read, then by days_since, longest first, then by name. --fail-if-stale counts stale and never only.\n\nExamples:\n  appeal-audit report silence --as-of 2022-10-03 --stale-after 14 --fail-if-stale\n  appeal-audit report silence --kind department --fail-if-stale"
     )]
     Silence(report::SilenceCommand),
     /// What changed between scrapes, one row per change, dated by the scrape that showed it.

@@ -9,6 +9,7 @@ use clap::Args;
 use super::ReportCommand;
 use super::filters::FilterArgs;
 use crate::output::{Format, Style};
+use crate::records::names::EntryKind;
 use crate::report::FilterOptions;
 use crate::report::weekly::Period;
 use crate::usage::UsageError;
@@ -159,9 +160,10 @@ impl ReportJob {
             ReportCommand::Forwards(args) => ReportJob::Forwards(report(args, "report forwards")?),
             ReportCommand::Silence(SilenceCommand {
                 report: args,
+                kind,
                 fail_if_stale,
             }) => ReportJob::Silence {
-                report: report(args, "report silence")?,
+                report: kind.applied(report(args, "report silence")?),
                 fail_if_stale: *fail_if_stale,
             },
             ReportCommand::Changes(args) => ReportJob::Changes(report(args, "report changes")?),
@@ -169,13 +171,18 @@ impl ReportJob {
                 week,
                 weeks,
                 report: args,
+                kind,
             }) => ReportJob::Weekly {
                 week: week
                     .as_deref()
                     .map(|w| Period::parse_week(w).map_err(UsageError::new))
                     .transpose()?,
                 weeks: *weeks,
-                report: ReportOptions::from_args(args, "report weekly", Writes::Tables)?,
+                report: kind.applied(ReportOptions::from_args(
+                    args,
+                    "report weekly",
+                    Writes::Tables,
+                )?),
             },
         })
     }
@@ -186,9 +193,31 @@ impl ReportJob {
 pub struct SilenceCommand {
     #[command(flatten)]
     pub report: ReportArgs,
-    /// Exit with code 3 when any department is stale or never posted.
+    #[command(flatten)]
+    pub kind: KindArg,
+    /// Exit with code 3 when any entry listed is stale or never posted (not_read, a body
+    /// gov.kz refused to every source, never counts).
     #[arg(long)]
     pub fail_if_stale: bool,
+}
+
+/// Silence's `--kind`: report weekly's silence table takes it too; audit's `--kind` is the
+/// kind of its files.
+#[derive(Debug, Args, Clone)]
+pub struct KindArg {
+    /// Silence: only directory entries of this kind (and publishers, which are departments).
+    /// Officials are not expected to post news: --kind department leaves them out of the rows
+    /// and of --fail-if-stale.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<EntryKind>,
+}
+
+impl KindArg {
+    /// The report's filters keep only entries of the kind given.
+    fn applied(&self, mut report: ReportOptions) -> ReportOptions {
+        report.filters.filters.kind = self.kind;
+        report
+    }
 }
 
 /// `report weekly`.
@@ -207,6 +236,8 @@ pub struct WeeklyCommand {
     pub weeks: u32,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub kind: KindArg,
 }
 
 /// `show`.

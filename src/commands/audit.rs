@@ -48,7 +48,7 @@ pub fn run(global: &Global, command: &AuditCommand) -> Result<Finish> {
     warn_calendar_days(global, &calendar, routing.submitted_days.iter().copied());
     let routing = routing.rows;
     let forwards = forwards::top_per_addressee(forwards_fold.finish(), top);
-    let silence = silence_rows(&store, &filters)?;
+    let silence = silence_rows(&store, &filters, &know)?;
     let mut destination = Destination::open(report_args.output.as_deref())?;
     let width = destination.terminal_width();
     let out = destination.writer();

@@ -33,6 +33,7 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
             duplicates: &store.duplicate_conflicts()?,
             publishers: &store.publishers_seen()?,
             bidi: &store.bidi_controls()?,
+            latest_posts: &store.latest_posts(&filters.as_of.to_string())?,
         },
         &know,
         filters.as_of,

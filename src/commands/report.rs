@@ -104,7 +104,7 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             fail_if_stale,
         } => {
             let (filters, _) = args.filters.resolve(&know)?;
-            let rows = silence_rows(&store, &filters)?;
+            let rows = silence_rows(&store, &filters, &know)?;
             if args.format == Format::Html {
                 emit_html(&args, |out| html::silence(out, &rows, &filters))?;
             } else {

@@ -59,7 +59,7 @@ pub fn run(
         as_of: period.until,
         ..filters.clone()
     };
-    let silence = silence_rows(&store, &silence_filters)?;
+    let silence = silence_rows(&store, &silence_filters, &know)?;
     let report = weekly(&facts, silence, period, &filters, &calendar);
     // Changes shown by the scrapes made in the period, counted by kind (every kind, zeros too).
     let changes = store.changes(

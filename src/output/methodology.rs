@@ -56,13 +56,19 @@ pub fn markdown(out: &mut dyn Write, lang: Lang, table_years: (i32, i32)) -> Res
     writeln!(out, "{}\n", lang.tr("doc-working", &years))?;
 
     writeln!(out, "## {}\n", tr("doc-h-silence"))?;
-    let (stale, never) = (
-        word(Vocabulary::Status, SilenceStatus::Stale.as_str(), lang),
-        word(Vocabulary::Status, SilenceStatus::Never.as_str(), lang),
-    );
+    let [stale, never, not_read] = [
+        SilenceStatus::Stale,
+        SilenceStatus::Never,
+        SilenceStatus::NotRead,
+    ]
+    .map(|status| word(Vocabulary::Status, status.as_str(), lang));
     let silence = lang.tr(
         "doc-silence",
-        &[("stale", stale.into()), ("never", never.into())],
+        &[
+            ("stale", stale.into()),
+            ("never", never.into()),
+            ("not_read", not_read.into()),
+        ],
     );
     writeln!(out, "{silence}\n")?;
 

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What a directory entry or a publisher is; written as `official` or `department`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum EntryKind {
     Official,
     /// What an entry is when the directory does not say.

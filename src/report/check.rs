@@ -1,7 +1,8 @@
 //! `check`: what a reporter should look at before publishing, one row per problem: answers
 //! before submission, dates in the future, one id twice in a file with different values,
 //! answers without an answerer or without a date, names the directory does not know, unknown
-//! routes, and texts with bidirectional controls that would show them in another order.
+//! routes, texts with bidirectional controls that would show them in another order, and
+//! publishers whose latest post is timed at midnight.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::classify::{Reason, Route};
 use crate::derive::{Knowledge, date_of};
 use crate::records::names::{EntryKind, is_person_name};
-use crate::store::{BidiFact, CheckFact, DuplicateFact, PublisherSeen};
+use crate::store::{BidiFact, CheckFact, DuplicateFact, LatestPost, PublisherSeen};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ProblemRow {
@@ -51,6 +52,8 @@ pub struct Facts<'a> {
     pub duplicates: &'a [DuplicateFact],
     pub publishers: &'a [PublisherSeen],
     pub bidi: &'a [BidiFact],
+    /// Each publisher's latest post on or before the as-of date.
+    pub latest_posts: &'a [LatestPost],
 }
 
 /// Every problem, in file and line order within each kind of problem.
@@ -60,6 +63,7 @@ pub fn check(
         duplicates,
         publishers,
         bidi,
+        latest_posts,
     }: Facts,
     know: &Knowledge,
     as_of: NaiveDate,
@@ -150,11 +154,32 @@ pub fn check(
             line: b.line,
         });
     }
+    // Items moved in bulk from older sites carry 00:00:00 (govkz.md): the date holds, the
+    // time is no publication time, and a reporter should know before quoting it.
+    for p in latest_posts.iter().filter(|p| is_midnight(&p.published_at)) {
+        let written = p.written.as_deref().unwrap_or(&p.published_at);
+        rows.push(ProblemRow {
+            problem: "midnight_last_post".into(),
+            source: None,
+            id: None,
+            field: "published_at".into(),
+            value: format!("{written} ({})", p.publisher),
+            records: 1,
+            file: p.file.clone(),
+            line: p.line,
+        });
+    }
     let entries = unmatched
         .into_iter()
         .map(|(name, (_, _, _, _, kind))| Unmatched { name, kind })
         .collect();
     (rows, entries)
+}
+
+/// A stored date with a time, and that time exactly midnight. A date written without a time
+/// is stored without one, and is no midnight.
+fn is_midnight(stored: &str) -> bool {
+    stored.get(10..) == Some(" 00:00")
 }
 
 type Seen = (&'static str, u64, String, i64, EntryKind);
@@ -225,4 +250,22 @@ fn unmatched_names(
         );
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_midnight;
+
+    #[test]
+    fn only_a_time_written_as_midnight_is_midnight() {
+        for (stored, midnight) in [
+            ("2019-05-01 00:00", true),
+            ("2019-05-01", false),
+            ("2019-05-01 00:01", false),
+            ("2019-05-01 00:00:05", false),
+            ("2019-05-01 12:00", false),
+        ] {
+            assert_eq!(is_midnight(stored), midnight, "{stored}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use crate::calendar::{Calendar, due_date};
 use crate::classify::Route;
 use crate::derive::date_of;
+use crate::records::names::EntryKind;
 use crate::store::{AppealFact, FactRef};
 
 /// The filters and settings of a report, validated and resolved (names under their directory
@@ -33,6 +34,28 @@ pub struct Filters {
     pub stale_after: i64,
     pub min_n: u64,
     pub originals_only: bool,
+    /// Silence: only entries of this kind (`--kind`).
+    pub kind: Option<EntryKind>,
+}
+
+impl Filters {
+    /// No filter, the defaults of the flags, as of `as_of`: what unit tests start from.
+    #[cfg(test)]
+    pub fn as_of(as_of: NaiveDate) -> Filters {
+        Filters {
+            since: None,
+            until: None,
+            addressee: None,
+            department: None,
+            channel: None,
+            as_of,
+            deadline_days: None,
+            stale_after: 30,
+            min_n: 10,
+            originals_only: false,
+            kind: None,
+        }
+    }
 }
 
 /// Whether an appeal missed its deadline: its first answer came after the due date, or has not

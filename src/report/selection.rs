@@ -11,7 +11,7 @@ use super::{Filters, silence};
 use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
 use crate::derive::Knowledge;
 use crate::progress::Reporter;
-use crate::store::{AppealFilter, Store};
+use crate::store::{AppealFilter, BodyReads, Store};
 
 /// The filter flags, validated: dates parsed, --since not after --until. `filters` holds the
 /// names as written until the directory is read (`resolve`).
@@ -52,14 +52,33 @@ pub fn appeal_filter(filters: &Filters) -> AppealFilter {
     }
 }
 
-pub fn silence_rows(store: &Store, filters: &Filters) -> Result<Vec<silence::SilenceRow>> {
-    let facts = store.publisher_facts(
-        &filters.as_of.to_string(),
-        filters.channel.as_deref(),
-        filters.originals_only,
-    )?;
-    Ok(silence::silence(facts, filters))
+/// Silence as of the filters' date. gov.kz's reads count under the names the rows have (a
+/// body's name through the directory, as its posts' publisher), and only for news on a site:
+/// with `--channel telegram` a refusal on gov.kz says nothing.
+pub fn silence_rows(
+    store: &Store,
+    filters: &Filters,
+    know: &Knowledge,
+) -> Result<Vec<silence::SilenceRow>> {
+    let as_of = filters.as_of.to_string();
+    let facts =
+        store.publisher_facts(&as_of, filters.channel.as_deref(), filters.originals_only)?;
+    let reads = match filters.channel.as_deref() {
+        None | Some(GOVKZ_CHANNEL) => store.body_reads(&as_of)?,
+        Some(_) => Vec::new(),
+    };
+    let reads: Vec<BodyReads> = reads
+        .into_iter()
+        .map(|r| BodyReads {
+            body: know.canonical(&r.body),
+            ..r
+        })
+        .collect();
+    Ok(silence::silence(facts, &reads, filters))
 }
+
+/// The channel of a body's news on gov.kz: its site.
+const GOVKZ_CHANNEL: &str = "site";
 
 /// Warns on stderr when due dates fall in years the built-in holiday table does not cover:
 /// there, only weekends and the fixed holidays count.

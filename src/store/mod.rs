@@ -5,6 +5,7 @@ mod appeal_row;
 mod history;
 mod publish;
 mod read;
+mod reads;
 mod refetch;
 mod state;
 mod write;
@@ -14,6 +15,12 @@ pub use publish::{
     DESCRIPTIONS, PublicCopy, canned_queries, catalogued_columns, make_public, objects,
 };
 pub use read::*;
+pub use reads::BodyReads;
+#[expect(
+    unused_imports,
+    reason = "fetch news (issue 21) records its reads with them"
+)]
+pub use reads::{ReadOutcome, SourceRead};
 // What a re-fetch needs of an appeal; not the stored row of `appeal_row` (the full one).
 pub use refetch::StoredAppeal as RefetchAppeal;
 pub use write::*;
@@ -32,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_figures.sql"),
     include_str!("migrations/005_has_answer.sql"),
     include_str!("migrations/006_page_provenance.sql"),
+    include_str!("migrations/007_source_reads.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -45,6 +45,7 @@ UPDATE posts SET title = redact(title), as_written = redact(as_written), extra =
 UPDATE directory SET as_written = redact(as_written), extra = redact(extra),
     source_file = file_name(source_file);
 UPDATE imports SET file = file_name(file);
+UPDATE source_reads SET archive = file_name(archive);
 ";
 
 /// The citizen's name, wherever the database keeps it: the column, and the JSON of values as

@@ -139,3 +139,54 @@ fn check_speaks_every_format() {
             .contains("| answer_before_submission |")
     );
 }
+
+/// govkz.md: items moved in bulk from older sites carry T00:00:00, which is no publication
+/// time. Only a publisher's latest post counts, from any source, and only a time written as
+/// midnight: a date written alone is no midnight.
+#[test]
+fn a_latest_post_timed_at_midnight_is_named_and_a_bare_date_is_not() {
+    let wd = Workdir::new();
+    wd.write("dir.csv", DIRECTORY);
+    wd.write(
+        "p.csv",
+        "department,date\n\
+         Управление ЖКХ,2022-09-01T14:30:00\n\
+         Управление ЖКХ,2019-05-01T00:00:00\n\
+         Отдел культуры,2022-09-02\n\
+         Отдел спорта,2022-08-01 12:00\n\
+         Отдел спорта,2022-09-03T00:00:00+05:00\n\
+         Отдел туризма,2022-09-04 00:00:05\n\
+         Отдел архивов,2022-09-05 00:00\n\
+         Отдел архивов,2022-11-01 09:00\n",
+    );
+    wd.ok(&["import", "directory", "dir.csv"]);
+    wd.ok(&["import", "posts", "p.csv"]);
+    let found = problems(&wd);
+    let midnight: Vec<(&str, &str, &str, &str)> = found
+        .iter()
+        .filter(|p| p.0 == "midnight_last_post")
+        .map(|p| (p.1.as_str(), p.2.as_str(), p.3.as_str(), p.5.as_str()))
+        .collect();
+    // ЖКХ's midnight item is not its latest; культуры has a date alone; туризма's time is five
+    // seconds past; архивов's midnight post is its latest as of 2022-10-03 (the November one is
+    // after it). A post has no id.
+    assert_eq!(
+        midnight,
+        [
+            ("", "published_at", "2022-09-05 00:00 (Отдел архивов)", "8"),
+            (
+                "",
+                "published_at",
+                "2022-09-03T00:00:00+05:00 (Отдел спорта)",
+                "6"
+            ),
+        ]
+    );
+    let table = wd.ok(&["check", "--as-of", "2022-10-03", "--format", "md"]);
+    assert!(
+        table.contains(
+            "| midnight_last_post | The department's latest post is timed at exactly midnight"
+        ),
+        "{table}"
+    );
+}

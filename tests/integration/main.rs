@@ -10,6 +10,7 @@ mod audit;
 mod check;
 mod columns;
 mod conformance;
+mod examples;
 mod fetch;
 mod has_answer;
 mod history;

@@ -1,6 +1,8 @@
 //! Reports over small known files: routing figures, forwards, silence ordering and `never`
 //! rows, `--fail-if-stale`, filters, formats and `--as-of`.
 
+use std::collections::HashMap;
+
 use crate::common::{self, Workdir, row};
 
 const DIRECTORY: &str = "name,kind,position,aliases
@@ -145,14 +147,7 @@ fn forwards_go_to_directory_names_sorted_by_count() {
 #[test]
 fn silence_lists_never_first_then_longest_silent() {
     let wd = fixture();
-    let rows = wd.csv_rows(&[
-        "report",
-        "silence",
-        "--as-of",
-        "2022-10-03",
-        "--format",
-        "csv",
-    ]);
+    let rows = silence_csv(&wd, &[]);
     let order: Vec<(&str, &str, &str)> = rows
         .iter()
         .map(|r| {
@@ -272,6 +267,123 @@ fn fail_if_stale_exits_3_only_when_something_is_silent() {
         "2022-10-03",
         "--department",
         "Управление ЖКХ",
+        "--fail-if-stale",
+    ]);
+}
+
+/// The silence report as of 2022-10-03 as CSV rows, with the flags given.
+fn silence_csv(wd: &Workdir, flags: &[&str]) -> Vec<HashMap<String, String>> {
+    let args = [
+        &[
+            "report",
+            "silence",
+            "--as-of",
+            "2022-10-03",
+            "--format",
+            "csv",
+        ],
+        flags,
+    ]
+    .concat();
+    wd.csv_rows(&args)
+}
+
+/// The silence report's names and statuses, `--kind` as given.
+fn silence_of(wd: &Workdir, kind: &[&str]) -> Vec<(String, String)> {
+    silence_csv(wd, kind)
+        .into_iter()
+        .map(|r| (r["name"].clone(), r["status"].clone()))
+        .collect()
+}
+
+/// Officials from the directory are not expected to post news (govkz.md): `--kind department`
+/// leaves them out of the rows and of `--fail-if-stale`, which the weekly script relies on.
+#[test]
+fn kind_keeps_one_kind_of_entry_and_fail_if_stale_counts_only_those() {
+    let wd = Workdir::new();
+    wd.write(
+        "dir.csv",
+        "name,kind\nИсабаев Бейбит Бакирович,official\nУправление ЖКХ,department\n",
+    );
+    wd.write("posts.csv", "department,date\nУправление ЖКХ,2022-09-30\n");
+    wd.ok(&["import", "directory", "dir.csv"]);
+    wd.ok(&["import", "posts", "posts.csv"]);
+    let (official, department) = (
+        ("Исабаев Бейбит Бакирович".to_string(), "never".to_string()),
+        ("Управление ЖКХ".to_string(), "ok".to_string()),
+    );
+    assert_eq!(silence_of(&wd, &[]), [official.clone(), department.clone()]);
+    assert_eq!(silence_of(&wd, &["--kind", "department"]), [department]);
+    assert_eq!(silence_of(&wd, &["--kind", "official"]), [official]);
+    fn fail<'a>(kind: &[&'a str]) -> Vec<&'a str> {
+        [
+            &[
+                "report",
+                "silence",
+                "--as-of",
+                "2022-10-03",
+                "--fail-if-stale",
+            ],
+            kind,
+        ]
+        .concat()
+    }
+    // The official who never posted sets it off only where officials are counted.
+    let stderr = wd.fails(&fail(&[]), 3);
+    assert!(stderr.contains("1 of 2 listed"), "{stderr}");
+    wd.ok(&fail(&["--kind", "department"]));
+    wd.fails(&fail(&["--kind", "official"]), 3);
+
+    // A department gone stale sets it off with --kind department.
+    wd.write(
+        "old.csv",
+        "department,date\nУправление строительства,2022-08-01\n",
+    );
+    wd.ok(&["import", "posts", "old.csv"]);
+    let stderr = wd.fails(&fail(&["--kind", "department"]), 3);
+    assert!(stderr.contains("1 of 2 listed"), "{stderr}");
+
+    // Weekly's silence table takes the same choice.
+    let weekly = wd.json(&[
+        "report",
+        "weekly",
+        "--week",
+        "2022-W39",
+        "--as-of",
+        "2022-10-03",
+        "--kind",
+        "department",
+        "--format",
+        "json",
+    ]);
+    let kinds: Vec<&str> = weekly["silence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["department", "department"]);
+
+    wd.fails(&fail(&["--kind", "person"]), 2);
+}
+
+#[test]
+fn kind_department_over_a_directory_of_officials_lists_nobody_and_passes() {
+    let wd = Workdir::new();
+    wd.write(
+        "dir.csv",
+        "name,kind,position\nИсабаев Бейбит Бакирович,official,Аким области Жетысу\n\
+         Масабаев Асет Бахытович,official,Заместитель акима\n",
+    );
+    wd.ok(&["import", "directory", "dir.csv"]);
+    assert_eq!(silence_of(&wd, &["--kind", "department"]), []);
+    wd.ok(&[
+        "report",
+        "silence",
+        "--as-of",
+        "2022-10-03",
+        "--kind",
+        "department",
         "--fail-if-stale",
     ]);
 }

@@ -45,6 +45,7 @@ fn drawn(counts: RouteCounts) -> [u64; 5] {
 const OK: &str = "#009E73";
 const STALE: &str = "url(#p-unanswered)";
 const NEVER: &str = "url(#p-never)";
+const NOT_READ: &str = "url(#p-not-read)";
 const NO_TARGET: &str = "url(#p-no-target)";
 
 /// A kind of change (`answered`, `vanished`...) in the run's language.
@@ -309,6 +310,7 @@ fn patterns() -> Markup {
                 (dots("p-unknown", "#F0E442"))
                 (stripes("p-rejected", "#CC79A7", 0))
                 (dots("p-no-target", "#BBBBBB"))
+                (stripes("p-not-read", "#999999", 90))
                 pattern id="p-never" width="8" height="8" patternUnits="userSpaceOnUse"
                     patternTransform="rotate(45)" {
                     rect width="8" height="8" fill="#fff" {}
@@ -370,5 +372,40 @@ mod tests {
             "{markup}"
         );
         assert!(markup.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn a_body_gov_kz_refused_is_drawn_as_not_read_never_as_never_posted() {
+        use crate::records::names::EntryKind;
+        use crate::report::silence::SilenceStatus;
+        let row = |name: &str, days_since, status| SilenceRow {
+            name: name.to_string(),
+            kind: EntryKind::Department,
+            last_post: None,
+            days_since,
+            posts_30d: 0,
+            status,
+            reposts_30d: 0,
+            last_attempt: Some("2026-09-14".to_string()),
+        };
+        let rows = [
+            row("Отдел Г", None, SilenceStatus::NotRead),
+            row("Управление А", Some(45), SilenceStatus::NotRead),
+            row("Отдел Д", None, SilenceStatus::Never),
+        ];
+        let filters = Filters::as_of(NaiveDate::from_ymd_opt(2026, 9, 15).unwrap());
+        let markup = silence_section(&rows, &filters).unwrap().into_string();
+        let date = lang().date(NaiveDate::from_ymd_opt(2026, 9, 14).unwrap());
+        for want in [
+            format!("Отдел Г: not read: on {date} gov.kz refused every source"),
+            format!("not read on {date}"),
+            "Управление А: 45 days since the last post (not read)".to_string(),
+            "45 days · not read".to_string(),
+            "fill=\"url(#p-not-read)\"".to_string(),
+            "Отдел Д: never posted.".to_string(),
+        ] {
+            assert!(markup.contains(&want), "{want} in {markup}");
+        }
+        assert!(!markup.contains("Отдел Г: never posted"), "{markup}");
     }
 }

@@ -177,7 +177,9 @@ pub(super) fn forwards_section(
 }
 
 /// Days since the last post per name, against a line at the stale threshold; a name that never
-/// posted gets a hatched, outlined bar and the words `never posted`.
+/// posted gets a hatched, outlined bar and the words `never posted`; a body gov.kz refused at
+/// its last fetch is drawn in a pattern of its own, and with no post known gets a dashed outline
+/// and the date it could not be read (never a `never`).
 pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<Markup> {
     let (as_of, stale_after) = (filters.as_of, filters.stale_after);
     let reposts = if filters.originals_only {
@@ -201,6 +203,13 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
         ),
         alt: joined(
             rows.iter().map(|r| match r.days_since {
+                None if r.status == SilenceStatus::NotRead => tr(
+                    "html-not-read-alt",
+                    &[
+                        ("name", r.name.clone().into()),
+                        ("date", attempt_text(r).into()),
+                    ],
+                ),
                 Some(d) => tr(
                     "html-silence-alt",
                     &[
@@ -226,8 +235,17 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             @let official = if r.kind == EntryKind::Official { official_mark.as_str() } else { "" };
             @let name = html! { (r.name) (official) };
             @match r.days_since {
+                None if r.status == SilenceStatus::NotRead => (bar_row(name, html! { (tr("html-not-read", &[("date", attempt_text(r).into())])) }, html! {
+                    svg width="100%" height="14" aria-hidden="true" focusable="false" {
+                        rect width="100%" height="14" fill="none" stroke="#555" stroke-dasharray="1 3" {}
+                    }
+                })),
                 Some(days) => {
-                    @let fill = if r.status == SilenceStatus::Stale { STALE } else { OK };
+                    @let fill = match r.status {
+                        SilenceStatus::Stale => STALE,
+                        SilenceStatus::NotRead => NOT_READ,
+                        _ => OK,
+                    };
                     @let bar = simple_bar(days.max(0) as f64 / max, fill);
                     @let label = tr("html-days-status", &[("days", days.into()), ("status", status(r).into())]);
                     (bar_row(name, html! { (label) }, bar))
@@ -240,7 +258,7 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             }
         }
     };
-    let keys = [
+    let mut keys = vec![
         (
             OK,
             word(Vocabulary::Status, SilenceStatus::Ok.as_str(), lang),
@@ -250,8 +268,11 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             word(Vocabulary::Status, SilenceStatus::Stale.as_str(), lang),
         ),
         (NEVER, tr("html-never", &[])),
-        ("", tr("html-key-threshold", &[])),
     ];
+    if rows.iter().any(|r| r.status == SilenceStatus::NotRead) {
+        keys.push((NOT_READ, tr("html-key-not-read", &[])));
+    }
+    keys.push(("", tr("html-key-threshold", &[])));
     let table_rows = Rows::from_serialize(catalogue::SILENCE, rows)?;
     Ok(html! {
         section aria-labelledby="h-silence" {
@@ -260,6 +281,14 @@ pub(super) fn silence_section(rows: &[SilenceRow], filters: &Filters) -> Result<
             (table("silence", &tr("html-silence-table", &[]), &table_rows))
         }
     })
+}
+
+/// The date of a row's latest attempt to be read, as the page writes dates.
+fn attempt_text(r: &SilenceRow) -> String {
+    match r.last_attempt.as_deref() {
+        Some(day) => crate::derive::date_of(day).map_or_else(|| day.to_string(), as_of_text),
+        None => String::new(),
+    }
 }
 
 /// Appeals per week over the last weeks: columns stacked by route, the personal share with

@@ -1,5 +1,6 @@
 //! What `check` looks at: every appeal's answer and route facts, ids given twice in one file,
-//! posts' publishers as written, and texts holding bidirectional controls.
+//! posts' publishers as written, each publisher's latest post, and texts holding
+//! bidirectional controls.
 
 use anyhow::Result;
 
@@ -42,6 +43,20 @@ pub struct DuplicateFact {
 pub struct PublisherSeen {
     pub department: String,
     pub posts: i64,
+    pub file: String,
+    pub line: i64,
+}
+
+/// A publisher's latest post on or before the as-of date (one of them, when several share
+/// the latest time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LatestPost {
+    /// The department under its directory name, as silence names it.
+    pub publisher: String,
+    /// As stored: `YYYY-MM-DD`, or with the time that was written (`YYYY-MM-DD 00:00`).
+    pub published_at: String,
+    /// The date as the file or page wrote it, where that differs from the stored form.
+    pub written: Option<String>,
     pub file: String,
     pub line: i64,
 }
@@ -159,6 +174,26 @@ impl Store {
                 file: r.get(2)?,
                 earlier_line: r.get(3)?,
                 kept_line: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Each publisher's latest post dated on or before `as_of` (YYYY-MM-DD), by publisher.
+    pub fn latest_posts(&self, as_of: &str) -> Result<Vec<LatestPost>> {
+        // SQLite takes the bare columns from the row that gave max().
+        let mut stmt = self.conn.prepare(
+            "SELECT publisher, max(published_at), json_extract(as_written, '$.published_at'), \
+             source_file, source_line FROM posts WHERE substr(published_at, 1, 10) <= ?1 \
+             GROUP BY publisher ORDER BY publisher",
+        )?;
+        let rows = stmt.query_map([as_of], |r| {
+            Ok(LatestPost {
+                publisher: r.get(0)?,
+                published_at: r.get(1)?,
+                written: r.get(2)?,
+                file: r.get(3)?,
+                line: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
