@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "report", "store", "derive", "history", "privacy", "classify", "records", "calendar",
-            "portal", "fetch", "archive",
+            "portal", "govkz", "fetch", "archive",
         ],
     ),
     (
