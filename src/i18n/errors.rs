@@ -26,21 +26,22 @@ pub fn usage_line(error: &anyhow::Error, lang: Lang) -> String {
     )
 }
 
-/// `error` and every cause, in `lang`.
+/// `error` and every cause, in `lang`. The system's failure is told in the language, and its
+/// own words (with whatever caused them, such as SQLite's error code) go in brackets after.
 pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
-    error
-        .chain()
-        .map(|cause| cause_words(cause, lang))
-        .collect::<Vec<_>>()
-        .join(": ")
-}
-
-fn cause_words(cause: &(dyn Error + 'static), lang: Lang) -> String {
-    let text = cause.to_string();
-    match system_phrase(cause) {
-        Some(key) if lang != Lang::En => format!("{} ({text})", lang.tr(key, &[])),
-        _ => text,
+    let causes: Vec<&(dyn Error + 'static)> = error.chain().collect();
+    let mut words = Vec::with_capacity(causes.len());
+    for (i, cause) in causes.iter().enumerate() {
+        match system_phrase(*cause) {
+            Some(key) if lang != Lang::En => {
+                let own: Vec<String> = causes[i..].iter().map(ToString::to_string).collect();
+                words.push(format!("{} ({})", lang.tr(key, &[]), own.join(": ")));
+                break;
+            }
+            _ => words.push(cause.to_string()),
+        }
     }
+    words.join(": ")
 }
 
 /// The message key that describes a failure of the operating system (or of SQLite on its
@@ -64,6 +65,8 @@ fn system_phrase(cause: &(dyn Error + 'static)) -> Option<&'static str> {
             ErrorCode::ReadOnly => Some("os-read-only"),
             ErrorCode::PermissionDenied => Some("os-permission-denied"),
             ErrorCode::CannotOpen => Some("os-cannot-open"),
+            ErrorCode::SystemIoFailure => Some("os-disk-io"),
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Some("os-database-busy"),
             _ => None,
         };
     }
@@ -161,6 +164,17 @@ mod tests {
                 assert!(lang.has(io_phrase(kind)), "{kind:?} {lang:?}");
             }
         }
-        assert!(Lang::Ru.has("os-cannot-open"));
+        for key in ["os-cannot-open", "os-disk-io", "os-database-busy"] {
+            assert!(Lang::ALL.iter().all(|lang| lang.has(key)), "{key}");
+        }
+        let io = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(778),
+            Some("disk I/O error".into()),
+        );
+        assert_eq!(
+            describe(&anyhow::Error::new(io), Lang::Ru),
+            "ошибка чтения или записи на диск (disk I/O error: Error code 778: Error writing to \
+             disk)"
+        );
     }
 }
