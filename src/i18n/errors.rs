@@ -110,26 +110,30 @@ mod tests {
 
     #[test]
     fn system_errors_are_described_in_the_language_and_english_stays() {
-        let missing = failed(
+        let missing = (
             ErrorKind::NotFound,
             "No such file or directory (os error 2)",
         );
-        assert_eq!(
-            describe(&missing, Lang::En),
-            "cannot read x.csv: No such file or directory (os error 2)"
-        );
-        assert_eq!(
-            describe(&missing, Lang::Ru),
-            "cannot read x.csv: нет такого файла или папки (No such file or directory (os error 2))"
-        );
-        let full = failed(
+        let full = (
             ErrorKind::StorageFull,
             "No space left on device (os error 28)",
         );
-        assert_eq!(
-            describe(&full, Lang::Kk),
-            "cannot read x.csv: дискіде орын жоқ (No space left on device (os error 28))"
-        );
+        for ((kind, text), lang, want) in [
+            (missing, Lang::En, "No such file or directory (os error 2)"),
+            (
+                missing,
+                Lang::Ru,
+                "нет такого файла или папки (No such file or directory (os error 2))",
+            ),
+            (
+                full,
+                Lang::Kk,
+                "дискіде орын жоқ (No space left on device (os error 28))",
+            ),
+        ] {
+            let error = failed(kind, text);
+            assert_eq!(describe(&error, lang), format!("cannot read x.csv: {want}"));
+        }
         let csv_io = anyhow::Error::new(csv::Error::from(io::Error::from(
             ErrorKind::PermissionDenied,
         )));
