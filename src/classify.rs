@@ -295,11 +295,13 @@ impl Phrases {
             }
             let expected = || {
                 let kinds: Vec<&str> = PhraseKind::ALL.iter().map(|k| k.prefix()).collect();
-                format!(
-                    "line {}: expected `kind: phrase` with kind one of {}, found `{}`",
-                    n + 1,
-                    kinds.join(", "),
-                    line
+                crate::i18n::tr(
+                    "phrases-bad-line",
+                    &[
+                        ("line", (n + 1).into()),
+                        ("kinds", kinds.join(", ").into()),
+                        ("found", line.to_string().into()),
+                    ],
                 )
             };
             let (kind, phrase) = line.split_once(':').ok_or_else(expected)?;
@@ -308,10 +310,9 @@ impl Phrases {
                 .find(|k| k.prefix().eq_ignore_ascii_case(kind.trim()))
                 .ok_or_else(expected)?;
             if normalize_name(phrase).is_empty() {
-                return Err(format!(
-                    "line {}: the phrase after `{}:` is empty",
-                    n + 1,
-                    kind.prefix()
+                return Err(crate::i18n::tr(
+                    "phrases-empty",
+                    &[("line", (n + 1).into()), ("kind", kind.prefix().into())],
                 ));
             }
             read.push((kind, phrase));

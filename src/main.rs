@@ -44,7 +44,10 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::misuse::refused(e),
+    };
     match commands::run(cli) {
         Ok(commands::Finish::Done) => ExitCode::SUCCESS,
         Ok(commands::Finish::Findings) => ExitCode::from(3),
@@ -52,14 +55,11 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         // Flags that clap accepts but that do not go together: wrong usage, as clap's own.
         Err(e) if e.downcast_ref::<usage::UsageError>().is_some() => {
-            progress::tell(format!(
-                "appeal-audit: error: {e:#}\n\nFor more information, try '--help'."
-            ));
+            progress::tell(i18n::errors::usage_line(&e, i18n::lang()));
             ExitCode::from(2)
         }
         Err(e) => {
-            let error = i18n::tr("error-word", &[]);
-            progress::tell(format!("appeal-audit: {error}: {e:#}"));
+            progress::tell(i18n::errors::error_line(&e, i18n::lang()));
             ExitCode::from(1)
         }
     }

@@ -68,6 +68,14 @@ pub fn tell(message: impl Display) {
     let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
 
+/// `appeal-audit: warning: MESSAGE`, the word in the run's language: how every warning starts.
+pub fn warning(message: impl Display) -> String {
+    format!(
+        "appeal-audit: {}: {message}",
+        crate::i18n::tr("warning-word", &[])
+    )
+}
+
 /// A wait as people say it: seconds, minutes, or hours and minutes.
 pub fn duration_words(wait: std::time::Duration) -> String {
     match wait.as_secs() {

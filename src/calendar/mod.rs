@@ -40,9 +40,12 @@ pub fn parse_overrides(text: &str) -> Result<Overrides, String> {
             None => (false, line),
         };
         let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-            format!(
-                "line {}: {line:?} is not a date: write 2022-08-29 for a day off, +2022-08-27 for a worked day",
-                i + 1
+            crate::i18n::tr(
+                "holidays-not-a-date",
+                &[
+                    ("line", (i + 1).into()),
+                    ("value", format!("{line:?}").into()),
+                ],
             )
         })?;
         if worked {

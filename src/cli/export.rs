@@ -8,6 +8,7 @@ use clap::Args;
 use super::filters::FilterArgs;
 use crate::catalogue::{APPEALS, POSTS, names};
 use crate::export::{ExportFormat, ExportKind, ExportOptions, PartitionBy, exported};
+use crate::i18n::tr;
 use crate::output::columns::Choice;
 use crate::usage::UsageError;
 
@@ -83,10 +84,7 @@ fn database_flags(options: &ExportOptions) -> Result<(), UsageError> {
         || options.redact
         || !options.columns.is_empty()
     {
-        return Err(UsageError::new(
-            "export database writes a SQLite file, always redacted unless --raw-texts: \
-             --format, --partition-by, --excel, --raw, --redact and --columns do not apply",
-        ));
+        return Err(UsageError::new(tr("usage-database-flags", &[])));
     }
     Ok(())
 }
@@ -94,10 +92,7 @@ fn database_flags(options: &ExportOptions) -> Result<(), UsageError> {
 /// `--format parquet`: every column, each with its type.
 fn parquet_flags(options: &ExportOptions) -> Result<(), UsageError> {
     if options.excel || options.raw || options.raw_texts || !options.columns.is_empty() {
-        return Err(UsageError::new(
-            "--excel, --raw and --columns are for CSV, TSV and JSON, --raw-texts for export \
-             database: a Parquet export has every column, each with its type, so leave them out",
-        ));
+        return Err(UsageError::new(tr("usage-parquet-flags", &[])));
     }
     Ok(())
 }
@@ -106,20 +101,18 @@ fn parquet_flags(options: &ExportOptions) -> Result<(), UsageError> {
 /// goes to a file or a pipe, never a terminal.
 fn table_flags(options: &ExportOptions) -> anyhow::Result<()> {
     if options.partition_by.is_some() || options.raw_texts {
-        return Err(UsageError::new(format!(
-            "--partition-by is for --format parquet and --raw-texts for export database: leave \
-             them out of a {} export",
-            format!("{:?}", options.format).to_lowercase()
+        return Err(UsageError::new(tr(
+            "usage-table-flags",
+            &[(
+                "format",
+                format!("{:?}", options.format).to_lowercase().into(),
+            )],
         ))
         .into());
     }
     if options.format == ExportFormat::Xlsx {
         if options.excel {
-            return Err(UsageError::new(
-                "--excel shapes CSV for Excel; --format xlsx is already a workbook: leave --excel \
-                 out",
-            )
-            .into());
+            return Err(UsageError::new(tr("usage-xlsx-excel", &[])).into());
         }
         crate::output::xlsx::check_destination(options.output.as_deref())?;
     }

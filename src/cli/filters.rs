@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::calendar::CalendarKind;
-use crate::records::dates::parse_date;
+use crate::i18n::tr;
+use crate::records::dates::{DateError, read_date};
 use crate::report::{FilterOptions, Filters};
 use crate::usage::UsageError;
 
@@ -62,8 +63,12 @@ impl FilterArgs {
         if let (Some(since), Some(until)) = (since, until)
             && since > until
         {
-            return Err(UsageError::new(format!(
-                "--since {since} is after --until {until}: swap them"
+            return Err(UsageError::new(tr(
+                "usage-since-after-until",
+                &[
+                    ("since", since.to_string().into()),
+                    ("until", until.to_string().into()),
+                ],
             )));
         }
         let filters = Filters {
@@ -93,9 +98,21 @@ impl FilterArgs {
 pub fn flag_date(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, UsageError> {
     value
         .map(|v| {
-            parse_date(v)
+            read_date(v)
                 .map(|d| d.date)
-                .map_err(|e| UsageError::new(format!("{flag} {v:?}: {e}")))
+                .map_err(|e| bad_date(flag, v, &e))
         })
         .transpose()
+}
+
+/// `--as-of "2022-13-01": no such day`, in the run's language.
+pub fn bad_date(flag: &str, value: &str, reason: &DateError) -> UsageError {
+    UsageError::new(tr(
+        "usage-bad-date",
+        &[
+            ("flag", flag.into()),
+            ("value", format!("{value:?}").into()),
+            ("reason", reason.words(crate::i18n::lang()).into()),
+        ],
+    ))
 }

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use super::filters::bad_date;
 use super::report::{ReportArgs, ReportOptions, Writes};
+use crate::i18n::tr;
 use crate::ingest::{ImportOptions, PageImportOptions};
-use crate::records::dates::parse_date;
+use crate::records::dates::read_date;
 use crate::records::fields::RecordKind;
 use crate::records::reader::{InputEncoding, InputFormat, ReadOptions};
 use crate::records::typed::Mapper;
@@ -116,16 +118,16 @@ impl ImportArgs {
             // The quote and line ends already mean something in CSV: as the delimiter they
             // would split every record wrongly and fail later, on a "missing" field.
             Some(c @ ('"' | '\n' | '\r')) => {
-                return Err(UsageError::new(format!(
-                    "--delimiter {c:?}: CSV uses it for quoting or line ends; give the character \
-                     between fields, such as ',' ';' or a tab"
+                return Err(UsageError::new(tr(
+                    "usage-delimiter-quote",
+                    &[("char", format!("{c:?}").into())],
                 )));
             }
             Some(c) if c.is_ascii() => Some(c as u8),
             Some(c) => {
-                return Err(UsageError::new(format!(
-                    "--delimiter {c:?}: the delimiter must be one ASCII character, such as ',' ';' \
-                     or a tab"
+                return Err(UsageError::new(tr(
+                    "usage-delimiter-ascii",
+                    &[("char", format!("{c:?}").into())],
                 )));
             }
         };
@@ -136,9 +138,7 @@ impl ImportArgs {
                 m.split_once('=')
                     .map(|(f, c)| (f.trim().to_string(), c.to_string()))
                     .ok_or_else(|| {
-                        UsageError::new(format!(
-                            "--map {m}: write it as FIELD=COLUMN, e.g. --map submitted_at='Дата подачи'"
-                        ))
+                        UsageError::new(tr("usage-map-form", &[("map", m.clone().into())]))
                     })
             })
             .collect::<Result<_, _>>()?;
@@ -160,8 +160,8 @@ impl ImportArgs {
         }
         let scraped_at = match &args.scraped_at {
             Some(raw) => Some(
-                parse_date(raw)
-                    .map_err(|e| UsageError::new(format!("--scraped-at {raw:?}: {e}")))?
+                read_date(raw)
+                    .map_err(|e| bad_date("--scraped-at", raw, &e))?
                     .to_iso(),
             ),
             None => None,
@@ -205,10 +205,9 @@ impl ImportArgs {
         .filter_map(|(name, given)| given.then_some(name))
         .collect();
         if !given.is_empty() {
-            return Err(UsageError::new(format!(
-                "{} apply to files of records, not to `import pages`, which reads the portal's \
-                 pages as docs/portal.md describes: leave them out",
-                given.join(", ")
+            return Err(UsageError::new(tr(
+                "usage-files-only",
+                &[("flags", given.join(", ").into())],
             )));
         }
         let import = args.options(InputFormat::Jsonl, &[RecordKind::Appeals])?;
@@ -229,10 +228,7 @@ impl ImportCommand {
     /// A file of records' options: --addressee is for pages only.
     pub fn record_options(&self, kind: RecordKind) -> Result<ImportOptions, UsageError> {
         if self.addressee.is_some() {
-            return Err(UsageError::new(
-                "--addressee applies to `import pages` only: a file's records name their \
-                 addressee (use --map addressee=COLUMN for another column)",
-            ));
+            return Err(UsageError::new(tr("usage-addressee-pages-only", &[])));
         }
         self.options.options(self.format, &[kind])
     }
@@ -250,9 +246,7 @@ impl ImportCommand {
             return Ok(None);
         }
         if self.kind != ImportKind::Pages {
-            return Err(UsageError::new(
-                "--probe reads the portal's pages: use it with `import pages`",
-            ));
+            return Err(UsageError::new(tr("usage-probe-pages", &[])));
         }
         // The same flags as an import of pages are refused for the same reasons.
         let options = self.page_options()?;
@@ -268,9 +262,9 @@ impl ImportCommand {
             .filter_map(|(flag, given)| given.then_some(flag))
             .collect();
         if !given.is_empty() {
-            return Err(UsageError::new(format!(
-                "{} say how to store what is read; --probe stores nothing: leave them out",
-                given.join(", ")
+            return Err(UsageError::new(tr(
+                "usage-probe-stores-nothing",
+                &[("flags", given.join(", ").into())],
             )));
         }
         Ok(Some(&self.files))
@@ -300,9 +294,9 @@ impl AuditCommand {
 fn check_date_pattern(pattern: &str) -> Result<(), UsageError> {
     use chrono::format::{Item, StrftimeItems};
     if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
-        return Err(UsageError::new(format!(
-            "--date-format {pattern:?}: not a chrono pattern; write it with %d (day), %m \
-             (month), %Y (year), %H:%M (time), e.g. --date-format '%d/%m/%Y'"
+        return Err(UsageError::new(tr(
+            "usage-date-format",
+            &[("pattern", format!("{pattern:?}").into())],
         )));
     }
     Ok(())

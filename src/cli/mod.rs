@@ -8,6 +8,7 @@ pub mod export;
 pub mod fetch;
 pub mod filters;
 pub mod import;
+pub mod misuse;
 pub mod report;
 
 use std::path::PathBuf;

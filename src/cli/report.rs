@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::ReportCommand;
 use super::filters::FilterArgs;
+use crate::i18n::tr;
 use crate::output::{Format, Style};
 use crate::records::names::EntryKind;
 use crate::report::FilterOptions;
@@ -84,9 +85,9 @@ impl ReportOptions {
     ) -> Result<ReportOptions, UsageError> {
         check_format(args.format, command, writes)?;
         if args.excel && !matches!(args.format, Format::Csv | Format::Tsv) {
-            return Err(UsageError::new(format!(
-                "--excel shapes CSV and TSV for Excel: add --format csv, or leave --excel out \
-                 (--format xlsx is a workbook of its own) in {command}"
+            return Err(UsageError::new(tr(
+                "usage-excel-needs-csv",
+                &[("command", command.into())],
             )));
         }
         if args.format == Format::Xlsx {
@@ -114,22 +115,18 @@ impl ReportOptions {
 /// Refuses a format the command cannot write, saying which it can.
 pub fn check_format(format: Format, command: &str, writes: Writes) -> Result<(), UsageError> {
     let name = format!("{format:?}").to_lowercase();
+    let refused = |key| {
+        Err(UsageError::new(tr(
+            key,
+            &[("command", command.into()), ("format", name.clone().into())],
+        )))
+    };
     match (writes, format) {
         (Writes::Tables, Format::Csv | Format::Tsv | Format::Jsonl | Format::Xlsx) => {
-            Err(UsageError::new(format!(
-                "{command} holds several tables, so --format {name} cannot hold it: use --format \
-                 table, md, json or html, or run report routing|forwards|silence with \
-                 --since/--until for one table as {name}"
-            )))
+            refused("usage-several-tables")
         }
-        (Writes::Lists, Format::Xlsx) => Err(UsageError::new(format!(
-            "{command} writes lists of several shapes, and an xlsx workbook here is one sheet: \
-             use --format csv, json or md"
-        ))),
-        (Writes::List | Writes::Lists, Format::Html) => Err(UsageError::new(format!(
-            "{command} has no HTML page (report routing, forwards, silence, changes and weekly \
-             make one, and so does audit): use --format table, csv, tsv, json, jsonl or md"
-        ))),
+        (Writes::Lists, Format::Xlsx) => refused("usage-lists-no-xlsx"),
+        (Writes::List | Writes::Lists, Format::Html) => refused("usage-no-html"),
         _ => Ok(()),
     }
 }

@@ -22,7 +22,7 @@ pub fn run(global: &Global, command: &CheckCommand) -> Result<Finish> {
         (command.fail_on_problems, command.unmatched_as_directory);
     let choice = chosen(args, "check", &catalogue::names(catalogue::CHECK))?;
     if as_directory {
-        choice.refuse("--unmatched-as-directory prints directory rows, all of their columns")?;
+        choice.refuse(tr("usage-columns-unmatched", &[]))?;
     }
     let store = Store::open(&global.db, Access::Read)?;
     let know = stored_knowledge(&store)?;

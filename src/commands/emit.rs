@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::cli::report::ReportOptions;
 use crate::derive::Knowledge;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::ingest::ProbeReport;
 use crate::output::columns::{Choice, UsageError, View, write_chosen};
 use crate::output::{Destination, Format, Rows};
@@ -16,12 +16,7 @@ use crate::output::{Destination, Format, Rows};
 pub fn chosen(args: &ReportOptions, what: &str, valid: &[&str]) -> Result<Choice> {
     let choice = Choice::new(&args.columns.columns, args.columns.wide);
     if args.format == Format::Html && matches!(choice, Choice::Named(_)) {
-        return Err(UsageError(
-            "--columns: the html page has fixed charts and tables; use it with --format table, \
-             csv, tsv, json, jsonl or md"
-                .into(),
-        )
-        .into());
+        return Err(UsageError(tr("usage-columns-html", &[])).into());
     }
     choice.check(what, valid)?;
     Ok(choice)

@@ -59,10 +59,8 @@ pub fn run(global: &Global, command: &ReportCommand) -> Result<Finish> {
             chosen(report, "report weekly", &valid)?
         }
         ReportJob::Weekly { report, .. } => {
-            Choice::new(&report.columns.columns, report.columns.wide).refuse(
-                "report weekly is a document of several tables: pick columns in report routing, \
-                 forwards or silence with --since/--until, or in its tables (--format table)",
-            )?;
+            Choice::new(&report.columns.columns, report.columns.wide)
+                .refuse(tr("usage-columns-weekly", &[]))?;
             Choice::Default
         }
     };

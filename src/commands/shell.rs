@@ -20,9 +20,12 @@ pub fn man(global: &Global, path: &[String], output_dir: Option<&Path>) -> Resul
     match output_dir {
         Some(dir) => {
             let written = manual::write_pages(Cli::command(), dir)?;
-            global.say(format_args!(
-                "{written} man pages written to {}",
-                dir.display()
+            global.say(crate::i18n::tr(
+                "man-written",
+                &[
+                    ("n", written.into()),
+                    ("dir", dir.display().to_string().into()),
+                ],
             ));
             Ok(Finish::Done)
         }

@@ -27,19 +27,28 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
         command.source.as_deref(),
         command.history,
     );
-    Choice::new(&args.columns.columns, args.columns.wide)
-        .refuse("show prints one appeal's fields, one a line: every field is shown")?;
+    Choice::new(&args.columns.columns, args.columns.wide).refuse(tr("usage-columns-show", &[]))?;
     let store = Store::open(&global.db, Access::Read)?;
     let know = stored_knowledge(&store)?;
     let (filters, calendar) = args.filters.resolve(&know)?;
     let mut found = store.appeal_columns(source, id.trim())?;
     let columns = match found.len() {
         0 => bail!(
-            "no appeal {id:?}{} in {}: check the number (copies look like 749022/1)",
-            source
-                .map(|s| format!(" in source {s:?}"))
-                .unwrap_or_default(),
-            global.db.display()
+            "{}",
+            tr(
+                "show-no-appeal",
+                &[
+                    ("id", format!("{id:?}").into()),
+                    (
+                        "source",
+                        source
+                            .map(|s| tr("show-in-source", &[("source", format!("{s:?}").into())]))
+                            .unwrap_or_default()
+                            .into()
+                    ),
+                    ("db", global.db.display().to_string().into()),
+                ],
+            )
         ),
         1 => found.remove(0),
         _ => {
@@ -52,8 +61,14 @@ pub fn run(global: &Global, command: &ShowCommand) -> Result<Finish> {
                 })
                 .collect();
             bail!(
-                "appeal {id:?} exists in several sources ({}): give --source",
-                sources.join(", ")
+                "{}",
+                tr(
+                    "show-several-sources",
+                    &[
+                        ("id", format!("{id:?}").into()),
+                        ("sources", sources.join(", ").into()),
+                    ],
+                )
             )
         }
     };

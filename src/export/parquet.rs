@@ -7,13 +7,16 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 use serde_json::Value;
 
-use super::table::{appeal_values, exported, redact_values, redacted_columns};
+use super::table::{
+    appeal_values, exported, redact_values, redacted_columns, rows_bar, written_to,
+};
 use super::{ExportKind, ExportOptions, PartitionBy};
 use crate::catalogue::{APPEALS, Column, POSTS};
+use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::parquet::{Cell, Columns, Kind, ParquetOutput};
 use crate::progress::Reporter;
-use crate::records::dates::{iso_date, parse_date};
+use crate::records::dates::{iso_date, read_date};
 use crate::report::DueDates;
 use crate::report::{appeal_filter, warn_calendar_days};
 use crate::rows::values_of;
@@ -22,11 +25,7 @@ use crate::usage::UsageError;
 
 pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(target) = options.output.as_deref() else {
-        return Err(UsageError::new(
-            "--format parquet writes a file (or, with --partition-by, a folder): give --output \
-             PATH",
-        )
-        .into());
+        return Err(UsageError::new(tr("usage-parquet-output", &[])).into());
     };
     let store = Store::open(db, Access::Read)?;
     let know = stored_knowledge(&store)?;
@@ -82,6 +81,20 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
         Some(_) => AppealOrder::Official,
         None => AppealOrder::Key,
     };
+    // The year passes together read every record once: one bar for them all.
+    let bar = match options.what {
+        ExportKind::Posts => rows_bar(reporter, options, "bar-exporting-posts", || {
+            store.count_stored_posts(
+                filters.department.as_deref(),
+                filters.channel.as_deref(),
+                since.as_deref(),
+                until.as_deref(),
+            )
+        })?,
+        _ => rows_bar(reporter, options, "bar-exporting-appeals", || {
+            store.count_stored_appeals(&filter)
+        })?,
+    };
     for year in years.iter().map(Option::as_deref) {
         match options.what {
             ExportKind::Posts => {
@@ -104,6 +117,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
                                 post.source_line
                             )
                         })?;
+                        bar.inc();
                         output.push(key, &cells)
                     },
                 )?;
@@ -120,19 +134,18 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
                             stored.appeal.id, stored.appeal.source
                         )
                     })?;
+                    bar.inc();
                     output.push(key, &cells)
                 })?;
             }
         }
     }
+    bar.finish();
     // Posts have no due dates: none was asked for and nothing is said.
     warn_calendar_days(reporter, &calendar, dues.submitted_days());
     drop(snapshot);
     let rows = output.finish()?;
-    reporter.say(&format_args!(
-        "{rows} records written to {}",
-        target.display()
-    ));
+    reporter.say(&written_to(rows, target));
     Ok(())
 }
 
@@ -163,7 +176,7 @@ fn cells<'a>(
                     Cell::Date(iso_date(s).ok_or_else(|| bad_date(&record(), column, s))?)
                 }
                 (Value::String(s), Kind::Timestamp) => {
-                    let date = parse_date(s).map_err(|_| bad_date(&record(), column, s))?;
+                    let date = read_date(s).map_err(|_| bad_date(&record(), column, s))?;
                     Cell::Timestamp(date.date.and_time(date.time.unwrap_or_default()))
                 }
                 (Value::String(s), _) => Cell::Text(s),

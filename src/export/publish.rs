@@ -8,36 +8,28 @@ use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
 
 use super::ExportOptions;
+use crate::i18n::tr;
 use crate::output::{Destination, temp_beside};
-use crate::progress::Reporter;
+use crate::progress::{Reporter, warning};
 use crate::store::{self, Access, PublicCopy, Store};
 use crate::usage::UsageError;
 
 pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Result<()> {
     let Some(target) = options.output.as_deref() else {
-        return Err(UsageError::new(
-            "export database writes a SQLite file: give --output FILE, e.g. --output public.db",
-        )
-        .into());
+        return Err(UsageError::new(tr("usage-database-output", &[])).into());
     };
     if same_file(target, db) {
-        return Err(UsageError::new(format!(
-            "--output {} is the database itself: give the copy another name",
-            target.display()
+        return Err(UsageError::new(tr(
+            "usage-output-is-database",
+            &[("path", target.display().to_string().into())],
         ))
         .into());
     }
     if options.include_authors {
-        reporter.warn(
-            &"appeal-audit: warning: --include-authors: the copy names the citizen who wrote each \
-             appeal (personal data); do not publish it without a lawful basis",
-        );
+        reporter.warn(&warning(tr("publish-warn-authors", &[])));
     }
     if options.raw_texts {
-        reporter.warn(
-            &"appeal-audit: warning: --raw-texts: texts keep every IIN, phone number, e-mail \
-             address, card and account number their writers put in them; do not publish them",
-        );
+        reporter.warn(&warning(tr("publish-warn-raw-texts", &[])));
     }
     let copy = temp_beside(target)?;
     Store::open(db, Access::Read)?.snapshot_into(copy.path())?;
@@ -57,28 +49,31 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(copy.path(), std::fs::Permissions::from_mode(0o444))?;
     }
-    copy.persist(target)
-        .with_context(|| format!("cannot write {}", target.display()))?;
+    copy.persist(target).with_context(|| {
+        tr(
+            "cannot-write",
+            &[("path", target.display().to_string().into())],
+        )
+    })?;
     let mut destination = Destination::open(Some(&metadata_path))?;
     serde_json::to_writer_pretty(destination.writer(), &metadata)?;
     destination.finish()?;
-    reporter.say(&format_args!(
-        "{} written (read-only){}{}, with {}: fill in its source and licence, then serve it \
-         with datasette serve --immutable {} --metadata {}",
-        target.display(),
-        if options.include_authors {
-            ", with authors"
-        } else {
-            ", without authors"
-        },
-        if options.raw_texts {
-            ", texts as scraped"
-        } else {
-            ", texts redacted"
-        },
-        metadata_path.display(),
-        target.display(),
-        metadata_path.display()
+    let authors = match options.include_authors {
+        true => tr("publish-with-authors", &[]),
+        false => tr("publish-without-authors", &[]),
+    };
+    let texts = match options.raw_texts {
+        true => tr("publish-texts-raw", &[]),
+        false => tr("publish-texts-redacted", &[]),
+    };
+    reporter.say(&tr(
+        "publish-written",
+        &[
+            ("path", target.display().to_string().into()),
+            ("authors", authors.into()),
+            ("texts", texts.into()),
+            ("metadata", metadata_path.display().to_string().into()),
+        ],
     ));
     Ok(())
 }

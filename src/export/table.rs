@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::{ExportKind, ExportOptions};
 use crate::catalogue::{self, APPEALS, Column, POSTS, Privacy, Read};
+use crate::i18n::tr;
 use crate::ingest::stored_knowledge;
 use crate::output::columns::Choice;
 use crate::output::{Destination, RowWriter, Style};
@@ -54,7 +55,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             let mut dues = DueDates::new(&calendar, filters.deadline_days);
             let filter = appeal_filter(&filters);
-            let bar = rows_bar(reporter, options, "exporting appeals", || {
+            let bar = rows_bar(reporter, options, "bar-exporting-appeals", || {
                 store.count_stored_appeals(&filter)
             })?;
             store.for_each_stored_appeal(&filter, None, AppealOrder::Stored, |stored| {
@@ -85,7 +86,7 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
             let mut writer = RowWriter::start(destination.writer(), format, &names, style)?;
             let (department, channel) = (filters.department.as_deref(), filters.channel.as_deref());
             let (since, until) = (since.as_deref(), until.as_deref());
-            let bar = rows_bar(reporter, options, "exporting posts", || {
+            let bar = rows_bar(reporter, options, "bar-exporting-posts", || {
                 store.count_stored_posts(department, channel, since, until)
             })?;
             store.for_each_stored_post(department, channel, since, until, None, |post| {
@@ -100,20 +101,29 @@ pub fn run(reporter: &dyn Reporter, db: &Path, options: &ExportOptions) -> Resul
     };
     destination.finish()?;
     if let Some(path) = &options.output {
-        reporter.say(&format_args!(
-            "{written} records written to {}",
-            path.display()
-        ));
+        reporter.say(&written_to(written, path));
     }
     Ok(())
+}
+
+/// `1200 records written to out.csv`, in the run's language.
+pub fn written_to(records: u64, path: &Path) -> String {
+    tr(
+        "export-written",
+        &[
+            ("n", records.into()),
+            ("path", path.display().to_string().into()),
+        ],
+    )
 }
 
 /// Rows written against the rows to write, on stderr where a person watches (the count is
 /// asked of the store only then). Not while the rows themselves scroll past on the terminal:
 /// the bar would be drawn through them.
-struct RowsBar(Option<indicatif::ProgressBar>);
+pub struct RowsBar(Option<indicatif::ProgressBar>);
 
-fn rows_bar(
+/// The bar labelled by the message `label` in the run's language.
+pub fn rows_bar(
     reporter: &dyn Reporter,
     options: &ExportOptions,
     label: &str,
@@ -123,7 +133,7 @@ fn rows_bar(
     if options.output.is_none() && std::io::stdout().is_terminal() {
         return Ok(RowsBar(None));
     }
-    let bar = reporter.rows_bar(label);
+    let bar = reporter.rows_bar(&tr(label, &[]));
     if let Some(bar) = &bar {
         bar.set_length(count()?);
     }
@@ -131,14 +141,14 @@ fn rows_bar(
 }
 
 impl RowsBar {
-    fn inc(&self) {
+    pub fn inc(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
         }
     }
 
     /// Gone before the summary line is said.
-    fn finish(self) {
+    pub fn finish(self) {
         if let Some(bar) = self.0 {
             bar.finish_and_clear();
         }

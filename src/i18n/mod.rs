@@ -8,6 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+pub mod errors;
 pub mod format;
 
 pub use fluent_bundle::FluentValue as Arg;
@@ -128,16 +129,25 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     ftl!(En, "en", "check"),
     ftl!(En, "en", "import"),
     ftl!(En, "en", "docs"),
+    ftl!(En, "en", "errors"),
+    ftl!(En, "en", "usage"),
+    ftl!(En, "en", "output"),
     ftl!(Ru, "ru", "reports"),
     ftl!(Ru, "ru", "html"),
     ftl!(Ru, "ru", "check"),
     ftl!(Ru, "ru", "import"),
     ftl!(Ru, "ru", "docs"),
+    ftl!(Ru, "ru", "errors"),
+    ftl!(Ru, "ru", "usage"),
+    ftl!(Ru, "ru", "output"),
     ftl!(Kk, "kk", "reports"),
     ftl!(Kk, "kk", "html"),
     ftl!(Kk, "kk", "check"),
     ftl!(Kk, "kk", "import"),
     ftl!(Kk, "kk", "docs"),
+    ftl!(Kk, "kk", "errors"),
+    ftl!(Kk, "kk", "usage"),
+    ftl!(Kk, "kk", "output"),
 ];
 
 /// The official terms in each language (`en`, `ru`, `kk`, and the stems a translation must

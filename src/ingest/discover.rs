@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::i18n::tr;
 use crate::progress::Reporter;
 use crate::records::fields::{RecordKind, field_for_header};
 use crate::records::reader::{Input, ReadOptions, read_records};
@@ -22,8 +23,8 @@ pub fn data_jobs(
     let files = data_files(paths)?;
     if files.is_empty() {
         bail!(
-            "no data files (.csv, .tsv, .json, .jsonl, .ndjson) under {}",
-            show_paths(paths)
+            "{}",
+            tr("audit-no-files", &[("paths", show_paths(paths).into())])
         );
     }
     let mut jobs = Vec::new();
@@ -35,7 +36,10 @@ pub fn data_jobs(
         };
         match file_kind {
             Some(kind) => jobs.push((kind, input)),
-            None => reporter.say(&format_args!("{input}: no records, skipped")),
+            None => reporter.say(&tr(
+                "audit-no-records",
+                &[("file", input.to_string().into())],
+            )),
         }
     }
     Ok(jobs)
@@ -54,14 +58,28 @@ fn data_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if !path.exists() {
-            bail!("{}: no such file or folder", path.display());
+            bail!(
+                "{}",
+                tr(
+                    "audit-no-such-path",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
         }
         if path.is_file() {
             files.push(path.clone());
             continue;
         }
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+            let entry = entry.map_err(|e| {
+                // The system's error stays a cause, to be told in the run's language.
+                let place = e.path().unwrap_or(path).display().to_string();
+                let cannot = tr("cannot-read", &[("path", place.into())]);
+                match e.into_io_error() {
+                    Some(io) => anyhow::Error::new(io).context(cannot),
+                    None => anyhow!("{cannot}"),
+                }
+            })?;
             if entry.file_type().is_file() && is_data_file(entry.path()) {
                 files.push(entry.into_path());
             }
@@ -108,8 +126,8 @@ fn sniff_kind(input: &Input, read: &ReadOptions) -> Result<Option<RecordKind>> {
         Ok(Some(RecordKind::Directory))
     } else {
         bail!(
-            "{input}: cannot tell what the file holds: its header has no addressee (appeals), \
-             department (posts) or name (directory) column; give --kind, or --map in an import"
+            "{}",
+            tr("audit-unknown-kind", &[("file", input.to_string().into())])
         )
     }
 }

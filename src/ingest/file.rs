@@ -97,9 +97,11 @@ pub fn import_file(
         (read, written)
     });
     // A writing error explains a stopped reader; otherwise the reader's error is the news.
-    let facts = write_outcome
-        .and(read_outcome)
-        .map_err(|e| anyhow!("{e:#}\n{}", tr("import-nothing", &[])))?;
+    let facts = write_outcome.and(read_outcome).map_err(|e| {
+        // The cause told in the run's language now: the note after it ends the message.
+        let cause = crate::i18n::errors::describe(&e, crate::i18n::lang());
+        anyhow!("{cause}\n{}", tr("import-nothing", &[]))
+    })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

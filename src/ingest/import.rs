@@ -10,10 +10,10 @@ use anyhow::{Context, Result, anyhow};
 use super::file::{FileJob, import_file};
 use super::knowledge::knowledge;
 use super::options::ImportOptions;
-use super::refusal::{Reject, write_rejects};
+use super::refusal::{Reject, problem_words, write_rejects};
 use crate::classify::Phrases;
 use crate::i18n::tr;
-use crate::progress::Reporter;
+use crate::progress::{Reporter, warning};
 use crate::records::fields::RecordKind;
 use crate::records::reader::Input;
 use crate::store::{Access, Batch, ImportLog, Store, now_stamp};
@@ -93,7 +93,7 @@ fn import_in_one_transaction(
     }
     if directory_changed || phrases_added {
         // Every stored appeal is classified again: minutes at a million, so a bar shows it.
-        let bar = reporter.rows_bar("reclassifying stored appeals");
+        let bar = reporter.rows_bar(&tr("bar-reclassifying", &[]));
         if let Some(bar) = &bar {
             bar.set_length(batch.appeal_count()?);
         }
@@ -136,33 +136,44 @@ fn summarise(
             ],
         ));
         if log.read == 0 {
-            reporter.warn(&format_args!(
-                "appeal-audit: warning: {} holds no records (a header only?): nothing imported from it",
-                log.file
-            ));
+            reporter.warn(&warning(tr(
+                "import-no-records",
+                &[("file", log.file.clone().into())],
+            )));
         }
     }
     for reject in rejects.iter().take(10) {
-        reporter.say(&format_args!(
-            "rejected: {}, line {}: {}",
-            reject.file, reject.line, reject.error
+        reporter.say(&tr(
+            "import-rejected",
+            &[
+                ("file", reject.file.clone().into()),
+                ("line", reject.line.into()),
+                ("problem", problem_words(&reject.error).into()),
+            ],
         ));
     }
     if rejects.len() > 10 {
-        reporter.say(&format_args!(
-            "... and {} more rejected records{}",
-            rejects.len() - 10,
-            match &options.rejects {
-                Some(p) => format!(" (all in {})", p.display()),
-                None => " (give --rejects FILE to list them all)".to_string(),
-            }
-        ));
+        let more = rejects.len() - 10;
+        reporter.say(&match &options.rejects {
+            Some(path) => tr(
+                "import-rejected-more-in",
+                &[
+                    ("n", more.into()),
+                    ("path", path.display().to_string().into()),
+                ],
+            ),
+            None => tr("import-rejected-more", &[("n", more.into())]),
+        });
     }
 }
 
 fn add_phrases(batch: &Batch, path: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the phrases file {}", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| {
+        tr(
+            "cannot-read-phrases",
+            &[("path", path.display().to_string().into())],
+        )
+    })?;
     let origin = path.display().to_string();
     let mut phrases = Phrases::defaults();
     let before = phrases.all().len();

@@ -6,8 +6,7 @@ use std::path::Path;
 use anyhow::{Result, anyhow};
 
 use super::options::ImportOptions;
-use crate::i18n::tr;
-use crate::records::dates;
+use crate::i18n::{lang, tr};
 use crate::records::fields::{Field, RecordKind};
 use crate::records::reader::{Input, InputFormat, ReadOptions};
 use crate::records::typed::RecordError;
@@ -51,25 +50,36 @@ fn record_error(
     read: &ReadOptions,
 ) -> anyhow::Error {
     let file = input.to_string();
+    let problem = problem_words(error);
     // A record made from a page: the page and the card are what the user can look at.
     if let Some(origin) = input.origin(line) {
         // A saved page is a file to open; an archived one a record to extract.
         let (place, look) = match crate::portal::is_saved_page(std::path::Path::new(&origin.file)) {
-            true => (String::new(), "open the file".to_string()),
+            true => (String::new(), tr("import-page-open", &[])),
             false => (
-                format!(", record at offset {}", origin.offset),
-                format!(
-                    "`warcio extract {} {}` shows it",
-                    origin.file, origin.offset
+                tr("import-page-offset", &[("offset", origin.offset.into())]),
+                tr(
+                    "import-page-extract",
+                    &[
+                        ("file", origin.file.clone().into()),
+                        ("offset", origin.offset.into()),
+                    ],
                 ),
             ),
         };
         return anyhow!(
-            "{} (in {}{place}), card {}: {error}. The page holds a value appeal-audit cannot \
-             read: check the card on the page ({look})",
-            origin.url,
-            origin.file,
-            origin.position,
+            "{}",
+            tr(
+                "import-page-error",
+                &[
+                    ("url", origin.url.clone().into()),
+                    ("file", origin.file.clone().into()),
+                    ("place", place.into()),
+                    ("card", origin.position.into()),
+                    ("problem", problem.into()),
+                    ("look", look.into()),
+                ],
+            )
         );
     }
     let place = if read.format == InputFormat::Json || file.ends_with(".json") {
@@ -85,23 +95,13 @@ fn record_error(
         tr(
             "import-record-error",
             &[
-                ("file", file.to_string().into()),
+                ("file", file.into()),
                 ("place", place.into()),
-                ("field", error.field.clone().into()),
-                ("value", format!("{:?}", error.value).into()),
-                ("column", in_column(error).into()),
-                ("reason", reason_for_people(kind, error).into()),
+                ("problem", problem.into()),
                 ("kind", kind_word(kind).into()),
             ],
         )
     )
-}
-
-/// ` in column «Дата подачи»` where the file names the field's column otherwise, else nothing.
-fn in_column(error: &RecordError) -> String {
-    error.column.as_ref().map_or(String::new(), |column| {
-        tr("import-in-column", &[("column", column.clone().into())])
-    })
 }
 
 /// A header that lacks a column for required fields: one error for the file, before any
@@ -132,6 +132,12 @@ pub fn header_error(input: &Input, missing: &[&Field], headers: &[String]) -> an
     )
 }
 
+/// What is wrong with a record (the field, the value, the column and why), in the run's
+/// language.
+pub fn problem_words(error: &RecordError) -> String {
+    error.words(lang(), &error.kind().map(kind_word).unwrap_or_default())
+}
+
 /// `appeals`, `обращения`, `өтініштер`: a kind of record in the run's language.
 fn kind_word(kind: RecordKind) -> String {
     crate::output::words::word(
@@ -139,33 +145,6 @@ fn kind_word(kind: RecordKind) -> String {
         kind.as_str(),
         crate::i18n::lang(),
     )
-}
-
-/// The most common reasons a record is refused (a bad or ambiguous date, a missing required
-/// field), in the run's language; any other as it is. The rejects file keeps the English.
-fn reason_for_people(kind: RecordKind, error: &RecordError) -> String {
-    let required = kind
-        .fields()
-        .iter()
-        .find(|f| f.required && f.name == error.field && error.value.is_empty());
-    if error.reason == dates::AMBIGUOUS {
-        tr("reason-ambiguous-date", &[])
-    } else if error.reason == dates::NOT_A_DATE {
-        tr("reason-not-a-date", &[])
-    } else if let Some(field) = required {
-        let mut names = vec![field.name];
-        names.extend(field.synonyms);
-        tr(
-            "reason-missing",
-            &[
-                ("kind", kind_word(kind).into()),
-                ("names", names.join(", ").into()),
-                ("field", field.name.into()),
-            ],
-        )
-    } else {
-        error.reason.clone()
-    }
 }
 
 pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
@@ -179,7 +158,7 @@ pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
                 &r.line.to_string(),
                 &r.error.field,
                 &r.error.value,
-                &r.error.reason,
+                &r.error.english_reason(),
             ])?;
         }
         csv.flush()?;

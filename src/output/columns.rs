@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::{Format, Rows, Style, cell_text, fit, write_styled};
 use crate::catalogue::{self, Column};
+use crate::i18n::tr;
 use anyhow::Result;
 
 /// A report's table as a reporter at a terminal first wants it.
@@ -159,29 +160,36 @@ impl Choice {
             return Ok(());
         };
         if let Some(unknown) = names.iter().find(|n| !valid.contains(&n.as_str())) {
-            let shown = if unknown.is_empty() {
-                "an empty name".to_string()
+            let key = if unknown.is_empty() {
+                "usage-columns-empty"
             } else {
-                format!("no column {unknown:?}")
+                "usage-columns-unknown"
             };
-            return Err(UsageError(format!(
-                "--columns: {what} has {shown}; its columns are: {}",
-                valid.join(", ")
+            return Err(UsageError(tr(
+                key,
+                &[
+                    ("what", what.into()),
+                    ("name", format!("{unknown:?}").into()),
+                    ("columns", valid.join(", ").into()),
+                ],
             ))
             .into());
         }
         let mut earlier = names.iter().enumerate();
         if let Some(twice) = earlier.find_map(|(i, n)| names[..i].contains(n).then_some(n)) {
-            return Err(UsageError(format!("--columns: {twice} is named twice")).into());
+            return Err(
+                UsageError(tr("usage-columns-twice", &[("name", twice.clone().into())])).into(),
+            );
         }
         Ok(())
     }
 
-    /// Refuses --columns and --wide where the output has no such columns.
-    pub fn refuse(&self, why: &str) -> Result<()> {
+    /// Refuses --columns and --wide where the output has no such columns; `why` is the
+    /// message, which says so.
+    pub fn refuse(&self, why: String) -> Result<()> {
         match self {
             Choice::Default => Ok(()),
-            _ => Err(UsageError(format!("--columns and --wide: {why}")).into()),
+            _ => Err(UsageError(why).into()),
         }
     }
 

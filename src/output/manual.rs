@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::i18n::tr;
 use crate::usage::UsageError;
 
 /// The command tree as the pages name it: built (so that each subcommand knows its full name,
@@ -32,13 +33,15 @@ pub fn page(root: clap::Command, path: &[String]) -> Result<Vec<u8>> {
             .cloned()
         else {
             let what = command.get_display_name().unwrap_or(command.get_name());
+            let args = [
+                ("command", what.to_string().into()),
+                ("name", format!("{name:?}").into()),
+                ("commands", known.join(", ").into()),
+            ];
             return Err(UsageError::new(if known.is_empty() {
-                format!("man: {what} has no subcommands, so no page {name:?}")
+                tr("usage-man-no-subcommands", &args)
             } else {
-                format!(
-                    "man: {what} has no command {name:?}; its commands are: {}",
-                    known.join(", ")
-                )
+                tr("usage-man-no-command", &args)
             })
             .into());
         };
@@ -49,10 +52,15 @@ pub fn page(root: clap::Command, path: &[String]) -> Result<Vec<u8>> {
     Ok(roff)
 }
 
+/// `cannot write DIR/x.1: check --output-dir`, in the run's language.
+fn output_dir(what: &str, path: &Path) -> String {
+    let what = tr(what, &[("path", path.display().to_string().into())]);
+    tr("output-dir", &[("what", what.into())])
+}
+
 /// Writes every command's page into `dir` (made if missing); says how many.
 pub fn write_pages(root: clap::Command, dir: &Path) -> Result<usize> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create {}: check --output-dir", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| output_dir("cannot-create", dir))?;
     let mut written = 0;
     let mut pending = vec![built(root)];
     while let Some(command) = pending.pop() {
@@ -66,8 +74,7 @@ pub fn write_pages(root: clap::Command, dir: &Path) -> Result<usize> {
         let path = dir.join(man.get_filename());
         let mut roff = Vec::new();
         man.render(&mut roff)?;
-        std::fs::write(&path, roff)
-            .with_context(|| format!("cannot write {}: check --output-dir", path.display()))?;
+        std::fs::write(&path, roff).with_context(|| output_dir("cannot-write", &path))?;
         written += 1;
     }
     Ok(written)

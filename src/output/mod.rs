@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::Value;
 
+use crate::i18n::tr;
 pub use crate::rows::Rows;
 use crate::rows::object;
 
@@ -92,8 +93,7 @@ impl Destination {
                     .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
                 std::fs::set_permissions(temp.path(), permissions)?;
             }
-            temp.persist(target)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+            temp.persist(target).with_context(|| cannot_write(target))?;
         }
         Ok(())
     }
@@ -124,10 +124,19 @@ pub fn scratch_beside(path: &Path) -> Result<std::fs::File> {
     tempfile::tempfile_in(dir).with_context(|| cannot_write_in(dir))
 }
 
-fn cannot_write_in(dir: &Path) -> String {
-    format!(
-        "cannot write in {}: check the --output folder",
-        dir.display()
+/// `cannot write in DIR: check the --output folder`, in the run's language.
+pub fn cannot_write_in(dir: &Path) -> String {
+    tr(
+        "output-folder",
+        &[("dir", dir.display().to_string().into())],
+    )
+}
+
+/// `cannot write FILE`, in the run's language.
+pub fn cannot_write(path: &Path) -> String {
+    tr(
+        "cannot-write",
+        &[("path", path.display().to_string().into())],
     )
 }
 
@@ -227,10 +236,7 @@ impl<'w> RowWriter<'w> {
                 values: Vec::new(),
             },
             Format::Xlsx => Shape::Xlsx(Box::new(xlsx::Sheet::start(out, &columns, style.table)?)),
-            Format::Html => bail!(
-                "--format html makes a page with charts for a report: use it with report routing, \
-                 forwards, silence, changes or weekly, or audit"
-            ),
+            Format::Html => bail!("{}", tr("html-only-reports", &[])),
         };
         Ok(RowWriter {
             columns,

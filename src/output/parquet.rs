@@ -31,6 +31,7 @@ use parquet::schema::types::ColumnPath;
 
 use super::spill::SpillFactory;
 use crate::catalogue::{Column, ColumnKind};
+use crate::i18n::tr;
 
 /// Rows per row group: big enough for engines to skip well; the row group's pages wait on
 /// disk until it is complete, so its size does not weigh on memory.
@@ -277,7 +278,7 @@ impl FileWriter {
         }
         self.temp
             .persist(&self.target)
-            .with_context(|| format!("cannot write {}", self.target.display()))?;
+            .with_context(|| super::cannot_write(&self.target))?;
         Ok(())
     }
 }
@@ -316,18 +317,18 @@ impl ParquetOutput {
     pub fn partitioned(target: &Path, columns: Columns, partition: &str) -> Result<ParquetOutput> {
         if target.exists() {
             bail!(
-                "{} exists: a partitioned export writes a new folder; give another --output, or \
-                 move the old one away",
-                target.display()
+                "{}",
+                tr(
+                    "partition-exists",
+                    &[("path", target.display().to_string().into())]
+                )
             );
         }
         let dir = super::folder_of(target);
         let staging = tempfile::Builder::new()
             .prefix(".appeal-audit-")
             .tempdir_in(dir)
-            .with_context(|| {
-                format!("cannot write in {}: check the --output path", dir.display())
-            })?;
+            .with_context(|| super::cannot_write_in(dir))?;
         Ok(ParquetOutput::new(
             target,
             columns,
@@ -378,8 +379,12 @@ impl ParquetOutput {
         if let Some((_, writer)) = self.open.take() {
             writer.finish(&self.columns)?;
         }
-        std::fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
+        std::fs::create_dir_all(&folder).with_context(|| {
+            tr(
+                "cannot-create",
+                &[("path", folder.display().to_string().into())],
+            )
+        })?;
         let part = self.parts.entry(key.to_string()).or_insert(0);
         let file = folder.join(format!("part-{part}.parquet"));
         *part += 1;
@@ -403,7 +408,7 @@ impl ParquetOutput {
             }
             std::fs::rename(&folder, &self.target).with_context(|| {
                 let _ = std::fs::remove_dir_all(&folder);
-                format!("cannot write {}", self.target.display())
+                super::cannot_write(&self.target)
             })?;
         }
         Ok(self.rows)

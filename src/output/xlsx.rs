@@ -16,7 +16,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
 use serde_json::Value;
 
 use crate::catalogue::{Column, ColumnKind};
-use crate::records::dates::{DateValue, iso_date, parse_date};
+use crate::i18n::tr;
+use crate::records::dates::{DateValue, iso_date, read_date};
 use crate::usage::UsageError;
 
 /// Rows a sheet holds under its header: Excel's limit is 1,048,576 rows in all.
@@ -34,10 +35,7 @@ const MAX_WIDTH: usize = 60;
 pub fn check_destination(output: Option<&Path>) -> Result<(), UsageError> {
     use std::io::IsTerminal;
     if output.is_none() && std::io::stdout().is_terminal() {
-        return Err(UsageError::new(
-            "--format xlsx writes a binary workbook, which a terminal cannot show: give --output \
-             FILE.xlsx (or redirect standard output to a file)",
-        ));
+        return Err(UsageError::new(tr("usage-xlsx-terminal", &[])));
     }
     Ok(())
 }
@@ -97,8 +95,11 @@ impl<'w> Sheet<'w> {
     pub fn push(&mut self, values: &[Value]) -> Result<()> {
         if self.row > MAX_ROWS {
             bail!(
-                "an xlsx sheet holds at most {MAX_ROWS} rows: narrow the selection (--since, \
-                 --until, --addressee), or use --format csv or parquet"
+                "{}",
+                tr(
+                    "xlsx-too-many-rows",
+                    &[("max", MAX_ROWS.to_string().into())]
+                )
             );
         }
         let row = self.row;
@@ -140,10 +141,16 @@ impl<'w> Sheet<'w> {
                     let chars = s.chars().count();
                     if chars > MAX_CELL_CHARS {
                         bail!(
-                            "row {row}, column {}: {chars} characters, more than the \
-                             {MAX_CELL_CHARS} an xlsx cell holds: use --format csv, jsonl or \
-                             parquet for this data",
-                            self.names[col]
+                            "{}",
+                            tr(
+                                "xlsx-cell-too-long",
+                                &[
+                                    ("row", row.to_string().into()),
+                                    ("column", self.names[col].clone().into()),
+                                    ("chars", chars.to_string().into()),
+                                    ("max", MAX_CELL_CHARS.to_string().into()),
+                                ],
+                            )
                         );
                     }
                     // Written as a string, never a formula: no formula protection is needed.
@@ -192,7 +199,7 @@ fn col_num(col: usize) -> Result<u16> {
     u16::try_from(col)
         .ok()
         .filter(|&c| c < 16_384)
-        .context("an xlsx sheet holds at most 16,384 columns: pick fewer with --columns")
+        .with_context(|| tr("xlsx-too-many-columns", &[]))
 }
 
 /// A stored date, or date and time, as Excel's; None when it is not one Excel can hold.
@@ -200,7 +207,7 @@ fn excel_date(text: &str) -> Option<ExcelDateTime> {
     use chrono::{Datelike, Timelike};
     let value = match iso_date(text) {
         Some(date) => DateValue { date, time: None },
-        None => parse_date(text).ok()?,
+        None => read_date(text).ok()?,
     };
     let d = value.date;
     let date = ExcelDateTime::from_ymd(

@@ -1,11 +1,15 @@
 //! Dates as the record contract allows them: ISO 8601, day-first with dots, and day-month-year
 //! with Russian, Kazakh or English month names (an optional weekday before, `г.`/`ж.` after).
-//! Anything ambiguous (`03/10/2022`) or implausible is refused with a short reason for the user.
+//! Anything ambiguous (`03/10/2022`) or implausible is refused with a typed reason, which the
+//! user reads in the run's language (`DateError::words`).
 
+use std::fmt;
 use std::ops::RangeInclusive;
 
 use chrono::format::ParseErrorKind;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateValue {
@@ -33,9 +37,99 @@ const YEARS: RangeInclusive<i32> = 1900..=2100;
 /// Longer input is not a date; refusing it early keeps the work per value small.
 const MAX_LEN: usize = 200;
 
-pub const AMBIGUOUS: &str =
-    "ambiguous day and month: write 03.10.2022 or 2022-10-03, or give --date-format";
-pub const NOT_A_DATE: &str = "not a date";
+/// Why a text is not a date of the record contract. The words for each are in
+/// `locales/*/import.ftl` (`date-…`); English is what `Display` writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    TooLong,
+    NotADate,
+    /// `03/10/2022`: the third of October or the tenth of March.
+    Ambiguous,
+    NoYear,
+    UnknownMonth(String),
+    /// `03.10.22`.
+    ShortYear,
+    YearOutOfRange(i32),
+    NoSuchDay,
+    NotATime(String),
+    NoSuchTime(String),
+    BadOffset(String),
+    /// The value does not match the `--date-format` pattern, as chrono tells it.
+    Mismatch(ParseErrorKind),
+    /// The value read neither with the `--date-format` pattern nor as the contract's forms:
+    /// the pattern's reason.
+    WithPattern {
+        pattern: String,
+        reason: Box<DateError>,
+    },
+}
+
+impl DateError {
+    /// The reason in `lang`'s words.
+    pub fn words(&self, lang: Lang) -> String {
+        let quoted = |text: &str| format!("{text:?}");
+        match self {
+            DateError::Empty => lang.tr("date-empty", &[]),
+            DateError::TooLong => lang.tr("date-too-long", &[]),
+            DateError::NotADate => lang.tr("date-not-a-date", &[]),
+            DateError::Ambiguous => lang.tr("date-ambiguous", &[]),
+            DateError::NoYear => lang.tr("date-no-year", &[]),
+            DateError::UnknownMonth(month) => {
+                lang.tr("date-unknown-month", &[("month", quoted(month).into())])
+            }
+            DateError::ShortYear => lang.tr("date-short-year", &[]),
+            DateError::YearOutOfRange(year) => lang.tr(
+                "date-year-out-of-range",
+                &[
+                    ("year", format!("{year:04}").into()),
+                    ("first", YEARS.start().to_string().into()),
+                    ("last", YEARS.end().to_string().into()),
+                ],
+            ),
+            DateError::NoSuchDay => lang.tr("date-no-such-day", &[]),
+            DateError::NotATime(time) => {
+                lang.tr("date-not-a-time", &[("time", quoted(time).into())])
+            }
+            DateError::NoSuchTime(time) => {
+                lang.tr("date-no-such-time", &[("time", quoted(time).into())])
+            }
+            DateError::BadOffset(offset) => {
+                lang.tr("date-bad-offset", &[("offset", quoted(offset).into())])
+            }
+            DateError::Mismatch(kind) => {
+                let detail = match kind {
+                    ParseErrorKind::OutOfRange => "date-mismatch-out-of-range",
+                    ParseErrorKind::Impossible => "date-mismatch-impossible",
+                    ParseErrorKind::NotEnough => "date-mismatch-not-enough",
+                    ParseErrorKind::Invalid => "date-mismatch-invalid",
+                    ParseErrorKind::TooShort => "date-mismatch-too-short",
+                    ParseErrorKind::TooLong => "date-mismatch-too-long",
+                    ParseErrorKind::BadFormat => "date-mismatch-bad-format",
+                    _ => "date-mismatch-other",
+                };
+                let detail = lang.tr(detail, &[]);
+                lang.tr("date-mismatch", &[("detail", detail.into())])
+            }
+            DateError::WithPattern { pattern, reason } => lang.tr(
+                "date-with-pattern",
+                &[
+                    ("reason", reason.words(lang).into()),
+                    ("pattern", pattern.clone().into()),
+                ],
+            ),
+        }
+    }
+}
+
+/// In English, as the --rejects file and the logs keep it.
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// Month spellings by month number, separated by spaces: lower case, `ё` written `е`, no
 /// trailing dot. Russian nominative, genitive and short; Kazakh full and short; English.
@@ -68,15 +162,14 @@ const WEEKDAYS: [&str; 7] = [
 /// Words that may follow the year: `г.`/`года` (Russian), `ж.` (Kazakh).
 const YEAR_MARKERS: [&str; 5] = ["г.", "г", "года", "ж.", "ж"];
 
-/// Parse every date form of the record contract. Err(reason) is a short English reason for the user,
-/// e.g. "ambiguous day and month: write 03.10.2022 or 2022-10-03, or give --date-format" / "no such day" / "not a date" / "no year".
-pub fn parse_date(input: &str) -> Result<DateValue, String> {
+/// Reads every date form of the record contract, or says why the text is not one.
+pub fn read_date(input: &str) -> Result<DateValue, DateError> {
     let text = input.trim();
     if text.is_empty() {
-        return Err("empty".into());
+        return Err(DateError::Empty);
     }
     if text.len() > MAX_LEN {
-        return Err("not a date (too long)".into());
+        return Err(DateError::TooLong);
     }
     let b = text.as_bytes();
     if b.len() >= 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' {
@@ -86,14 +179,20 @@ pub fn parse_date(input: &str) -> Result<DateValue, String> {
     }
 }
 
-/// Parse with a user-given chrono strftime pattern (the --date-format option), e.g. "%d/%m/%Y" or "%m/%d/%Y %H:%M".
-/// Date-only patterns give time None. Leading/trailing whitespace trimmed.
-pub fn parse_date_with(input: &str, pattern: &str) -> Result<DateValue, String> {
+/// `read_date` with its reason in English words, for the callers that print it as it is (the
+/// portal reader's page checks, `fetch --scraped-at`) until they speak the run's language.
+pub fn parse_date(input: &str) -> Result<DateValue, String> {
+    read_date(input).map_err(|e| e.to_string())
+}
+
+/// Reads with a user-given chrono strftime pattern (the --date-format option), e.g. "%d/%m/%Y"
+/// or "%m/%d/%Y %H:%M". Date-only patterns give time None. Leading/trailing whitespace trimmed.
+pub fn read_date_with(input: &str, pattern: &str) -> Result<DateValue, DateError> {
     let text = input.trim();
     if text.is_empty() {
-        return Err("empty".into());
+        return Err(DateError::Empty);
     }
-    let mismatch = |e: chrono::ParseError| format!("does not match the --date-format pattern: {e}");
+    let mismatch = |e: chrono::ParseError| DateError::Mismatch(e.kind());
     let value = match NaiveDateTime::parse_from_str(text, pattern) {
         Ok(dt) => DateValue {
             date: dt.date(),
@@ -126,15 +225,15 @@ pub fn iso_date(text: &str) -> Option<NaiveDate> {
 
 /// `2022-10-03`, `2022-10-03 16:15`, `2022-10-03T16:15:00.250+06:00`, `...Z`. The offset is
 /// checked and dropped: the local date and time as written are what the source showed.
-fn parse_iso(text: &str) -> Result<DateValue, String> {
+fn parse_iso(text: &str) -> Result<DateValue, DateError> {
     let b = text.as_bytes();
     // Ten ASCII bytes first, so that slicing inside them and at 10 is on character boundaries.
     if b.len() < 10 || !b[..10].is_ascii() || b[7] != b'-' {
-        return Err(NOT_A_DATE.into());
+        return Err(DateError::NotADate);
     }
-    let number = |range: std::ops::Range<usize>| digits(&text[range], 2).ok_or(NOT_A_DATE);
+    let number = |range: std::ops::Range<usize>| digits(&text[range], 2).ok_or(DateError::NotADate);
     let date = make_date(
-        digits(&text[..4], 4).ok_or(NOT_A_DATE)?,
+        digits(&text[..4], 4).ok_or(DateError::NotADate)?,
         number(5..7)?,
         number(8..10)?,
     )?;
@@ -145,11 +244,11 @@ fn parse_iso(text: &str) -> Result<DateValue, String> {
     let clock = match rest.strip_prefix(['T', 't']) {
         Some(clock) => clock,
         None if rest.starts_with(char::is_whitespace) => rest.trim_start(),
-        None => return Err(NOT_A_DATE.into()),
+        None => return Err(DateError::NotADate),
     };
     let (clock, offset) = clock.split_at(clock.find(['+', '-', 'Z', 'z']).unwrap_or(clock.len()));
     if !is_offset(offset) {
-        return Err(format!("not a date: bad time-zone offset {offset:?}"));
+        return Err(DateError::BadOffset(offset.to_string()));
     }
     let time = parse_time(clock, true)?;
     Ok(DateValue {
@@ -177,8 +276,8 @@ fn is_offset(offset: &str) -> bool {
 
 /// `16:15`, `16:15:00`, and in ISO forms `16:15:00.250` (the fraction is dropped). Hours
 /// 0-23, minutes and seconds 0-59; ISO forms want two-digit hours, others accept `9:05`.
-fn parse_time(text: &str, iso: bool) -> Result<NaiveTime, String> {
-    let bad = || format!("not a time: {text:?}");
+fn parse_time(text: &str, iso: bool) -> Result<NaiveTime, DateError> {
+    let bad = || DateError::NotATime(text.to_string());
     let clock = match text.split_once('.') {
         Some((clock, fraction)) if iso => {
             let ok =
@@ -203,13 +302,12 @@ fn parse_time(text: &str, iso: bool) -> Result<NaiveTime, String> {
     let (Some(h), Some(m), Some(s), None) = (hour, minute, second, parts.next()) else {
         return Err(bad());
     };
-    NaiveTime::from_hms_opt(h, m, s)
-        .ok_or_else(|| format!("no such time {text:?}: hours are 0-23, minutes and seconds 0-59"))
+    NaiveTime::from_hms_opt(h, m, s).ok_or_else(|| DateError::NoSuchTime(text.to_string()))
 }
 
 /// Day-first forms, after an optional weekday and comma: `03.10.2022[ г.][[,] 16:15]`,
 /// `3 октября 2022 г.`, `Понедельник, 03 Окт 2022, 16:15`, `2022 жылғы 3 қазан`, `3 Oct 2022`.
-fn parse_words(text: &str) -> Result<DateValue, String> {
+fn parse_words(text: &str) -> Result<DateValue, DateError> {
     // `ё` is written `е`, also when decomposed, and a decomposed `й` is put together.
     let lowered = text
         .to_lowercase()
@@ -236,7 +334,7 @@ fn parse_words(text: &str) -> Result<DateValue, String> {
         t = head;
     }
     let (day, month, year) = match t {
-        [slashed] if slashed.contains('/') => return Err(AMBIGUOUS.into()),
+        [slashed] if slashed.contains('/') => return Err(DateError::Ambiguous),
         [dotted] if dotted.contains('.') => {
             let mut parts = dotted.splitn(3, '.');
             let mut next = || parts.next().unwrap_or("");
@@ -248,8 +346,10 @@ fn parse_words(text: &str) -> Result<DateValue, String> {
         }
         [d, m, y] => (day_number(d)?, month_number(m)?, year_number(y)?),
         [y, "жылғы", d, m] => (day_number(d)?, month_number(m)?, year_number(y)?),
-        [d, m] if month_number(m).is_ok() && day_number(d).is_ok() => return Err("no year".into()),
-        _ => return Err(NOT_A_DATE.into()),
+        [d, m] if month_number(m).is_ok() && day_number(d).is_ok() => {
+            return Err(DateError::NoYear);
+        }
+        _ => return Err(DateError::NotADate),
     };
     Ok(DateValue {
         date: make_date(year, month, day)?,
@@ -284,30 +384,32 @@ fn in_table(table: &[&str], word: &str) -> Option<usize> {
         .position(|row| row.split(' ').any(|w| w == word))
 }
 
-fn month_number(token: &str) -> Result<u32, String> {
+fn month_number(token: &str) -> Result<u32, DateError> {
     match in_table(&MONTHS, token) {
         Some(i) => Ok(i as u32 + 1),
-        None if token.chars().all(char::is_alphabetic) => Err(format!("unknown month {token:?}")),
-        None => Err(NOT_A_DATE.into()),
+        None if token.chars().all(char::is_alphabetic) => {
+            Err(DateError::UnknownMonth(token.to_string()))
+        }
+        None => Err(DateError::NotADate),
     }
 }
 
 /// A day or a month number: one or two digits.
-fn day_number(token: &str) -> Result<u32, String> {
+fn day_number(token: &str) -> Result<u32, DateError> {
     digits(token, 1)
         .filter(|_| token.len() <= 2)
-        .ok_or_else(|| NOT_A_DATE.into())
+        .ok_or(DateError::NotADate)
 }
 
 /// Four digits, perhaps with `г.`/`ж.` attached (`2022г.`).
-fn year_number(token: &str) -> Result<u32, String> {
+fn year_number(token: &str) -> Result<u32, DateError> {
     let token = ["г.", "ж.", "г", "ж"]
         .iter()
         .find_map(|marker| token.strip_suffix(marker))
         .unwrap_or(token);
     digits(token, 4)
         .filter(|_| token.len() == 4)
-        .ok_or_else(|| "not a date: the year needs four digits, e.g. 03.10.2022".into())
+        .ok_or(DateError::ShortYear)
 }
 
 /// ASCII digits only, at least `min` of them (and few enough to fit), as a number.
@@ -318,18 +420,18 @@ fn digits(text: &str, min: usize) -> Option<u32> {
     text.parse().ok()
 }
 
-fn check_year(year: i32) -> Result<(), String> {
+fn check_year(year: i32) -> Result<(), DateError> {
     if YEARS.contains(&year) {
         Ok(())
     } else {
-        Err(format!("year {year:04} is out of range: check the date"))
+        Err(DateError::YearOutOfRange(year))
     }
 }
 
-fn make_date(year: u32, month: u32, day: u32) -> Result<NaiveDate, String> {
+fn make_date(year: u32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
     let year = year as i32; // at most nine digits: fits
     check_year(year)?;
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| "no such day".into())
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay)
 }
 
 /// The time to the whole second: stored values carry no fractions.
@@ -344,9 +446,9 @@ mod tests {
     /// The contract's examples, a byte-for-byte copy of shared/spec/cases/dates.csv.
     const CASES: &str = include_str!("../../tests/cases/dates.csv");
 
-    /// `parse_date(input)` as `to_iso`, or the error reason.
-    fn iso(input: &str) -> Result<String, String> {
-        parse_date(input).map(|v| v.to_iso())
+    /// `read_date(input)` as `to_iso`, or the error reason.
+    fn iso(input: &str) -> Result<String, DateError> {
+        read_date(input).map(|v| v.to_iso())
     }
 
     #[test]
@@ -356,7 +458,7 @@ mod tests {
         for record in reader.records() {
             let record = record.expect("dates.csv is valid CSV");
             let (input, date, time) = (&record[0], &record[1], &record[2]);
-            let parsed = parse_date(input);
+            let parsed = read_date(input);
             if date.is_empty() {
                 assert!(
                     parsed.is_err(),
@@ -456,34 +558,75 @@ mod tests {
 
     #[test]
     fn refusals_with_reasons() {
+        use DateError::*;
+        let text = |s: &str| s.to_string();
         for (input, reason) in [
-            ("", "empty"),
-            (" \t ", "empty"),
-            ("03/10/2022", "ambiguous day and month"),
-            ("03/10/2022 16:15", "ambiguous day and month"),
-            ("3 Oct", "no year"),
-            ("3 октября", "no year"),
-            ("вчера", "not a date"),
-            ("31 июня 2022", "no such day"),
-            ("29.02.2023", "no such day"),
-            ("2022-02-30", "no such day"),
-            ("03.10.2622", "year 2622 is out of range: check the date"),
-            ("1899-12-31", "year 1899 is out of range"),
-            ("2101-01-01", "year 2101 is out of range"),
-            ("3 Oct 0022", "year 0022 is out of range"),
-            ("03.10.22", "four digits"),
-            ("3 мартобря 2022", "unknown month \"мартобря\""),
-            ("2022-10-03T24:00", "no such time"),
-            ("2022-10-03T25:00", "no such time"),
-            ("03.10.2022 24:00", "no such time"),
-            ("03.10.2022, 16:60", "no such time"),
-            ("2022-10-03T16:15+25:00", "offset"),
+            ("", Empty),
+            (" \t ", Empty),
+            ("03/10/2022", Ambiguous),
+            ("03/10/2022 16:15", Ambiguous),
+            ("3 Oct", NoYear),
+            ("3 октября", NoYear),
+            ("вчера", NotADate),
+            ("31 июня 2022", NoSuchDay),
+            ("29.02.2023", NoSuchDay),
+            ("2022-02-30", NoSuchDay),
+            ("32.13.2022", NoSuchDay),
+            ("03.10.2622", YearOutOfRange(2622)),
+            ("1899-12-31", YearOutOfRange(1899)),
+            ("2101-01-01", YearOutOfRange(2101)),
+            ("3 Oct 0022", YearOutOfRange(22)),
+            ("03.10.22", ShortYear),
+            ("3 мартобря 2022", UnknownMonth(text("мартобря"))),
+            ("2022-10-03T24:00", NoSuchTime(text("24:00"))),
+            ("2022-10-03T25:00", NoSuchTime(text("25:00"))),
+            ("03.10.2022 24:00", NoSuchTime(text("24:00"))),
+            ("03.10.2022, 16:60", NoSuchTime(text("16:60"))),
+            ("2022-10-03T16:15:0x", NotATime(text("16:15:0x"))),
+            ("2022-10-03T16:15+25:00", BadOffset(text("+25:00"))),
+            (&"9".repeat(300), TooLong),
         ] {
-            let got = parse_date(input);
-            assert!(
-                got.as_ref().is_err_and(|e| e.contains(reason)),
-                "{input:?}: want an error with {reason:?}, got {got:?}"
-            );
+            assert_eq!(read_date(input), Err(reason), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reasons_in_every_language() {
+        for (reason, en, ru, kk) in [
+            (
+                DateError::NoSuchDay,
+                "no such day",
+                "такого дня нет",
+                "мұндай күн жоқ",
+            ),
+            (
+                DateError::YearOutOfRange(22),
+                "year 0022 is out of range (1900–2100): check the date",
+                "год 0022 вне допустимых пределов (1900–2100): проверьте дату",
+                "0022 жыл рұқсат етілген шектен тыс (1900–2100): күнді тексеріңіз",
+            ),
+            (
+                DateError::UnknownMonth("мартобря".into()),
+                "unknown month \"мартобря\"",
+                "неизвестный месяц \"мартобря\"",
+                "белгісіз ай \"мартобря\"",
+            ),
+            (
+                DateError::WithPattern {
+                    pattern: "%d/%m/%Y".into(),
+                    reason: Box::new(DateError::Mismatch(ParseErrorKind::Invalid)),
+                },
+                "does not match the --date-format pattern: input contains invalid characters \
+                 (--date-format %d/%m/%Y)",
+                "не подходит под шаблон --date-format: в значении есть недопустимые символы \
+                 (--date-format %d/%m/%Y)",
+                "--date-format үлгісіне сәйкес келмейді: мәнде рұқсат етілмеген таңбалар бар \
+                 (--date-format %d/%m/%Y)",
+            ),
+        ] {
+            assert_eq!(reason.to_string(), en);
+            assert_eq!(reason.words(Lang::Ru), ru);
+            assert_eq!(reason.words(Lang::Kk), kk);
         }
     }
 
@@ -536,7 +679,7 @@ mod tests {
             &long,
             &long_words,
         ] {
-            let got = parse_date(input);
+            let got = read_date(input);
             assert!(got.is_err(), "{input:?} parsed as {got:?}");
         }
     }
@@ -581,16 +724,16 @@ mod tests {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            if let Ok(value) = parse_date(&input) {
+            if let Ok(value) = read_date(&input) {
                 assert!(YEARS.contains(&value.date.year()), "{input:?}");
             }
-            let _ = parse_date_with(&input, "%d/%m/%Y %H:%M");
+            let _ = read_date_with(&input, "%d/%m/%Y %H:%M");
         }
     }
 
     #[test]
     fn patterns() {
-        let ok = |input: &str, pattern: &str| parse_date_with(input, pattern).map(|v| v.to_iso());
+        let ok = |input: &str, pattern: &str| read_date_with(input, pattern).map(|v| v.to_iso());
         assert_eq!(ok("03/10/2022", "%d/%m/%Y"), Ok("2022-10-03".into()));
         assert_eq!(ok(" 3/10/2022 ", "%d/%m/%Y"), Ok("2022-10-03".into()));
         assert_eq!(ok("10/03/2022", "%m/%d/%Y"), Ok("2022-10-03".into()));
@@ -602,10 +745,7 @@ mod tests {
             ok("2022-10-03T16:15:09.5+06:00", "%Y-%m-%dT%H:%M:%S%.f%:z"),
             Ok("2022-10-03 16:15:09".into())
         );
-        assert_eq!(
-            parse_date_with("03/10/2022", "%d/%m/%Y").unwrap().time,
-            None
-        );
+        assert_eq!(read_date_with("03/10/2022", "%d/%m/%Y").unwrap().time, None);
         for (input, pattern) in [
             ("2022-10-03", "%d/%m/%Y"),
             ("31/06/2022", "%d/%m/%Y"),
@@ -618,7 +758,7 @@ mod tests {
             ("03/10/2022", ""),
             ("03/10/2022", "%"),
         ] {
-            let got = parse_date_with(input, pattern);
+            let got = read_date_with(input, pattern);
             assert!(got.is_err(), "{input:?} with {pattern:?} parsed as {got:?}");
         }
     }

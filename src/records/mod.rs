@@ -8,4 +8,5 @@ mod flat_json;
 pub mod names;
 pub mod placeholder;
 pub mod reader;
+pub mod record_error;
 pub mod typed;

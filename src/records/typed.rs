@@ -3,44 +3,14 @@
 //! typed values do not hold verbatim, so that nothing read is lost.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::Arc;
 
-use super::dates::{DateValue, parse_date, parse_date_with};
+use super::dates::{DateError, DateValue, read_date, read_date_with};
 use super::fields::{Field, RecordKind, field_for_header, normalize_header};
 use super::names::EntryKind;
 use super::placeholder::{REJECTED_AT, placeholder};
 use super::reader::{Columns, SourceAnswer, SourceRecord, field_text};
-
-/// A record's problem: which field, what value, and why (the caller adds file and line).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordError {
-    pub field: String,
-    pub value: String,
-    pub reason: String,
-    /// The column as the file writes it, where that is not the field's own name: the user
-    /// looks for `Дата подачи` in the file, not for `submitted_at`.
-    pub column: Option<String>,
-}
-
-impl RecordError {
-    fn in_column(mut self, column: &str) -> RecordError {
-        if normalize_header(column) != self.field {
-            self.column = Some(column.to_string());
-        }
-        self
-    }
-}
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "field {}, value {:?}", self.field, self.value)?;
-        if let Some(column) = &self.column {
-            write!(f, " in column {column:?}")?;
-        }
-        write!(f, ": {}", self.reason)
-    }
-}
+pub use super::record_error::{Reason, RecordError};
 
 /// One answer of an appeal, typed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -164,10 +134,14 @@ impl Mapper {
                 .position(|f| f.name == field.trim())
                 .ok_or_else(|| {
                     let names: Vec<_> = fields.iter().map(|f| f.name).collect();
-                    format!(
-                        "--map {field}={column}: {} records have no field {field:?}; fields are {}",
-                        kind.as_str(),
-                        names.join(", ")
+                    crate::i18n::tr(
+                        "usage-map-no-field",
+                        &[
+                            ("map", format!("{field}={column}").into()),
+                            ("kind", kind.as_str().into()),
+                            ("field", format!("{field:?}").into()),
+                            ("fields", names.join(", ").into()),
+                        ],
                     )
                 })?;
             overrides.insert(normalize_header(column), index);
@@ -282,6 +256,12 @@ impl Mapper {
 
     /// Types one record, or says which field is wrong.
     pub fn map(&mut self, record: SourceRecord) -> Result<TypedRecord, RecordError> {
+        let keys = matches!(record.columns, Columns::Pairs(_));
+        self.map_columns(record)
+            .map_err(|error| RecordError { keys, ..error })
+    }
+
+    fn map_columns(&mut self, record: SourceRecord) -> Result<TypedRecord, RecordError> {
         let mut typed = TypedRecord {
             values: vec![None; self.fields.len()],
             ..TypedRecord::default()
@@ -317,12 +297,11 @@ impl Mapper {
         }
         for (index, field) in self.fields.iter().enumerate() {
             if field.required && typed.values[index].is_none() {
-                let error = RecordError {
-                    field: field.name.to_string(),
-                    value: String::new(),
-                    reason: missing_reason(self.kind, field),
-                    column: None,
+                let reason = Reason::Missing {
+                    kind: self.kind,
+                    present: written[index].is_some(),
                 };
+                let error = RecordError::new(field.name, "", reason);
                 return Err(match &written[index] {
                     Some(column) => error.in_column(column),
                     None => error,
@@ -336,17 +315,12 @@ impl Mapper {
         if value.trim().is_empty() {
             return Ok(None);
         }
-        let error = |reason: String| RecordError {
-            field: field.name.to_string(),
-            value: value.to_string(),
-            reason,
-            column: None,
-        };
+        let error = |reason| RecordError::new(field.name, value, reason);
         if field.is_date {
             return self
                 .parse_date(value)
                 .map(|d| Some(d.to_iso()))
-                .map_err(error);
+                .map_err(|e| error(Reason::Date(e)));
         }
         let typed = match (self.kind, field.name) {
             (RecordKind::Posts, "repost") => {
@@ -359,12 +333,15 @@ impl Mapper {
         typed.map(Some).map_err(error)
     }
 
-    fn parse_date(&self, value: &str) -> Result<DateValue, String> {
+    fn parse_date(&self, value: &str) -> Result<DateValue, DateError> {
         match &self.date_format {
-            Some(pattern) => parse_date_with(value, pattern).or_else(|pattern_error| {
-                parse_date(value).map_err(|_| format!("{pattern_error} (--date-format {pattern})"))
+            Some(pattern) => read_date_with(value, pattern).or_else(|pattern_error| {
+                read_date(value).map_err(|_| DateError::WithPattern {
+                    pattern: pattern.clone(),
+                    reason: Box::new(pattern_error),
+                })
             }),
-            None => parse_date(value),
+            None => read_date(value),
         }
     }
 
@@ -390,10 +367,8 @@ impl Mapper {
             // Checked as any date is: a placeholder's date no import takes is the record's error.
             // The date is inside the text: the error names the text's column.
             self.parse_date(on).map_err(|reason| RecordError {
-                field: REJECTED_AT.to_string(),
-                value: on.to_string(),
-                reason,
                 column: Some("text".to_string()),
+                ..RecordError::new(REJECTED_AT, on, Reason::Date(reason))
             })?;
             typed.extra.push((REJECTED_AT.to_string(), on.to_string()));
         }
@@ -415,12 +390,8 @@ impl Mapper {
                 .filter(|s| !s.trim().is_empty())
             {
                 Some(raw) => Some(self.parse_date(raw).map(|d| d.to_iso()).map_err(|reason| {
-                    RecordError {
-                        field: format!("answers[{}].answered_at", i + 1),
-                        value: raw.to_string(),
-                        reason,
-                        column: None,
-                    }
+                    let field = format!("answers[{}].answered_at", i + 1);
+                    RecordError::new(&field, raw, Reason::Date(reason))
                 })?),
                 None => None,
             };
@@ -456,28 +427,16 @@ impl Mapper {
     }
 }
 
-fn missing_reason(kind: RecordKind, field: &Field) -> String {
-    let mut names = vec![field.name];
-    names.extend(field.synonyms);
-    format!(
-        "required for {} and missing or empty; the column may be named {} (any case), or map \
-         yours with --map {}=COLUMN",
-        kind.as_str(),
-        names.join(", "),
-        field.name
-    )
-}
-
 /// `repost`: true/false, да/нет, иә/жоқ, yes/no, 1/0.
-pub fn parse_bool(value: &str) -> Result<bool, String> {
+pub fn parse_bool(value: &str) -> Result<bool, Reason> {
     match value.trim().to_lowercase().as_str() {
         "true" | "1" | "yes" | "y" | "да" | "иә" | "ия" => Ok(true),
         "false" | "0" | "no" | "n" | "нет" | "жоқ" => Ok(false),
-        _ => Err("expected true or false (also да/нет, иә/жоқ, yes/no, 1/0)".to_string()),
+        _ => Err(Reason::NotABool),
     }
 }
 
-fn parse_entry_kind(value: &str) -> Result<&'static str, String> {
+fn parse_entry_kind(value: &str) -> Result<&'static str, Reason> {
     match value.trim().to_lowercase().as_str() {
         "official" | "должностное лицо" | "person" => {
             Ok(EntryKind::Official.as_str())
@@ -485,7 +444,7 @@ fn parse_entry_kind(value: &str) -> Result<&'static str, String> {
         "department" | "body" | "ведомство" | "орган" => {
             Ok(EntryKind::Department.as_str())
         }
-        _ => Err("kind is official or department".to_string()),
+        _ => Err(Reason::NotAnEntryKind),
     }
 }
 
@@ -624,7 +583,9 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.field, "submitted_at");
         assert_eq!(e.column.as_deref(), Some("Дата подачи"));
-        assert!(e.to_string().contains("in column \"Дата подачи\""), "{e}");
+        // These test records are pairs, as JSON's are: the names are keys.
+        assert!(e.keys);
+        assert!(e.to_string().contains("in key «Дата подачи»"), "{e}");
         let e = mapper
             .map(source(&[
                 ("№", "1"),

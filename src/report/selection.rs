@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use super::{Filters, silence};
 use crate::calendar::{Calendar, CalendarKind, Overrides, parse_overrides};
 use crate::derive::Knowledge;
-use crate::progress::Reporter;
+use crate::i18n::tr;
+use crate::progress::{Reporter, warning};
 use crate::store::{AppealFilter, BodyReads, Store};
 
 /// The filter flags, validated: dates parsed, --since not after --until. `filters` holds the
@@ -34,8 +35,12 @@ impl FilterOptions {
         };
         let overrides = match &self.holidays {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read the holidays file {}", path.display()))?;
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    tr(
+                        "cannot-read-holidays",
+                        &[("path", path.display().to_string().into())],
+                    )
+                })?;
                 parse_overrides(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
             }
             None => Overrides::default(),
@@ -109,11 +114,13 @@ pub fn warn_calendar_days(
     if !years.is_empty() {
         let (first, last) = Calendar::table_years();
         let list: Vec<String> = years.iter().map(i32::to_string).collect();
-        reporter.warn(&format_args!(
-            "appeal-audit: warning: the holiday table covers {first}–{last}; for {} due dates count \
-             weekends and fixed holidays only (no Kurban Ait, no transfers): give --holidays FILE \
-             with that year's days off, or --calendar mon-fri",
-            list.join(", ")
-        ));
+        reporter.warn(&warning(tr(
+            "calendar-outside-table",
+            &[
+                ("first", first.to_string().into()),
+                ("last", last.to_string().into()),
+                ("years", list.join(", ").into()),
+            ],
+        )));
     }
 }

@@ -10,6 +10,7 @@ use super::silence::SilenceRow;
 use super::{Filters, pct, wilson};
 use crate::calendar::Calendar;
 use crate::classify::{Route, RouteCounts};
+use crate::i18n::tr;
 use crate::store::AppealFact;
 
 /// A period of whole days, both ends included.
@@ -20,17 +21,27 @@ pub struct Period {
 }
 
 impl Period {
-    /// `YYYY-Www`, an ISO week, Monday to Sunday.
+    /// `YYYY-Www`, an ISO week, Monday to Sunday; else why not, as `--week`'s error in the
+    /// run's language.
     pub fn parse_week(week: &str) -> Result<Period, String> {
-        let bad = || format!("--week {week:?}: write an ISO week as YYYY-Www, e.g. 2022-W39");
+        let quoted = format!("{week:?}");
+        let bad = || tr("usage-week-form", &[("week", quoted.clone().into())]);
         let (year, number) = week.trim().split_once(['-']).ok_or_else(bad)?;
         let number = number.trim_start_matches(['W', 'w']);
         let (year, number): (i32, u32) = (
             year.parse().map_err(|_| bad())?,
             number.parse().map_err(|_| bad())?,
         );
-        let monday = NaiveDate::from_isoywd_opt(year, number, Weekday::Mon)
-            .ok_or_else(|| format!("--week {week:?}: {year} has no week {number}"))?;
+        let monday = NaiveDate::from_isoywd_opt(year, number, Weekday::Mon).ok_or_else(|| {
+            tr(
+                "usage-week-none",
+                &[
+                    ("week", quoted.clone().into()),
+                    ("year", year.to_string().into()),
+                    ("number", number.to_string().into()),
+                ],
+            )
+        })?;
         Ok(Period {
             since: monday,
             until: monday + Days::new(6),

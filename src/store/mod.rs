@@ -31,6 +31,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::i18n::tr;
+
 /// Numbered migrations, embedded in the binary; `PRAGMA user_version` records the last applied.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
@@ -77,10 +79,7 @@ impl Store {
     pub fn open(path: &Path, access: Access) -> Result<Store> {
         let shown = path.display();
         if access == Access::Read && !path.exists() {
-            bail!(
-                "no database at {shown}: import some records first (appeal-audit import appeals \
-                 FILE), or point --db or $APPEAL_AUDIT_DB at your database"
-            );
+            bail!("{}", tr("db-none", &[("path", shown.to_string().into())]));
         }
         if access == Access::Read {
             recover_journal(path);
@@ -91,14 +90,13 @@ impl Store {
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let mut conn = Connection::open_with_flags(path, flags)
-            .with_context(|| format!("cannot open the database {shown}"))?;
+            .with_context(|| tr("db-cannot-open", &[("path", shown.to_string().into())]))?;
         // SQLite opens a file it may not write read-only without a word; say so before an
         // import fails on its first write with an error that names no file.
         if access == Access::Write && conn.is_readonly(rusqlite::DatabaseName::Main)? {
             bail!(
-                "{shown} is read-only (its permissions, its folder's, or a read-only disk): an \
-                 import must write to it, reports can still read it. Make it writable, or copy \
-                 it somewhere writable and give --db the copy"
+                "{}",
+                tr("db-read-only", &[("path", shown.to_string().into())])
             );
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;

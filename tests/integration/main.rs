@@ -10,6 +10,7 @@ mod audit;
 mod check;
 mod columns;
 mod conformance;
+mod error_words;
 mod examples;
 mod fetch;
 mod has_answer;

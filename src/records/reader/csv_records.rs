@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::{Result, anyhow, bail};
 
 use super::{Columns, Input, SourceRecord};
+use crate::i18n::tr;
 
 pub fn read_csv(
     input: &Input,
@@ -52,14 +53,20 @@ pub fn read_csv(
             let bad = std::str::from_utf8(field)
                 .err()
                 .map_or(0, |e| e.valid_up_to());
+            let byte = field.get(bad).copied().unwrap_or_default();
+            let offset = fields.position().map_or(0, |p| p.byte());
             bail!(
-                "{input}, line {line}: invalid UTF-8 in field {} (byte 0x{:02X} in the record \
-                 at byte offset {}): the file is not in the encoding it seems to be; fix that \
-                 byte and keep the file UTF-8, or, if the whole file is in another encoding, \
-                 give --encoding windows-1251 (or utf-16)",
-                index + 1,
-                field.get(bad).copied().unwrap_or_default(),
-                fields.position().map_or(0, |p| p.byte()),
+                "{}",
+                tr(
+                    "file-invalid-utf8-at",
+                    &[
+                        ("file", input.to_string().into()),
+                        ("line", line.into()),
+                        ("field", (index + 1).into()),
+                        ("byte", format!("0x{byte:02X}").into()),
+                        ("offset", offset.to_string().into()),
+                    ],
+                )
             );
         }
         let columns = Columns::Row {
@@ -76,10 +83,14 @@ pub fn read_csv(
     let check = csv.get_ref();
     if check.state == Quoting::Quoted {
         bail!(
-            "{input}, line {}: a quoted field opened on this line is never closed, so the rest \
-             of the file would be read as one field: close the quote, or write a quote inside a \
-             quoted field twice (\"\")",
-            check.opened
+            "{}",
+            tr(
+                "file-unclosed-quote",
+                &[
+                    ("file", input.to_string().into()),
+                    ("line", check.opened.into()),
+                ],
+            )
         );
     }
     Ok(())
@@ -153,11 +164,7 @@ impl<R: Read> Read for QuoteCheck<R> {
                 (_, 0) => {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
-                        format!(
-                            "line {}: a NUL byte, which text never holds: the file is damaged or \
-                             binary; check that this is the scraped file",
-                            self.line
-                        ),
+                        tr("file-nul", &[("line", self.line.into())]),
                     ));
                 }
                 (Quoting::FieldStart, b'"') => {
@@ -182,28 +189,36 @@ impl<R: Read> Read for QuoteCheck<R> {
 fn csv_error(input: &Input, error: csv::Error) -> anyhow::Error {
     let line = error.position().map(|p| p.line());
     let what = match error.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => format!(
-            "invalid UTF-8 in field {}: the file is not in the encoding it seems to be; \
-             give --encoding windows-1251 (or utf-16), or re-save it as UTF-8",
-            err.field() + 1
-        ),
+        csv::ErrorKind::Utf8 { err, .. } => {
+            tr("file-invalid-utf8", &[("field", (err.field() + 1).into())])
+        }
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!(
-            "{len} fields where the header has {expected_len}: a stray delimiter or an unbalanced \
-             quote; check the line, or give --delimiter"
+        } => tr(
+            "file-unequal-fields",
+            &[("len", (*len).into()), ("expected", (*expected_len).into())],
         ),
         // QuoteCheck's finding names its line itself.
         csv::ErrorKind::Io(e) if e.kind() == io::ErrorKind::InvalidData => {
             return anyhow!("{input}, {e}");
         }
-        csv::ErrorKind::Io(e) => format!("cannot read: {e}"),
-        _ => format!("malformed CSV: {error}"),
+        // The system's error stays a cause, to be told in the run's language.
+        csv::ErrorKind::Io(e) => {
+            let place = line.map_or(input.to_string(), |line| at_line(input, line));
+            return anyhow::Error::new(io::Error::new(e.kind(), e.to_string()))
+                .context(tr("cannot-read", &[("path", place.into())]));
+        }
+        _ => tr("file-malformed-csv", &[("error", error.to_string().into())]),
     };
     match line {
-        Some(line) => anyhow!("{input}, line {line}: {what}"),
+        Some(line) => anyhow!("{}: {what}", at_line(input, line)),
         None => anyhow!("{input}: {what}"),
     }
+}
+
+/// `file.csv, line 7`, in the run's language.
+fn at_line(input: &Input, line: u64) -> String {
+    format!("{input}, {}", tr("import-line", &[("line", line.into())]))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use serde::de::{DeserializeSeed, Error as _, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::{Input, SourceAnswer, SourceRecord};
+use crate::i18n::tr;
 
 /// Counts the newlines the JSON parser has consumed, so a record can be named by its line.
 /// serde_json reads one byte at a time through this, so the count is exact.
@@ -53,10 +54,16 @@ pub fn read_json(
     }
     result.map_err(|e| {
         anyhow!(
-            "{input}, line {}, column {}: malformed JSON: {e}. The file must be one array of \
-             objects (or give --format jsonl for one object a line)",
-            e.line(),
-            e.column()
+            "{}",
+            tr(
+                "file-json-array-malformed",
+                &[
+                    ("file", input.to_string().into()),
+                    ("line", e.line().into()),
+                    ("column", e.column().into()),
+                    ("error", e.to_string().into()),
+                ],
+            )
         )
     })
 }
@@ -114,7 +121,7 @@ pub fn read_jsonl(
         buf.clear();
         if reader
             .read_until(b'\n', &mut buf)
-            .with_context(|| format!("cannot read {input}"))?
+            .with_context(|| super::cannot_read(input))?
             == 0
         {
             return Ok(());
@@ -126,18 +133,44 @@ pub fn read_jsonl(
         number += 1;
         let value: Value = serde_json::from_slice(&buf).map_err(|e| {
             anyhow!(
-                "{input}, line {line}, column {}: malformed JSON: {e}",
-                e.column()
+                "{}",
+                tr(
+                    "file-json-line-malformed",
+                    &[
+                        ("file", input.to_string().into()),
+                        ("line", line.into()),
+                        ("column", e.column().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                )
             )
         })?;
         let Value::Object(object) = value else {
             bail!(
-                "{input}, line {line}: {} where a JSON object was expected (JSON Lines holds one \
-                 object a line)",
-                json_kind(&value)
+                "{}",
+                tr(
+                    "file-json-not-an-object",
+                    &[
+                        ("file", input.to_string().into()),
+                        ("line", line.into()),
+                        ("found", tr(json_kind_key(&value), &[]).into()),
+                    ],
+                )
             );
         };
         on_record(record_from_object(object, line, number))?;
+    }
+}
+
+/// The message that names a JSON value's kind (`a string`, `строка`).
+fn json_kind_key(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "json-null",
+        Value::Bool(_) => "json-boolean",
+        Value::Number(_) => "json-number",
+        Value::String(_) => "json-string",
+        Value::Array(_) => "json-array",
+        Value::Object(_) => "json-object",
     }
 }
 

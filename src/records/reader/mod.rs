@@ -18,6 +18,8 @@ use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use sha2::{Digest, Sha256};
 
+use crate::i18n::tr;
+
 use csv_records::read_csv;
 use json_records::{read_json, read_jsonl};
 pub use sniff::detect_delimiter;
@@ -157,6 +159,11 @@ impl fmt::Display for Input {
             Input::Memory(memory) => f.write_str(&memory.name),
         }
     }
+}
+
+/// `cannot read FILE`, in the run's language: the context of an error reading `input`.
+pub fn cannot_read(input: &Input) -> String {
+    tr("cannot-read", &[("path", input.to_string().into())])
 }
 
 /// One answer of a JSON record's `answers` array.
@@ -337,24 +344,34 @@ fn read_tallied<'t>(
     (&mut tally)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
-        .with_context(|| format!("cannot read {input}"))?;
+        .with_context(|| cannot_read(input))?;
+    let empty = || {
+        anyhow!(
+            "{}",
+            tr("file-empty", &[("file", input.to_string().into())])
+        )
+    };
     if head.iter().all(u8::is_ascii_whitespace) {
-        bail!("{input} is empty: there is nothing to import (expected a header line or JSON)");
+        return Err(empty());
     }
-    let (encoding, bom_len) = detect_encoding(&head, options.encoding)
-        .with_context(|| format!("{input}: cannot tell the encoding"))?;
+    let (encoding, bom_len) = detect_encoding(&head, options.encoding).with_context(|| {
+        tr(
+            "file-encoding-unknown",
+            &[("file", input.to_string().into())],
+        )
+    })?;
     let text_head = encoding
         .decode_without_bom_handling(&head[bom_len..])
         .0
         .into_owned();
     // A byte-order mark and blanks (what a spreadsheet saves for an empty sheet) is empty too.
     if text_head.trim().is_empty() {
-        bail!("{input} is empty: there is nothing to import (expected a header line or JSON)");
+        return Err(empty());
     }
     if encoding != UTF_16LE && encoding != UTF_16BE && head.contains(&0) {
         bail!(
-            "{input} looks like a binary file (it holds NUL bytes), not CSV, JSON or JSON Lines: \
-             check that this is the scraped file"
+            "{}",
+            tr("file-binary", &[("file", input.to_string().into())])
         );
     }
     let format = match options.format {
@@ -398,7 +415,7 @@ fn read_tallied<'t>(
         InputFormat::Jsonl => read_jsonl(input, reader, on_record)?,
     }
     // Whatever a parser left unread still belongs to the file's hash and size.
-    io::copy(&mut tally, &mut io::sink()).with_context(|| format!("cannot read {input}"))?;
+    io::copy(&mut tally, &mut io::sink()).with_context(|| cannot_read(input))?;
     let facts = FileFacts {
         format,
         encoding: encoding.name(),

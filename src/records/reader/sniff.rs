@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1251};
 
 use super::{Input, InputEncoding, InputFormat};
+use crate::i18n::tr;
 
 /// How much of a file is looked at to tell its encoding, format and delimiter.
 pub const SNIFF_BYTES: usize = 64 * 1024;
@@ -17,7 +18,7 @@ pub fn detect_encoding(head: &[u8], forced: InputEncoding) -> Result<(&'static E
         InputEncoding::Utf8 => (UTF_8, 0),
         InputEncoding::Windows1251 => (WINDOWS_1251, 0),
         InputEncoding::Utf16 => {
-            bail!("UTF-16 without a byte-order mark: save the file with a BOM, or as UTF-8")
+            bail!("{}", tr("file-utf16-without-bom", &[]))
         }
         InputEncoding::Auto => match std::str::from_utf8(head) {
             Ok(_) => (UTF_8, 0),
@@ -50,22 +51,24 @@ fn not_one_encoding(head: &[u8], bad: usize, word: usize) -> String {
         .count();
     // A few stray bytes among many UTF-8 letters: the file is UTF-8 with a flaw to fix.
     if stray * 20 <= utf8_letters {
-        return format!(
-            "line {}, byte offset {bad}: byte 0x{:02X} is not UTF-8, yet the rest of the file \
-             reads as UTF-8 Cyrillic, so its encoding cannot be told. Fix that byte (often a \
-             non-breaking space or a letter pasted from another program) and keep the file \
-             UTF-8, or, if the whole file really is Windows-1251, give --encoding windows-1251",
-            line_at(head, bad),
-            head[bad]
+        return tr(
+            "file-stray-byte",
+            &[
+                ("line", line_at(head, bad).into()),
+                ("offset", bad.to_string().into()),
+                ("byte", format!("0x{:02X}", head[bad]).into()),
+            ],
         );
     }
     let start = (word + 1).saturating_sub(2 * UTF8_WORD);
-    format!(
-        "the file mixes two encodings: line {}, byte offset {bad} is not UTF-8 (Windows-1251?) \
-         but line {}, byte offset {start} is UTF-8 Cyrillic. Save it whole as UTF-8 (or whole \
-         as Windows-1251, then give --encoding windows-1251) and import it again",
-        line_at(head, bad),
-        line_at(head, start),
+    tr(
+        "file-two-encodings",
+        &[
+            ("line", line_at(head, bad).into()),
+            ("offset", bad.to_string().into()),
+            ("utf8-line", line_at(head, start).into()),
+            ("utf8-offset", start.to_string().into()),
+        ],
     )
 }
 
