@@ -10,11 +10,6 @@ mod commands;
 mod derive;
 mod export;
 mod fetch;
-// Read by `fetch news` and `fetch directory` (issue 21), which are being wired to it.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, unused_imports, reason = "issue 21 wires it to fetch")
-)]
 mod govkz;
 mod history;
 mod i18n;

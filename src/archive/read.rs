@@ -28,6 +28,10 @@ pub struct ArchivedPage {
     pub content_type: Option<String>,
     /// The HTTP body, with its transfer and content encodings undone (`decode.rs`).
     pub body: Vec<u8>,
+    /// The request that asked for it (request line, headers, blank line, a POST's body), where
+    /// the archive holds it before the response: what an API answer answers (gov.kz's GraphQL
+    /// names the body and the page only in the POST's body).
+    pub request: Option<Vec<u8>>,
 }
 
 /// What was read, and where the file stopped making sense.
@@ -172,6 +176,8 @@ pub struct ArchiveReader {
     damage: Option<Damage>,
     warn: bool,
     done: bool,
+    /// The last request record read, for its response (`parse_record`).
+    request: Option<(String, Vec<u8>)>,
 }
 
 /// A record that could not be read: why, whether the file ends inside it (a killed run), and
@@ -212,6 +218,7 @@ impl ArchiveReader {
             damage: None,
             warn: false,
             done: false,
+            request: None,
         })
     }
 
@@ -237,7 +244,7 @@ impl ArchiveReader {
                 false => read_plain_record(&mut self.input, self.length),
             };
             let parsed = record.and_then(|record| {
-                let parsed = parse_record(&record, &self.path, offset)
+                let parsed = parse_record(&record, &self.path, offset, &mut self.request)
                     .map_err(|reason| Broken::new(reason, false, record.clone()))?;
                 if !self.gzipped {
                     next_is_a_record(&mut self.input, &record)?;
@@ -465,7 +472,14 @@ enum Parsed {
 }
 
 /// A record's response, if it is one; the reason the record is damaged otherwise.
-fn parse_record(record: &[u8], path: &Path, offset: u64) -> Result<Parsed, String> {
+/// `pending`: the request record just read, if any, kept for the response it was concurrent
+/// to (the writer puts a request before its response).
+fn parse_record(
+    record: &[u8],
+    path: &Path,
+    offset: u64,
+    pending: &mut Option<(String, Vec<u8>)>,
+) -> Result<Parsed, String> {
     if !record.starts_with(b"WARC/") {
         return Err("it does not start with WARC/".to_string());
     }
@@ -486,15 +500,28 @@ fn parse_record(record: &[u8], path: &Path, offset: u64) -> Result<Parsed, Strin
     if header_value(headers, "warc-block-digest").is_some_and(|d| !digest_matches(d, block)) {
         return Err("its block does not match its WARC-Block-Digest".to_string());
     }
-    if header_value(headers, "warc-type") != Some("response") {
-        return Ok(Parsed::Other);
+    match header_value(headers, "warc-type") {
+        Some("response") => {}
+        Some("request") => {
+            *pending = header_value(headers, "warc-concurrent-to")
+                .map(|response| (response.to_string(), block.to_vec()));
+            return Ok(Parsed::Other);
+        }
+        _ => return Ok(Parsed::Other),
     }
     let url = header_value(headers, "warc-target-uri")
         .unwrap_or_default()
         .trim_matches(['<', '>']);
     let date = header_value(headers, "warc-date").unwrap_or_default();
     let truncated = header_value(headers, "warc-truncated");
-    archived_page(path, offset, url, date, block, truncated)
+    let mut parsed = archived_page(path, offset, url, date, block, truncated)?;
+    if let (Parsed::Page(page), Some((asked_for, request))) = (&mut parsed, pending.take()) {
+        let id = header_value(headers, "warc-record-id").unwrap_or_default();
+        if id == asked_for {
+            page.request = Some(request);
+        }
+    }
+    Ok(parsed)
 }
 
 /// Whether a `WARC-Block-Digest` fits the block: SHA-1 in base 32 (as warcio and appeal-audit
@@ -552,6 +579,7 @@ fn archived_page(
         status: response.status,
         content_type: response.content_type,
         body,
+        request: None,
     }))
 }
 
@@ -638,5 +666,5 @@ fn reads_whole(path: &Path, offset: u64, gzipped: bool, length: u64) -> io::Resu
         true => read_member(&mut input),
         false => read_plain_record(&mut input, length),
     };
-    Ok(record.is_ok_and(|r| parse_record(&r, path, offset).is_ok()))
+    Ok(record.is_ok_and(|r| parse_record(&r, path, offset, &mut None).is_ok()))
 }

@@ -157,7 +157,8 @@ impl WarcWriter {
         if let Some(why) = truncated {
             response.push(("WARC-Truncated", why.to_string()));
         }
-        let offset = self.write_record(&response, response_bytes)?;
+        // The request first, as a client sends it: a reader meets the question before its
+        // answer (gov.kz's GraphQL answers say what they answer only in the POST's body).
         let request = [
             ("WARC-Type", "request".to_string()),
             ("WARC-Record-ID", record_id()),
@@ -171,6 +172,7 @@ impl WarcWriter {
             ),
         ];
         self.write_record(&request, request_bytes)?;
+        let offset = self.write_record(&response, response_bytes)?;
         Ok(offset)
     }
 

@@ -9,15 +9,19 @@ use std::time::Duration;
 use chrono::{NaiveDate, Utc};
 use clap::Args;
 
+use super::govkz::GovkzCommand;
 use crate::fetch::{ClientOptions, blog_of};
 use crate::i18n::Lang;
 use crate::ingest::{CrawlOptions, FetchOptions};
 use crate::records::dates::parse_date;
 use crate::usage::UsageError;
 
-/// `fetch`.
+/// `fetch`: blogs of the portal, or `fetch news`/`fetch directory` of gov.kz.
 #[derive(Debug, Args, Clone)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct FetchCommand {
+    #[command(subcommand)]
+    pub govkz: Option<GovkzCommand>,
     /// Blog ids or addresses.
     #[arg(required = true, value_name = "BLOG")]
     pub blogs: Vec<String>,

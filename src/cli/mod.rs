@@ -7,6 +7,7 @@
 pub mod export;
 pub mod fetch;
 pub mod filters;
+pub mod govkz;
 pub mod import;
 pub mod misuse;
 pub mod report;
@@ -66,7 +67,8 @@ department, a directory a name. Directory files are imported first.\n\nExample:\
     )]
     Audit(import::AuditCommand),
 
-    /// Fetch blogs from the portal politely, archive every page as WARC, import what they hold.
+    /// Fetch blogs from the portal (or, with `news`/`directory`, gov.kz) politely, archive every
+    /// answer as WARC, import what they hold.
     #[command(
         after_help = "BLOG is a blog id (2719746) or any address of the blog. Politeness: \
 robots.txt is read first and a page it disallows is never requested (nor, ever, an appeal's own \

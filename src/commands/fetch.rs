@@ -10,18 +10,54 @@ use anyhow::Result;
 
 use super::{Finish, Global};
 use crate::cli::fetch::FetchCommand;
+use crate::cli::govkz::{GovkzCommand, NewsCommand};
 use crate::i18n::Lang;
-use crate::ingest::{Progress, fetch_blogs, probe_blogs};
+use crate::ingest::{Progress, fetch_blogs, fetch_directory, fetch_news, probe_blogs, probe_news};
 use crate::progress::{Reporter, duration_words};
 
 /// `lang`: the global `--lang` as given on the command line; ru and kk are asked of the portal.
 pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Result<Finish> {
+    match &command.govkz {
+        Some(GovkzCommand::News(news)) => return self::news(global, news),
+        Some(GovkzCommand::Directory(directory)) => {
+            let options = directory.options()?;
+            let bar = Bar::new(global, "bodies");
+            fetch_directory(&bar, &global.db, &options)?;
+            return Ok(Finish::Done);
+        }
+        None => {}
+    }
     let options = command.options(lang)?;
     if options.probe {
         return super::emit::probed(probe_blogs(&options)?);
     }
-    let bar = Bar::new(global);
+    let bar = Bar::new(global, "pages");
     fetch_blogs(&bar, &global.db, &options)?;
+    Ok(Finish::Done)
+}
+
+/// `fetch news`: a probe prints what each source gave (exit 1 when none was read whole).
+fn news(global: &Global, command: &NewsCommand) -> Result<Finish> {
+    let options = command.options()?;
+    if command.probe {
+        let report = probe_news(&options)?;
+        print!("{report}");
+        return match report.any_read() {
+            true => Ok(Finish::Done),
+            false => Err(anyhow::anyhow!(
+                "no source of gov.kz was read whole for {}: see above",
+                options
+                    .bodies
+                    .iter()
+                    .chain(&options.under)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        };
+    }
+    let bar = Bar::new(global, "bodies");
+    fetch_news(&bar, &global.db, &options)?;
     Ok(Finish::Done)
 }
 
@@ -34,14 +70,17 @@ struct Bar<'g> {
 }
 
 impl Bar<'_> {
-    fn new(global: &Global) -> Bar<'_> {
+    /// `unit`: what the bar counts (pages of a blog, bodies of gov.kz).
+    fn new<'g>(global: &'g Global, unit: &str) -> Bar<'g> {
         let bar = match global.quiet() || !std::io::stderr().is_terminal() {
             true => indicatif::ProgressBar::hidden(),
             false => indicatif::ProgressBar::new(0),
         };
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} pages, {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{prefix}} [{{bar:30}}] {{pos}}/{{len}} {unit}, {{msg}}"
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Bar {
             global,

@@ -27,7 +27,8 @@ pub fn run(global: &Global, command: &ImportCommand) -> Result<Finish> {
 /// `import pages`: a line per blog after the import's own summary.
 fn import_pages(global: &Global, command: &ImportCommand) -> Result<Finish> {
     let options = command.page_options()?;
-    for blog in import_page_paths(global, &global.db, &command.files, &options)? {
+    let imported = import_page_paths(global, &global.db, &command.files, &options)?;
+    for blog in &imported.blogs {
         global.say(tr(
             "import-pages-blog",
             &[

@@ -25,6 +25,41 @@ pub const DEFAULT_DELAY: Duration = Duration::from_secs(1);
 
 const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 
+/// One request: a page's GET, or an API's (gov.kz) with its own headers and, for a POST, a
+/// body. The client adds the User-Agent, Host, Accept-Encoding and cookies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Path and query, no host.
+    pub path: String,
+    /// Headers beyond the client's own (an `Accept` here replaces the client's).
+    pub headers: Vec<(String, String)>,
+    /// A POST's body; `None` is a GET.
+    pub body: Option<Vec<u8>>,
+}
+
+impl Request {
+    pub fn get(path: &str) -> Request {
+        Request {
+            path: path.to_string(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    fn method(&self) -> &'static str {
+        match self.body {
+            Some(_) => "POST",
+            None => "GET",
+        }
+    }
+
+    fn has_header(&self, name: &str) -> bool {
+        self.headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     /// `scheme://host[:port]`, no trailing slash.
@@ -322,11 +357,18 @@ impl Client {
 
     /// GETs `path` politely, retrying as retry.rs says; any final status is returned.
     pub fn get(&mut self, path: &str) -> Result<Exchange, FetchError> {
+        self.send_request(&Request::get(path))
+    }
+
+    /// Sends `request` politely, retrying as retry.rs says; any final status (a 304 to a
+    /// conditional request too) is returned.
+    pub fn send_request(&mut self, request: &Request) -> Result<Exchange, FetchError> {
+        let path = request.path.as_str();
         self.allowed(path)?;
         let url = self.url(path);
         for tries in 1..=MAX_TRIES {
             self.wait_turn();
-            let sent = match self.send(path, &url) {
+            let sent = match self.send(request, &url) {
                 Ok(exchange) => Ok(exchange),
                 Err(Failed::Network(error)) => Err(error),
                 // Larger once, larger every time: refused at once, never asked for again.
@@ -393,7 +435,7 @@ impl Client {
 
     /// One try: the request, the whole body read (no more than `MAX_BODY`: a larger one
     /// declared is not read at all, and a longer stream is cut there), the exchange built.
-    fn send(&mut self, path: &str, url: &str) -> Result<Exchange, Failed> {
+    fn send(&mut self, request: &Request, url: &str) -> Result<Exchange, Failed> {
         let date = Utc::now();
         let cookie = self
             .cookies
@@ -401,12 +443,28 @@ impl Client {
             .map(|(name, value)| format!("{name}={value}"))
             .collect::<Vec<_>>()
             .join("; ");
-        let mut request = self.agent.get(url);
+        let mut headers = request.headers.clone();
         if !cookie.is_empty() {
-            request = request.header("Cookie", &cookie);
+            headers.push(("Cookie".into(), cookie));
         }
-        let mut response = request.call().map_err(|e| Failed::Network(describe(e)))?;
-        let request_bytes = self.request_bytes(path, &cookie);
+        let sent = match &request.body {
+            None => {
+                let mut builder = self.agent.get(url);
+                for (name, value) in &headers {
+                    builder = builder.header(name, value);
+                }
+                builder.call()
+            }
+            Some(body) => {
+                let mut builder = self.agent.post(url);
+                for (name, value) in &headers {
+                    builder = builder.header(name, value);
+                }
+                builder.send(&body[..])
+            }
+        };
+        let mut response = sent.map_err(|e| Failed::Network(describe(e)))?;
+        let request_bytes = self.request_bytes(request, &headers);
         let too_large = |response: &ureq::http::Response<ureq::Body>, declared| {
             let head = build_exchange(url, date, &request_bytes, response, Vec::new(), true);
             Failed::TooLarge(Box::new(head), declared)
@@ -436,18 +494,31 @@ impl Client {
         ))
     }
 
-    /// The request's head as sent: the line and the headers this client sets.
-    fn request_bytes(&self, path: &str, cookie: &str) -> Vec<u8> {
+    /// The request as sent: the line, the headers this client sets and the request's own
+    /// (cookies among them), and a POST's body, which the archive keeps as the question asked.
+    fn request_bytes(&self, request: &Request, headers: &[(String, String)]) -> Vec<u8> {
         let mut head = format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {USER_AGENT}\r\nAccept: {ACCEPT}\r\n\
-             Accept-Encoding: identity\r\n",
+            "{} {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {USER_AGENT}\r\n",
+            request.method(),
+            request.path,
             self.host
         );
-        if !cookie.is_empty() {
-            head.push_str(&format!("Cookie: {cookie}\r\n"));
+        if !request.has_header("accept") {
+            head.push_str(&format!("Accept: {ACCEPT}\r\n"));
+        }
+        head.push_str("Accept-Encoding: identity\r\n");
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if let Some(body) = &request.body {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
         }
         head.push_str("\r\n");
-        head.into_bytes()
+        let mut bytes = head.into_bytes();
+        if let Some(body) = &request.body {
+            bytes.extend_from_slice(body);
+        }
+        bytes
     }
 
     /// Keeps each `Set-Cookie`'s name and value (the interface language, `--lang`) for the

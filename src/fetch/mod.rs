@@ -10,5 +10,5 @@ mod retry;
 mod robots;
 
 pub use blogs::blog_of;
-pub use client::{Client, ClientOptions, FetchError};
+pub use client::{Client, ClientOptions, FetchError, Request};
 pub use resume::{RunLock, Unfinished};

@@ -9,7 +9,7 @@ mod request;
 mod resolve;
 mod time;
 
-pub use answer::{Answer, Expected, NotRead, refusal};
+pub use answer::{Answer, Expected, NotRead};
 pub use directory::{read_bodies, read_officials};
 pub use news::read_news;
 pub use request::{

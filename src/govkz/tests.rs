@@ -1,6 +1,7 @@
 //! The requests and what an archive says they asked, the refusals, the bodies and officials
 //! lists of `tests/fixtures/govkz`, and a body named by slug, address or name.
 
+use super::answer::refusal;
 use super::*;
 
 pub(super) fn fixture(name: &str) -> Vec<u8> {

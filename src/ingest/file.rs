@@ -152,11 +152,7 @@ impl Writer<'_, '_> {
         // A record made from a page names the page, not the records made of it.
         let input = self.reading.input;
         let (from_file, from_line, page) = match input.origin(line) {
-            Some(o) => (
-                o.file.as_str(),
-                o.position,
-                Some((o.offset, o.url.as_str())),
-            ),
+            Some(o) => (&*o.file, o.position, Some((o.offset, &*o.url))),
             None => (self.file.as_str(), line, None),
         };
         let from = |scraped_at| Provenance {

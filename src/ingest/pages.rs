@@ -9,15 +9,17 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use super::govkz_answers::{Answers, Post, is_govkz_page};
 use super::import::import;
 use super::knowledge::stored_knowledge;
 use super::options::{ImportOptions, PageImportOptions};
 use crate::archive::{ArchiveReader, ArchivedPage};
+use crate::govkz;
 use crate::portal::{self, PortalPage};
 use crate::progress::Reporter;
 use crate::records::fields::RecordKind;
 use crate::records::reader::{Input, InputFormat, MemoryInput, ReadOptions, RecordOrigin};
-use crate::store::{Access, ImportLog, Store};
+use crate::store::{Access, ImportLog, SourceRead, Store};
 
 /// What one blog's pages of one run gave.
 #[derive(Debug, Clone)]
@@ -29,13 +31,22 @@ pub struct BlogImport {
     pub posts: Option<ImportLog>,
 }
 
-/// `import pages PATH...`: every page under the paths, imported into the database at `db`.
+/// What an import of pages brought: each blog's, and gov.kz's read attempts (which the caller
+/// records: a fetch knows more of them, the validators, than its archive says).
+#[derive(Debug, Clone, Default)]
+pub struct PagesImport {
+    pub blogs: Vec<BlogImport>,
+    pub reads: Vec<SourceRead>,
+}
+
+/// `import pages PATH...`: every page under the paths, imported into the database at `db`,
+/// and gov.kz's read attempts recorded.
 pub fn import_page_paths(
     reporter: &dyn Reporter,
     db: &Path,
     paths: &[PathBuf],
     options: &PageImportOptions,
-) -> Result<Vec<BlogImport>> {
+) -> Result<PagesImport> {
     let mut sources = Vec::new();
     for path in paths {
         sources.push(pages_under(path)?);
@@ -44,7 +55,7 @@ pub fn import_page_paths(
     if pages.peek().is_none() {
         bail!(
             "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
-             browser (.html) or folders holding them",
+             browser (.html), gov.kz news saved as .rss or .json, or folders holding them",
             paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -52,7 +63,11 @@ pub fn import_page_paths(
                 .join(", ")
         );
     }
-    import_pages(reporter, db, pages, options)
+    let imported = import_pages(reporter, db, pages, options)?;
+    if !imported.reads.is_empty() {
+        Store::open(db, Access::Write)?.record_reads(&imported.reads)?;
+    }
+    Ok(imported)
 }
 
 /// Pages read one at a time: a file that cannot be read is an error in their stream.
@@ -73,7 +88,8 @@ pub fn pages_under(path: &Path) -> Result<Pages> {
         let name = entry.file_name().to_string_lossy().to_lowercase();
         // A probe's archive is a first-contact check, not a scrape: read when named, never
         // swept up with the folder it was written to.
-        let wanted = [".warc", ".warc.gz", ".html", ".htm"]
+        // A saved `.json` is read only when named: a folder may hold other JSON.
+        let wanted = [".warc", ".warc.gz", ".html", ".htm", ".rss"]
             .iter()
             .any(|ext| name.ends_with(ext))
             && !name.starts_with(PROBE_PREFIX);
@@ -89,6 +105,9 @@ pub fn pages_under(path: &Path) -> Result<Pages> {
 /// An archive's responses, or a saved page as if archived: its address from the browser's
 /// mark (else the file's), its date the file's modification time.
 fn read_page_file(path: &Path) -> Result<Pages> {
+    if let Some(page) = saved_govkz_answer(path)? {
+        return Ok(Box::new(std::iter::once(Ok(page))));
+    }
     if !crate::portal::is_saved_page(path) {
         return Ok(Box::new(ArchiveReader::open(path)?.warning_on_damage()));
     }
@@ -111,7 +130,63 @@ fn read_page_file(path: &Path) -> Result<Pages> {
         status: 200,
         content_type: None,
         body,
+        request: None,
     }))))
+}
+
+/// A body's news saved from gov.kz as a file: RSS (`.rss`; the body is its channel's link) or
+/// the JSON API's answer (`.json`, named after the body's slug: `zhetysu-comdev.json`), taken
+/// as the first page of that source's answer, dated by the file's modification time.
+fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let (source, content_type) = match extension.as_deref() {
+        Some("rss") => (govkz::Source::Rss, "application/rss+xml"),
+        Some("json") => (govkz::Source::Json, "application/json"),
+        _ => return Ok(None),
+    };
+    let body = std::fs::read(path)
+        .with_context(|| format!("cannot read {}: check the path", path.display()))?;
+    let slug = match source {
+        govkz::Source::Rss => {
+            let text = String::from_utf8_lossy(&body);
+            text.split("/memleket/entities/")
+                .nth(1)
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect::<String>()
+                })
+                .filter(|slug| !slug.is_empty())
+        }
+        _ => path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string),
+    };
+    let Some(slug) = slug else {
+        bail!(
+            "{}: cannot tell which gov.kz body this RSS is of (its channel has no link to              https://www.gov.kz/memleket/entities/SLUG): save it from the body's RSS address",
+            path.display()
+        );
+    };
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(chrono::DateTime::<chrono::Utc>::from)
+        .unwrap_or_else(|_| chrono::Utc::now());
+    let request = govkz::news_request(source, &slug, 1);
+    Ok(Some(ArchivedPage {
+        file: path.to_path_buf(),
+        offset: 0,
+        url: format!("{}{}", govkz::DEFAULT_BASE_URL, request.path),
+        date: crate::archive::warc_date(modified),
+        status: 200,
+        content_type: Some(content_type.to_string()),
+        body,
+        request: None,
+    }))
 }
 
 /// One page read: where it came from and what it holds.
@@ -155,11 +230,17 @@ pub fn import_pages(
     db: &Path,
     pages: impl IntoIterator<Item = Result<ArchivedPage>>,
     options: &PageImportOptions,
-) -> Result<Vec<BlogImport>> {
+) -> Result<PagesImport> {
     let mut runs: BTreeMap<(String, String), Run> = BTreeMap::new();
+    let mut answers = Answers::default();
     // A page a stopped run could not read counts only if the run did not go on to read it.
     for page in crate::archive::skip_refetched(pages) {
         let mut page = page?;
+        // gov.kz's answers, refusals and 304s included, are read by their own module.
+        if is_govkz_page(&page) {
+            answers.add(&page, options.scraped_at.as_deref())?;
+            continue;
+        }
         if page.status != 200 {
             reporter.warn(&format_args!(
                 "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
@@ -223,9 +304,9 @@ pub fn import_pages(
                 "name": owner, "kind": "official", "position": position, "url": welcome,
             });
             let origin = RecordOrigin {
-                file: run_name.clone(),
+                file: run_name.as_str().into(),
                 offset: 0,
-                url: welcome,
+                url: welcome.into(),
                 position: 1,
             };
             jobs.push((
@@ -253,6 +334,29 @@ pub fn import_pages(
         blogs.push(summary);
         names.push((name("appeals"), name("posts")));
     }
+    let mut reads = Vec::new();
+    let mut govkz_jobs = false;
+    if !answers.is_empty() {
+        let stored_by_url = store
+            .directory()?
+            .into_iter()
+            .filter_map(|e| Some((e.url?, e.name)))
+            .collect();
+        let (posts, directory, attempts) = answers.records(&know.who, &stored_by_url)?;
+        let name = |what: &str| format!("gov.kz answers ({what})");
+        if !posts.is_empty() {
+            let records = posts.into_iter().map(Post::record);
+            jobs.push((RecordKind::Posts, memory(name("posts"), records)));
+        }
+        if !directory.is_empty() {
+            jobs.push((
+                RecordKind::Directory,
+                memory(name("directory"), directory.into_iter()),
+            ));
+        }
+        reads = attempts;
+        govkz_jobs = true;
+    }
     let import_options = ImportOptions {
         read: ReadOptions {
             format: InputFormat::Jsonl,
@@ -269,13 +373,17 @@ pub fn import_pages(
     };
     // The pages' contents are in the inputs now: they need not stay beside the import's work.
     drop(runs);
-    let logs = import(reporter, &mut store, &jobs, &import_options)?;
+    // A run of gov.kz refusals only has nothing to import but its attempts.
+    let logs = match jobs.is_empty() && govkz_jobs {
+        true => Vec::new(),
+        false => import(reporter, &mut store, &jobs, &import_options)?,
+    };
     let log_of = |name: &str| logs.iter().find(|l| l.file == name).cloned();
     for (summary, (appeals, posts)) in blogs.iter_mut().zip(&names) {
         summary.appeals = summary.appeals.take().and(log_of(appeals));
         summary.posts = summary.posts.take().and(log_of(posts));
     }
-    Ok(blogs)
+    Ok(PagesImport { blogs, reads })
 }
 
 /// A snapshot says every appeal of the blog is in it: refused when the run's questions pages
@@ -361,9 +469,9 @@ fn scraped_at(page: &ArchivedPage, options: &PageImportOptions) -> Option<String
 
 fn origin(page: &ArchivedPage, position: usize) -> RecordOrigin {
     RecordOrigin {
-        file: page.file.display().to_string(),
+        file: page.file.display().to_string().into(),
         offset: page.offset,
-        url: page.url.clone(),
+        url: page.url.as_str().into(),
         position: position as u64,
     }
 }
@@ -521,7 +629,8 @@ mod tests {
                 .map(Ok),
             &options,
         )
-        .unwrap();
+        .unwrap()
+        .blogs;
         assert_eq!(first.len(), 1);
         assert_eq!(first[0].pages, 5);
         assert_eq!(first[0].appeals.as_ref().map(|l| l.inserted), Some(12));
@@ -534,7 +643,8 @@ mod tests {
                 .map(Ok),
             &options,
         )
-        .unwrap();
+        .unwrap()
+        .blogs;
         let log = second[0].appeals.clone().unwrap();
         assert_eq!((log.read, log.inserted, log.unchanged), (12, 1, 11));
         let store = Store::open(&db, Access::Read).unwrap();

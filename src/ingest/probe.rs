@@ -14,6 +14,7 @@ use super::fetch::FetchOptions;
 use super::pages::{PROBE_PREFIX, pages_under};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
 use crate::fetch::{Client, FetchError};
+use crate::govkz;
 use crate::portal::{Placed, PortalAppeal, PortalPage, probe_page};
 use crate::visible::visible;
 
@@ -185,6 +186,14 @@ pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
 
 /// One page read as an import would read it, its account kept.
 fn probe(page: &ArchivedPage) -> PageProbe {
+    if let Some(read) = probe_govkz(page) {
+        return PageProbe {
+            url: page.url.clone(),
+            file: page.file.clone(),
+            offset: page.offset,
+            read,
+        };
+    }
     let read = match page.status {
         200 => probe_page(&page.url, &page.body, page.content_type.as_deref())
             .map(|reading| {
@@ -225,6 +234,44 @@ fn probe(page: &ArchivedPage) -> PageProbe {
         offset: page.offset,
         read,
     }
+}
+
+/// A gov.kz answer read as `import pages` reads it: what it holds, or why it was not read
+/// (a refusal too: nothing of that source could be read). None: not a gov.kz answer.
+fn probe_govkz(page: &ArchivedPage) -> Option<Result<Read, String>> {
+    let asked = govkz::asked(&page.url, page.request.as_deref())?;
+    let answer = govkz::Answer {
+        status: page.status,
+        content_type: page.content_type.as_deref(),
+        body: &page.body,
+    };
+    // The optional fields an answer lacks are `fetch news --probe`'s to list: an answer read
+    // whole is placed.
+    let read = |kind: &'static str, owner: Option<String>, items: usize| Read {
+        kind,
+        owner,
+        position: None,
+        total_pages: None,
+        appeals: Vec::new(),
+        posts: items,
+        placed: Placed::default(),
+    };
+    if page.status == 304 {
+        return Some(Err(
+            "HTTP 304: unchanged since the run before (no body)".to_string()
+        ));
+    }
+    Some(
+        match asked {
+            govkz::Asked::News { source, slug, .. } => govkz::read_news(source, &slug, &answer)
+                .map(|news| read("gov.kz news", Some(slug), news.items.len())),
+            govkz::Asked::Bodies { .. } => govkz::read_bodies(&answer)
+                .map(|bodies| read("gov.kz list of bodies", None, bodies.len())),
+            govkz::Asked::Officials { slug, .. } => govkz::read_officials(&answer)
+                .map(|page| read("gov.kz officials", Some(slug), page.officials.len())),
+        }
+        .map_err(|e| e.to_string()),
+    )
 }
 
 impl fmt::Display for ProbeReport {
@@ -295,6 +342,9 @@ impl fmt::Display for PageProbe {
         }
         if read.kind == "posts" {
             writeln!(f, "  posts: {}", read.posts)?;
+        }
+        if read.kind.starts_with("gov.kz") {
+            writeln!(f, "  items: {}", read.posts)?;
         }
         if read.kind == "questions" || read.kind == "an appeal's own page" {
             let p = &read.placed;

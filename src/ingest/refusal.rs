@@ -54,14 +54,15 @@ fn record_error(
     // A record made from a page: the page and the card are what the user can look at.
     if let Some(origin) = input.origin(line) {
         // A saved page is a file to open; an archived one a record to extract.
-        let (place, look) = match crate::portal::is_saved_page(std::path::Path::new(&origin.file)) {
+        let (place, look) = match crate::portal::is_saved_page(std::path::Path::new(&*origin.file))
+        {
             true => (String::new(), tr("import-page-open", &[])),
             false => (
                 tr("import-page-offset", &[("offset", origin.offset.into())]),
                 tr(
                     "import-page-extract",
                     &[
-                        ("file", origin.file.clone().into()),
+                        ("file", origin.file.to_string().into()),
                         ("offset", origin.offset.into()),
                     ],
                 ),
@@ -72,8 +73,8 @@ fn record_error(
             tr(
                 "import-page-error",
                 &[
-                    ("url", origin.url.clone().into()),
-                    ("file", origin.file.clone().into()),
+                    ("url", origin.url.to_string().into()),
+                    ("file", origin.file.to_string().into()),
                     ("place", place.into()),
                     ("card", origin.position.into()),
                     ("problem", problem.into()),

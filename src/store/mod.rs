@@ -16,10 +16,6 @@ pub use publish::{
 };
 pub use read::*;
 pub use reads::BodyReads;
-#[expect(
-    unused_imports,
-    reason = "fetch news (issue 21) records its reads with them"
-)]
 pub use reads::{ReadOutcome, SourceRead};
 // What a re-fetch needs of an appeal; not the stored row of `appeal_row` (the full one).
 pub use refetch::StoredAppeal as RefetchAppeal;

@@ -18,10 +18,6 @@ const KAZAKHSTAN: &str = "+5 hours";
 
 /// What came of asking one source for a body's news.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "fetch news (issue 21) builds them")
-)]
 pub enum ReadOutcome {
     /// Answered and read.
     Read,
@@ -82,10 +78,6 @@ impl Store {
     /// Records a fetch run's attempts in a transaction of their own (the posts the run read
     /// are imported before, in the import's); an attempt recorded before (the same slug,
     /// source, time and address) is left as it is. Returns how many were new.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "fetch news (issue 21) records its reads")
-    )]
     pub fn record_reads(&mut self, reads: &[SourceRead]) -> Result<usize> {
         let batch = self.begin()?;
         let new = batch.record_reads(reads)?;
@@ -96,10 +88,6 @@ impl Store {
     /// The validators (ETag, Last-Modified) of the last attempt of (slug, source) that
     /// succeeded, for a conditional request; None when none ever did. A 304 that named no
     /// validators leaves those of the read before it in force.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "fetch news (issue 21) sends them")
-    )]
     pub fn validators(
         &self,
         slug: &str,

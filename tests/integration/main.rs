@@ -13,6 +13,7 @@ mod conformance;
 mod error_words;
 mod examples;
 mod fetch;
+mod govkz;
 mod has_answer;
 mod history;
 mod hostile_archives;

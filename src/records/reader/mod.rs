@@ -86,10 +86,12 @@ pub struct MemoryInput {
 /// Where a record made in memory was read: a page in an archive or a saved file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordOrigin {
-    pub file: String,
+    /// Shared by every record of one page (an `Arc`: a run of thousands of pages keeps each
+    /// name once per page, not once per record).
+    pub file: std::sync::Arc<str>,
     /// The WARC record's offset in `file` (0 for a saved page).
     pub offset: u64,
-    pub url: String,
+    pub url: std::sync::Arc<str>,
     /// The record's place on its page, from 1.
     pub position: u64,
 }

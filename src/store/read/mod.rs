@@ -26,4 +26,20 @@ impl Store {
     pub fn phrases(&self) -> Result<Vec<(String, String, String)>> {
         super::appeal_row::load_phrases(&self.conn)
     }
+
+    /// The addresses of the posts stored from `source` for `department` (as written in the
+    /// posts): how a re-fetch of a body's news knows where what it read before begins.
+    pub fn post_urls(
+        &self,
+        source: &str,
+        department: &str,
+    ) -> Result<std::collections::HashSet<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT url FROM posts WHERE source = ?1 AND department = ?2 AND url IS NOT NULL",
+        )?;
+        let urls = statement
+            .query_map([source, department], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(urls)
+    }
 }

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod govkz_server;
 pub mod http_server;
 pub mod portal_pages;
 pub mod tmux;
