@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_has_answer.sql"),
     include_str!("migrations/006_page_provenance.sql"),
     include_str!("migrations/007_source_reads.sql"),
+    include_str!("migrations/008_posts_by_department.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
