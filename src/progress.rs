@@ -78,10 +78,14 @@ pub fn warning(message: impl Display) -> String {
 
 /// A wait as people say it: seconds, minutes, or hours and minutes.
 pub fn duration_words(wait: std::time::Duration) -> String {
+    use crate::i18n::tr;
     match wait.as_secs() {
-        s if s < 120 => format!("{s} s"),
-        s if s < 7200 => format!("{} min", s.div_ceil(60)),
-        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+        s if s < 120 => tr("duration-seconds", &[("s", s.into())]),
+        s if s < 7200 => tr("duration-minutes", &[("min", s.div_ceil(60).into())]),
+        s => tr(
+            "duration-hours",
+            &[("h", (s / 3600).into()), ("min", ((s % 3600) / 60).into())],
+        ),
     }
 }
 

@@ -52,3 +52,9 @@ clap-not-a-whole-number = invalid digit found in string
 clap-number-too-large = number too large to fit in target type
 clap-not-a-number = invalid float literal
 clap-out-of-range = { $first } to { $last }
+
+# `fetch` and `fetch news`/`fetch directory`: the site's address, waits and body names.
+usage-base-url-portal = --base-url { $url }: give the portal's address with http:// or https://, e.g. https://dialog.egov.kz
+usage-base-url-govkz = --base-url { $url }: give gov.kz's address with http:// or https://, e.g. { $default }
+usage-seconds = { $flag } { $value }: give a number of seconds from 0 to 3600
+usage-empty-body = an empty body name: give a slug (zhetysu-comdev), a gov.kz address or a name

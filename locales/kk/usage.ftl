@@ -52,3 +52,9 @@ clap-not-a-whole-number = теріс емес бүтін сан керек
 clap-number-too-large = сан тым үлкен
 clap-not-a-number = сан керек
 clap-out-of-range = { $first } мен { $last } аралығындағы сан керек
+
+# `fetch` және `fetch news`/`fetch directory`: сайт мекенжайы, кідірістер және орган атаулары.
+usage-base-url-portal = --base-url { $url }: порталдың мекенжайын http:// не https:// арқылы беріңіз, мысалы https://dialog.egov.kz
+usage-base-url-govkz = --base-url { $url }: gov.kz мекенжайын http:// не https:// арқылы беріңіз, мысалы { $default }
+usage-seconds = { $flag } { $value }: 0-ден 3600-ге дейінгі секунд санын беріңіз
+usage-empty-body = органның бос атауы: slug (zhetysu-comdev), gov.kz мекенжайын немесе атауын беріңіз

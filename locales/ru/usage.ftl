@@ -52,3 +52,9 @@ clap-not-a-whole-number = нужно целое неотрицательное �
 clap-number-too-large = слишком большое число
 clap-not-a-number = нужно число
 clap-out-of-range = нужно число от { $first } до { $last }
+
+# `fetch` и `fetch news`/`fetch directory`: адрес сайта, паузы и названия госорганов.
+usage-base-url-portal = --base-url { $url }: укажите адрес портала с http:// или https://, например https://dialog.egov.kz
+usage-base-url-govkz = --base-url { $url }: укажите адрес gov.kz с http:// или https://, например { $default }
+usage-seconds = { $flag } { $value }: укажите число секунд от 0 до 3600
+usage-empty-body = пустое название госоргана: укажите slug (zhetysu-comdev), адрес на gov.kz или название

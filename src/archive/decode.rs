@@ -185,29 +185,19 @@ impl UnreadablePage {
 
 impl fmt::Display for UnreadablePage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (in {}, record at offset {}): {}. The response is archived as it came; nothing \
-             was imported. ",
-            self.url,
-            self.file.display(),
-            self.offset,
-            self.problem
-        )?;
-        match self.fetching {
-            true => write!(
-                f,
-                "Run the same command again later: it goes on from where it stopped and asks for \
-                 this page again. If the server keeps sending such a body, check --base-url (it \
-                 must be the portal's address)"
-            ),
-            false => write!(
-                f,
-                "The run that made this archive stopped at this page: run `appeal-audit fetch` \
-                 for the blog again (it goes on in the same archive and asks for the page again), \
-                 or fetch the blog afresh"
-            ),
-        }
+        let key = match self.fetching {
+            true => "unreadable-page-fetching",
+            false => "unreadable-page-archived",
+        };
+        f.write_str(&crate::i18n::tr(
+            key,
+            &[
+                ("url", self.url.clone().into()),
+                ("file", self.file.display().to_string().into()),
+                ("offset", self.offset.into()),
+                ("problem", self.problem.clone().into()),
+            ],
+        ))
     }
 }
 

@@ -4,16 +4,14 @@
 
 use std::path::PathBuf;
 
-use std::time::Duration;
-
 use chrono::{NaiveDate, Utc};
 use clap::Args;
 
-use super::govkz::GovkzCommand;
+use super::govkz::{GovkzCommand, scraped_at, seconds};
 use crate::fetch::{ClientOptions, blog_of};
 use crate::i18n::Lang;
+use crate::i18n::tr;
 use crate::ingest::{CrawlOptions, FetchOptions};
-use crate::records::dates::parse_date;
 use crate::usage::UsageError;
 
 /// `fetch`: blogs of the portal, or `fetch news`/`fetch directory` of gov.kz.
@@ -85,8 +83,9 @@ impl FetchCommand {
         let args = &self.args;
         let base_url = args.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(UsageError::new(format!(
-                "--base-url {base_url:?}: give the portal's address with http:// or https://, e.g. https://dialog.egov.kz"
+            return Err(UsageError::new(tr(
+                "usage-base-url-portal",
+                &[("url", format!("{base_url:?}").into())],
             )));
         }
         let mut blogs = self
@@ -97,20 +96,11 @@ impl FetchCommand {
         // `0555` and `555` are one blog: read once.
         let mut seen = std::collections::HashSet::new();
         blogs.retain(|b| seen.insert(b.clone()));
-        let seconds =
-            |flag: &str, value: f64| match value.is_finite() && (0.0..=3600.0).contains(&value) {
-                true => Ok(Duration::from_secs_f64(value)),
-                false => Err(UsageError::new(format!(
-                    "{flag} {value}: give a number of seconds from 0 to 3600"
-                ))),
-            };
         let delay = args.delay.map(|d| seconds("--delay", d)).transpose()?;
         let backoff = seconds("--retry-backoff", args.retry_backoff)?;
         let started = Utc::now();
         let scraped_at = match &args.scraped_at {
-            Some(raw) => parse_date(raw)
-                .map_err(|e| UsageError::new(format!("--scraped-at {raw:?}: {e}")))?
-                .to_iso(),
+            Some(raw) => scraped_at(raw)?,
             None => crate::store::now_stamp(),
         };
         let fetch_date = NaiveDate::parse_from_str(&scraped_at[..10], "%Y-%m-%d")

@@ -8,8 +8,9 @@ use clap::{Args, Subcommand};
 
 use crate::fetch::ClientOptions;
 use crate::govkz::DEFAULT_BASE_URL;
+use crate::i18n::tr;
 use crate::ingest::{DirectoryOptions, GovkzOptions, NewsOptions, attempt_time};
-use crate::records::dates::parse_date;
+use crate::records::dates::read_date;
 use crate::usage::UsageError;
 
 /// `fetch news` and `fetch directory`.
@@ -95,27 +96,39 @@ pub struct GovkzArgs {
     pub retry_backoff: f64,
 }
 
+/// `--delay` and `--retry-backoff` (of `fetch BLOG` too): seconds from 0 to an hour.
+pub fn seconds(flag: &str, value: f64) -> Result<Duration, UsageError> {
+    match value.is_finite() && (0.0..=3600.0).contains(&value) {
+        true => Ok(Duration::from_secs_f64(value)),
+        false => Err(UsageError::new(tr(
+            "usage-seconds",
+            &[("flag", flag.into()), ("value", value.to_string().into())],
+        ))),
+    }
+}
+
+/// `--scraped-at` (of `fetch BLOG` too) as the record contract reads a date, stored as ISO.
+pub fn scraped_at(raw: &str) -> Result<String, UsageError> {
+    read_date(raw)
+        .map(|d| d.to_iso())
+        .map_err(|e| crate::cli::filters::bad_date("--scraped-at", raw, &e))
+}
+
 impl GovkzArgs {
     fn options(&self) -> Result<GovkzOptions, UsageError> {
         let base_url = self.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(UsageError::new(format!(
-                "--base-url {base_url:?}: give gov.kz's address with http:// or https://, e.g. \
-                 {DEFAULT_BASE_URL}"
+            return Err(UsageError::new(tr(
+                "usage-base-url-govkz",
+                &[
+                    ("url", format!("{base_url:?}").into()),
+                    ("default", DEFAULT_BASE_URL.into()),
+                ],
             )));
         }
-        let seconds =
-            |flag: &str, value: f64| match value.is_finite() && (0.0..=3600.0).contains(&value) {
-                true => Ok(Duration::from_secs_f64(value)),
-                false => Err(UsageError::new(format!(
-                    "{flag} {value}: give a number of seconds from 0 to 3600"
-                ))),
-            };
         let (scraped_at, attempted_at) = match &self.scraped_at {
             Some(raw) => {
-                let iso = parse_date(raw)
-                    .map_err(|e| UsageError::new(format!("--scraped-at {raw:?}: {e}")))?
-                    .to_iso();
+                let iso = scraped_at(raw)?;
                 let attempted = attempt_time(Some(&iso), "");
                 (iso, attempted)
             }
@@ -162,9 +175,7 @@ fn trimmed(names: &[String]) -> Result<Vec<String>, UsageError> {
     names
         .iter()
         .map(|n| match n.trim() {
-            "" => Err(UsageError::new(
-                "an empty body name: give a slug (zhetysu-comdev), a gov.kz address or a name",
-            )),
+            "" => Err(UsageError::new(tr("usage-empty-body", &[]))),
             n => Ok(n.to_string()),
         })
         .collect()

@@ -69,17 +69,22 @@ pub fn probed(report: ProbeReport) -> Result<super::Finish> {
     write!(out, "{report}")?;
     out.flush()?;
     if !report.all_placed() {
-        anyhow::bail!(
-            "{} parts of the pages were not placed: send {} with your report (docs/portal.md, \
-             \"First contact\")",
-            report.not_placed(),
-            report
-                .to_send()
-                .iter()
-                .map(|a| a.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        anyhow::bail!(tr(
+            "probe-not-placed-send",
+            &[
+                ("n", report.not_placed().into()),
+                (
+                    "archives",
+                    report
+                        .to_send()
+                        .iter()
+                        .map(|a| a.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into()
+                ),
+            ]
+        ));
     }
     Ok(super::Finish::Done)
 }

@@ -11,7 +11,7 @@ use anyhow::Result;
 use super::{Finish, Global};
 use crate::cli::fetch::FetchCommand;
 use crate::cli::govkz::{GovkzCommand, NewsCommand};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::ingest::{Progress, fetch_blogs, fetch_directory, fetch_news, probe_blogs, probe_news};
 use crate::progress::{Reporter, duration_words};
 
@@ -21,7 +21,7 @@ pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Resul
         Some(GovkzCommand::News(news)) => return self::news(global, news),
         Some(GovkzCommand::Directory(directory)) => {
             let options = directory.options()?;
-            let bar = Bar::new(global, "bodies");
+            let bar = Bar::new(global, "bar-bodies");
             fetch_directory(&bar, &global.db, &options)?;
             return Ok(Finish::Done);
         }
@@ -31,7 +31,7 @@ pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Resul
     if options.probe {
         return super::emit::probed(probe_blogs(&options)?);
     }
-    let bar = Bar::new(global, "pages");
+    let bar = Bar::new(global, "bar-pages");
     fetch_blogs(&bar, &global.db, &options)?;
     Ok(Finish::Done)
 }
@@ -44,19 +44,23 @@ fn news(global: &Global, command: &NewsCommand) -> Result<Finish> {
         print!("{report}");
         return match report.any_read() {
             true => Ok(Finish::Done),
-            false => Err(anyhow::anyhow!(
-                "no source of gov.kz was read whole for {}: see above",
-                options
-                    .bodies
-                    .iter()
-                    .chain(&options.under)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            false => Err(anyhow::anyhow!(tr(
+                "govkz-probe-none-read",
+                &[(
+                    "bodies",
+                    options
+                        .bodies
+                        .iter()
+                        .chain(&options.under)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into()
+                )]
+            ))),
         };
     }
-    let bar = Bar::new(global, "bodies");
+    let bar = Bar::new(global, "bar-bodies");
     fetch_news(&bar, &global.db, &options)?;
     Ok(Finish::Done)
 }
@@ -70,8 +74,9 @@ struct Bar<'g> {
 }
 
 impl Bar<'_> {
-    /// `unit`: what the bar counts (pages of a blog, bodies of gov.kz).
+    /// `unit`: the message naming what the bar counts (pages of a blog, bodies of gov.kz).
     fn new<'g>(global: &'g Global, unit: &str) -> Bar<'g> {
+        let unit = tr(unit, &[]);
         let bar = match global.quiet() || !std::io::stderr().is_terminal() {
             true => indicatif::ProgressBar::hidden(),
             false => indicatif::ProgressBar::new(0),
@@ -123,19 +128,26 @@ impl Progress for Bar<'_> {
         self.bar.set_prefix(blog.to_string());
         self.bar.set_length(u64::from(total));
         self.bar.set_position(u64::from(done));
-        self.bar.set_message(format!(
-            "{appeals} appeals read, about {} s left",
-            left.as_secs()
+        self.bar.set_message(tr(
+            "bar-appeals-left",
+            &[
+                ("appeals", appeals.into()),
+                ("seconds", left.as_secs().into()),
+            ],
         ));
     }
 
     fn estimate(&self, blog: &str, to_read: u32, total: u32) {
         let gap = self.gap.get();
-        self.say(&format_args!(
-            "{blog}: up to {to_read} questions pages to read (totalPages {total}) at {:.1} s a \
-             page: about {}",
-            gap.as_secs_f64(),
-            duration_words(gap.saturating_mul(to_read))
+        self.say(&tr(
+            "fetch-estimate",
+            &[
+                ("blog", blog.to_string().into()),
+                ("pages", to_read.into()),
+                ("total", total.into()),
+                ("gap", crate::i18n::lang().decimal(gap.as_secs_f64()).into()),
+                ("time", duration_words(gap.saturating_mul(to_read)).into()),
+            ],
         ));
     }
 }

@@ -2,6 +2,7 @@
 //! number is normalised (`0555` is blog 555) and kept to the portal's size of ids; an address
 //! on another site is refused, never quietly read from `--base-url` instead.
 
+use crate::i18n::tr;
 use crate::portal::blog_id;
 use crate::visible::visible;
 
@@ -14,35 +15,38 @@ pub fn blog_of(arg: &str, base_url: &str) -> Result<String, String> {
     let text = arg.trim();
     let shown = || shorten(text);
     let id = blog_id(text).ok_or_else(|| {
-        format!(
-            "{:?} is not a blog: give its id (2719746) or an address such as \
-             https://dialog.egov.kz/blogs/2719746/welcome",
-            shown()
+        tr(
+            "blog-not-a-blog",
+            &[("given", format!("{:?}", shown()).into())],
         )
     })?;
     if let Some(host) = host_of(text)
         && !host.eq_ignore_ascii_case(host_of(base_url).unwrap_or_default())
     {
-        return Err(format!(
-            "{:?} is on {}, but this run reads {base_url} (--base-url): give --base-url with \
-             that site's address to fetch from it, or the blog's number alone",
-            shown(),
-            visible(host)
+        return Err(tr(
+            "blog-elsewhere",
+            &[
+                ("given", format!("{:?}", shown()).into()),
+                ("host", visible(host).into_owned().into()),
+                ("base", base_url.to_string().into()),
+            ],
         ));
     }
     let digits = id.trim_start_matches('0');
     if digits.is_empty() {
-        return Err(format!(
-            "{:?}: blog 0 does not exist; check the number",
-            shown()
+        return Err(tr(
+            "blog-zero",
+            &[("given", format!("{:?}", shown()).into())],
         ));
     }
     if digits.len() > MAX_DIGITS {
-        return Err(format!(
-            "{:?} is not a blog id: it has {} digits, and the portal's have at most {MAX_DIGITS} \
-             (2719746); check the number",
-            shown(),
-            digits.len()
+        return Err(tr(
+            "blog-too-many-digits",
+            &[
+                ("given", format!("{:?}", shown()).into()),
+                ("digits", digits.len().into()),
+                ("most", MAX_DIGITS.into()),
+            ],
         ));
     }
     Ok(digits.to_string())

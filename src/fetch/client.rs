@@ -12,6 +12,7 @@ use super::robots::{LONGEST_CRAWL_DELAY, MAX_REDIRECTS, Refusal, Rules, same_sit
 use crate::archive::{
     ArchivedPage, MAX_BODY, UnreadablePage, WarcWriter, max_body_words, page_of_response, warc_date,
 };
+use crate::i18n::tr;
 
 /// How the tool names itself: never a browser's User-Agent (portal.md, "Fetching politely").
 pub const USER_AGENT: &str = concat!(
@@ -172,77 +173,90 @@ pub enum FetchError {
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let words = match self {
             FetchError::Refused {
                 url,
                 reason: Refusal::Never,
-            } => write!(
-                f,
-                "{url}: appeal-audit never opens an appeal's own page or the search (the portal's \
-                 robots.txt disallows them); it reads a blog's welcome, questions and posts pages"
-            ),
+            } => tr("fetch-never-opened", &[("url", url.clone().into())]),
             FetchError::Refused {
                 url,
                 reason: Refusal::Robots,
-            } => write!(
-                f,
-                "{url}: robots.txt disallows this page, so it was not requested"
+            } => tr("fetch-robots-disallows", &[("url", url.clone().into())]),
+            FetchError::Status { url, status, tries } if *status == 429 || *status >= 500 => tr(
+                "fetch-server-busy",
+                &[
+                    ("url", url.clone().into()),
+                    ("status", status_words(*status).into()),
+                    ("tries", (*tries).into()),
+                ],
             ),
-            FetchError::Status { url, status, tries } if *status == 429 || *status >= 500 => {
-                write!(
-                    f,
-                    "{url}: the server answered HTTP {status} {} ({tries} tries); the site is busy or \
-                 down: run the same command again later, it goes on from where it stopped",
-                    reason(*status)
-                )
-            }
-            FetchError::Status { url, status, .. } => write!(
-                f,
-                "{url}: the server answered HTTP {status} {}; check the blog id and --base-url",
-                reason(*status)
+            FetchError::Status { url, status, .. } => tr(
+                "fetch-status",
+                &[
+                    ("url", url.clone().into()),
+                    ("status", status_words(*status).into()),
+                ],
             ),
-            FetchError::Redirected { url, location } => write!(
-                f,
-                "{url}: the server sends this page elsewhere ({location}); check the blog id and \
-                 --base-url (the address the portal answers on)"
+            FetchError::Redirected { url, location } => tr(
+                "fetch-redirected",
+                &[
+                    ("url", url.clone().into()),
+                    ("location", location.clone().into()),
+                ],
             ),
-            FetchError::Network { url, tries, error } => write!(
-                f,
-                "{url}: {error} ({tries} tries); check the network and --base-url, then run the \
-                 same command again: it goes on from where it stopped"
+            FetchError::Network { url, tries, error } => tr(
+                "fetch-network",
+                &[
+                    ("url", url.clone().into()),
+                    ("error", error.clone().into()),
+                    ("tries", (*tries).into()),
+                ],
             ),
-            FetchError::WaitTooLong { url, wait } => write!(
-                f,
-                "{url}: the server asks to wait {} s before the next request (Retry-After); run \
-                 the same command again after that, it goes on from where it stopped",
-                wait.as_secs()
+            FetchError::WaitTooLong { url, wait } => tr(
+                "fetch-wait-too-long",
+                &[
+                    ("url", url.clone().into()),
+                    ("seconds", wait.as_secs().into()),
+                ],
             ),
-            FetchError::Robots { url, problem } => write!(f, "{url}: {problem}"),
+            FetchError::Robots { url, problem } => format!("{url}: {problem}"),
             FetchError::TooLarge { url, declared } => {
                 let size = match declared {
-                    Some(bytes) => format!("its Content-Length says {bytes} bytes"),
-                    None => format!("it went on past {}", max_body_words()),
+                    Some(bytes) => tr("fetch-too-large-declared", &[("bytes", (*bytes).into())]),
+                    None => tr(
+                        "fetch-too-large-found",
+                        &[("most", max_body_words().into())],
+                    ),
                 };
-                write!(
-                    f,
-                    "{url}: the server sent a body larger than {} ({size}), larger than any \
-                    page of the portal: it was not read further nor asked for again, and its \
-                    head is archived. Check --base-url (it must be the portal's address); the \
-                    same command goes on from where it stopped",
-                    max_body_words()
+                tr(
+                    "fetch-too-large",
+                    &[
+                        ("url", url.clone().into()),
+                        ("most", max_body_words().into()),
+                        ("size", size.into()),
+                    ],
                 )
             }
-            FetchError::Unreadable { url, problem } => write!(
-                f,
-                "{url}: {problem}; its rules are unknown, so no page was requested. Check \
-                    --base-url (it must be the portal's address), and run the same command again \
-                    later"
+            FetchError::Unreadable { url, problem } => tr(
+                "fetch-robots-unreadable",
+                &[
+                    ("url", url.clone().into()),
+                    ("problem", problem.clone().into()),
+                ],
             ),
-        }
+        };
+        f.write_str(&words)
     }
 }
 
 impl std::error::Error for FetchError {}
+
+/// `404 Not Found`: the status and the reason phrase HTTP gives it (English, as servers send it).
+fn status_words(status: u16) -> String {
+    format!("{status} {}", reason(status))
+        .trim_end()
+        .to_string()
+}
 
 fn reason(status: u16) -> &'static str {
     ureq::http::StatusCode::from_u16(status)
@@ -539,11 +553,11 @@ impl Client {
 fn describe(error: ureq::Error) -> String {
     match error {
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            "the connection closed before the whole page arrived".into()
+            tr("net-closed-early", &[])
         }
-        ureq::Error::Timeout(t) => format!("no complete answer in time ({t})"),
-        ureq::Error::HostNotFound => "the host name was not found".into(),
-        ureq::Error::ConnectionFailed => "could not connect".into(),
+        ureq::Error::Timeout(t) => tr("net-timeout", &[("what", t.to_string().into())]),
+        ureq::Error::HostNotFound => tr("net-host-not-found", &[]),
+        ureq::Error::ConnectionFailed => tr("net-cannot-connect", &[]),
         other => other.to_string(),
     }
 }
@@ -636,12 +650,12 @@ fn read_robots(client: &mut Client) -> Result<Rules, FetchError> {
             300..=399 => {
                 let location = exchange.location().unwrap_or_default();
                 path = same_site(&client.url(""), location).ok_or_else(|| {
-                    problem(format!(
-                        "robots.txt is sent elsewhere ({}), off the site appeal-audit reads; it \
-                         follows robots.txt's redirects on the same site only, so the rules are \
-                         unknown and nothing was fetched. Check --base-url (the address the \
-                         portal answers on)",
-                        crate::visible::visible(location)
+                    problem(tr(
+                        "robots-sent-elsewhere",
+                        &[(
+                            "location",
+                            crate::visible::visible(location).into_owned().into(),
+                        )],
                     ))
                 })?;
             }
@@ -650,9 +664,6 @@ fn read_robots(client: &mut Client) -> Result<Rules, FetchError> {
     }
     Err(FetchError::Robots {
         url: client.url("/robots.txt"),
-        problem: format!(
-            "robots.txt redirects more than {MAX_REDIRECTS} times, so its rules are unknown and \
-             nothing was fetched; check --base-url, or try again later"
-        ),
+        problem: tr("robots-redirects", &[("most", MAX_REDIRECTS.into())]),
     })
 }

@@ -11,4 +11,4 @@ mod robots;
 
 pub use blogs::blog_of;
 pub use client::{Client, ClientOptions, FetchError, Request};
-pub use resume::{RunLock, Unfinished};
+pub use resume::{RunLock, Unfinished, make_archive_dir};

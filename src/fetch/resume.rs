@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::i18n::tr;
+
 pub struct Unfinished {
     path: PathBuf,
 }
@@ -28,7 +30,12 @@ impl Unfinished {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+                return Err(e).with_context(|| {
+                    tr(
+                        "cannot-read",
+                        &[("path", self.path.display().to_string().into())],
+                    )
+                });
             }
         };
         let dir = self.path.parent().unwrap_or(Path::new("."));
@@ -53,22 +60,29 @@ impl Unfinished {
             .open(&self.path)
             .and_then(|mut f| writeln!(f, "{name}").map(|()| f))
             .with_context(|| {
-                format!(
-                    "cannot write {}: check the archive folder is writable",
-                    self.path.display()
+                tr(
+                    "archive-cannot-write-in",
+                    &[("path", self.path.display().to_string().into())],
                 )
             })?;
         file.flush()?;
-        file.sync_all()
-            .with_context(|| format!("cannot write {}", self.path.display()))
+        file.sync_all().with_context(|| {
+            tr(
+                "cannot-write",
+                &[("path", self.path.display().to_string().into())],
+            )
+        })
     }
 
     /// Every run listed is finished: its pages are imported (or were read with --no-import).
     pub fn clear(&self) -> Result<()> {
         match fs::remove_file(&self.path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(e).with_context(|| format!("cannot remove {}", self.path.display()))
-            }
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e).with_context(|| {
+                tr(
+                    "cannot-remove",
+                    &[("path", self.path.display().to_string().into())],
+                )
+            }),
             _ => Ok(()),
         }
     }
@@ -86,17 +100,12 @@ pub struct RunLock {
 impl RunLock {
     /// Takes the blog's lock, or refuses at once, naming the run that holds it.
     pub fn take(archive_dir: &Path, blog: &str) -> Result<RunLock> {
-        fs::create_dir_all(archive_dir).with_context(|| {
-            format!(
-                "cannot create the archive folder {}: give --archive a folder you may write",
-                archive_dir.display()
-            )
-        })?;
+        make_archive_dir(archive_dir)?;
         let path = archive_dir.join(format!("{blog}.lock"));
         let cannot = || {
-            format!(
-                "cannot lock {}: check the archive folder is writable",
-                path.display()
+            tr(
+                "lock-cannot",
+                &[("path", path.display().to_string().into())],
             )
         };
         // A few rounds at most: each one lost means another run removed the file it had opened.
@@ -114,17 +123,18 @@ impl RunLock {
                     let mut holder = String::new();
                     let _ = file.read_to_string(&mut holder);
                     let holder = crate::visible::visible(holder.trim()).into_owned();
-                    anyhow::bail!(
-                        "blog {blog} is being fetched by another run ({}), into {}: two runs \
-                         would write one archive. Wait for that run to end, or stop it, then run \
-                         this command again (a run that was killed leaves no lock)",
-                        if holder.is_empty() {
-                            "one that is just starting".into()
-                        } else {
-                            holder
-                        },
-                        archive_dir.display()
-                    );
+                    let holder = match holder.is_empty() {
+                        true => tr("lock-holder-starting", &[]),
+                        false => holder,
+                    };
+                    anyhow::bail!(tr(
+                        "lock-taken",
+                        &[
+                            ("blog", blog.to_string().into()),
+                            ("holder", holder.into()),
+                            ("dir", archive_dir.display().to_string().into()),
+                        ]
+                    ));
                 }
                 Err(TryLockError::Error(e)) => return Err(e).with_context(cannot),
             }
@@ -144,11 +154,18 @@ impl RunLock {
                 .with_context(cannot)?;
             return Ok(RunLock { path, file });
         }
-        anyhow::bail!(
-            "{}: other runs keep taking and leaving it; run this command again",
-            cannot()
-        )
+        anyhow::bail!(tr("lock-contended", &[("lock", cannot().into())]))
     }
+}
+
+/// Creates the archive folder (and its parents), or says which and what to do.
+pub fn make_archive_dir(archive_dir: &Path) -> Result<()> {
+    fs::create_dir_all(archive_dir).with_context(|| {
+        tr(
+            "archive-folder-cannot-create",
+            &[("dir", archive_dir.display().to_string().into())],
+        )
+    })
 }
 
 impl Drop for RunLock {

@@ -23,13 +23,13 @@ pub const LONGEST_CRAWL_DELAY: Duration = Duration::from_secs(60);
 /// Why a Crawl-delay is too long, and what to do.
 pub(super) fn too_slow(delay: Duration) -> String {
     let hours = delay.as_secs_f64() * 100.0 / 3600.0;
-    format!(
-        "robots.txt asks for {} s between requests (Crawl-delay): a blog of 100 pages would take \
-         {hours:.0} hours. appeal-audit honours a Crawl-delay of up to {} s, so it stops here, \
-         before any page. Ask the site's operators about it, or read pages saved another way \
-         with `appeal-audit import pages`",
-        delay.as_secs(),
-        LONGEST_CRAWL_DELAY.as_secs()
+    crate::i18n::tr(
+        "robots-too-slow",
+        &[
+            ("delay", delay.as_secs().into()),
+            ("hours", format!("{hours:.0}").into()),
+            ("most", LONGEST_CRAWL_DELAY.as_secs().into()),
+        ],
     )
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::tr;
 use crate::records::names::normalize_name;
 
 use super::Body;
@@ -20,24 +21,24 @@ pub fn resolve(arg: &str, lists: &[&[Body]]) -> Result<String, String> {
     let given = arg.trim();
     let bodies = distinct(lists);
     if given.is_empty() {
-        return Err(
-            "no body given: give its slug, its gov.kz address or its name as the platform writes it"
-                .to_string(),
-        );
+        return Err(tr("resolve-none-given", &[]));
     }
     if bodies.is_empty() {
-        return Err(format!(
-            "{given:?} cannot be looked up: the platform's list of bodies is empty; fetch it \
-             again, or give a posts CSV to import instead"
+        return Err(tr(
+            "resolve-empty-list",
+            &[("given", format!("{given:?}").into())],
         ));
     }
     if let Some(slug) = address(given)? {
         return match bodies.iter().find(|b| b.slug.eq_ignore_ascii_case(&slug)) {
             Some(body) => Ok(body.slug.clone()),
-            None => Err(format!(
-                "{given:?} names the body {slug:?}, which is not in the platform's list of \
-                 bodies (renamed?). {}",
-                close(&slug, &bodies)
+            None => Err(tr(
+                "resolve-not-listed",
+                &[
+                    ("given", format!("{given:?}").into()),
+                    ("slug", format!("{slug:?}").into()),
+                    ("close", close(&slug, &bodies).into()),
+                ],
             )),
         };
     }
@@ -56,14 +57,20 @@ pub fn resolve(arg: &str, lists: &[&[Body]]) -> Result<String, String> {
     }
     match named.as_slice() {
         [one] => Ok(one.slug.clone()),
-        [] => Err(format!(
-            "no body on www.gov.kz is called {given:?}. {}",
-            close(given, &bodies)
+        [] => Err(tr(
+            "resolve-no-such-body",
+            &[
+                ("given", format!("{given:?}").into()),
+                ("close", close(given, &bodies).into()),
+            ],
         )),
-        many => Err(format!(
-            "{} bodies are called {given:?}: {}. Give the slug of the one you mean.",
-            many.len(),
-            listed(many)
+        many => Err(tr(
+            "resolve-several",
+            &[
+                ("n", many.len().into()),
+                ("given", format!("{given:?}").into()),
+                ("bodies", listed(many).into()),
+            ],
         )),
     }
 }
@@ -109,9 +116,9 @@ fn address(given: &str) -> Result<Option<String>, String> {
     }
     let looks_like_address = given.contains("://") || given.starts_with("www.");
     if looks_like_address {
-        return Err(format!(
-            "{given:?} is not the address of a body on www.gov.kz: give one such as \
-             https://www.gov.kz/memleket/entities/zhetysu-oblysy, or the body's slug or name"
+        return Err(tr(
+            "resolve-not-an-address",
+            &[("given", format!("{given:?}").into())],
         ));
     }
     Ok(None)
@@ -165,17 +172,15 @@ fn close(given: &str, bodies: &[&Body]) -> String {
         .collect();
     // Most words first; list order among equals.
     scored.sort_by_key(|(hits, _)| std::cmp::Reverse(*hits));
-    let advice = "Give the body's slug, its address (https://www.gov.kz/memleket/entities/SLUG), \
-                  or its name exactly as the platform writes it in Russian, Kazakh or English.";
     if scored.is_empty() {
-        return format!("No body's name or slug holds the words given. {advice}");
+        return tr("resolve-nothing-close", &[]);
     }
     let best: Vec<&Body> = scored
         .into_iter()
         .take(CANDIDATES)
         .map(|(_, body)| body)
         .collect();
-    format!("Close: {}. {advice}", listed(&best))
+    tr("resolve-close", &[("bodies", listed(&best).into())])
 }
 
 fn listed(bodies: &[&Body]) -> String {

@@ -132,6 +132,8 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     ftl!(En, "en", "errors"),
     ftl!(En, "en", "usage"),
     ftl!(En, "en", "output"),
+    ftl!(En, "en", "fetch"),
+    ftl!(En, "en", "govkz"),
     ftl!(Ru, "ru", "reports"),
     ftl!(Ru, "ru", "html"),
     ftl!(Ru, "ru", "check"),
@@ -140,6 +142,8 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     ftl!(Ru, "ru", "errors"),
     ftl!(Ru, "ru", "usage"),
     ftl!(Ru, "ru", "output"),
+    ftl!(Ru, "ru", "fetch"),
+    ftl!(Ru, "ru", "govkz"),
     ftl!(Kk, "kk", "reports"),
     ftl!(Kk, "kk", "html"),
     ftl!(Kk, "kk", "check"),
@@ -148,6 +152,8 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     ftl!(Kk, "kk", "errors"),
     ftl!(Kk, "kk", "usage"),
     ftl!(Kk, "kk", "output"),
+    ftl!(Kk, "kk", "fetch"),
+    ftl!(Kk, "kk", "govkz"),
 ];
 
 /// The official terms in each language (`en`, `ru`, `kk`, and the stems a translation must

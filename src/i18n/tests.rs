@@ -84,7 +84,7 @@ fn every_file_parses() {
 #[test]
 fn every_language_has_every_key_and_uses_every_placeholder() {
     let areas = [
-        "reports", "html", "check", "import", "docs", "errors", "usage", "output",
+        "reports", "html", "check", "import", "docs", "errors", "usage", "output", "fetch", "govkz",
     ];
     for area in areas {
         let english = messages(file(Lang::En, area));

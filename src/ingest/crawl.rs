@@ -11,7 +11,8 @@ use chrono::{DateTime, Utc};
 
 use super::refetch::{Card, Refetch};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name, read_archive_contents};
-use crate::fetch::{Client, FetchError, Unfinished};
+use crate::fetch::{Client, FetchError, Unfinished, make_archive_dir};
+use crate::i18n::tr;
 use crate::portal::{PortalAppeal, PortalPage, PortalStatus, read_served_page};
 use crate::progress::Reporter;
 use crate::store::Store;
@@ -83,12 +84,14 @@ pub const MOST_PAGES: u32 = 20_000;
 pub fn readable(client: &Client, blog: &str) -> Result<()> {
     let first = format!("/blogs/{blog}/questions?page=1");
     match client.allowed(&first) {
-        Err(FetchError::Refused { url, .. }) => Err(anyhow!(
-            "{url}: robots.txt ({}) disallows blog {blog}'s questions pages for appeal-audit, so \
-             none of its pages was requested and nothing was imported. The site asks robots to \
-             leave this blog alone; read pages saved another way with `appeal-audit import pages`",
-            client.url("/robots.txt")
-        )),
+        Err(FetchError::Refused { url, .. }) => Err(anyhow!(tr(
+            "fetch-blog-disallowed",
+            &[
+                ("url", url.into()),
+                ("robots", client.url("/robots.txt").into()),
+                ("blog", blog.to_string().into()),
+            ]
+        ))),
         other => Ok(other?),
     }
 }
@@ -116,7 +119,11 @@ pub fn crawl(
         match pages.client.get(&path) {
             Err(refused @ FetchError::Refused { .. }) => {
                 progress.warn(&format_args!(
-                    "appeal-audit: {refused}; the pages come in the portal's default language"
+                    "appeal-audit: {}",
+                    tr(
+                        "fetch-lang-refused",
+                        &[("refused", refused.to_string().into())]
+                    )
                 ));
             }
             other => {
@@ -139,7 +146,7 @@ pub fn crawl(
         }
         let Some(page) = pages.read(&format!("/blogs/{blog}/questions?page={n}"), &mut crawled)?
         else {
-            crawled.stopped = Some("robots.txt disallows the rest".into());
+            crawled.stopped = Some(tr("fetch-stopped-robots", &[]));
             break;
         };
         let PortalPage::Questions {
@@ -148,12 +155,16 @@ pub fn crawl(
             owner,
         } = page
         else {
-            return Err(anyhow!(
-                "{}: not a questions page",
-                pages
-                    .client
-                    .url(&format!("/blogs/{blog}/questions?page={n}"))
-            ));
+            return Err(anyhow!(tr(
+                "fetch-not-questions",
+                &[(
+                    "url",
+                    pages
+                        .client
+                        .url(&format!("/blogs/{blog}/questions?page={n}"))
+                        .into()
+                )]
+            )));
         };
         if crawled.owner.is_none() {
             crawled.owner = owner;
@@ -193,16 +204,14 @@ pub fn crawl(
             break;
         }
         if repeats.all_seen(appeals.iter().map(|a| a.id.as_str())) {
-            crawled.stopped = Some(repeated(n, "appeal"));
+            crawled.stopped = Some(repeated(n, "fetch-repeats-appeals"));
             break;
         }
         if let Some(refetch) = &mut refetch {
             let cards: Vec<Card> = appeals.iter().map(card).collect();
             refetch.read_page(&cards);
             if refetch.enough() {
-                crawled.stopped = Some(format!(
-                    "page {n} is settled and every unsettled appeal was seen again"
-                ));
+                crawled.stopped = Some(tr("fetch-stopped-settled", &[("page", n.into())]));
                 break;
             }
         }
@@ -265,7 +274,7 @@ fn read_posts(
         if repeats.all_seen(urls) {
             progress.warn(&format_args!(
                 "appeal-audit: {blog}: {}",
-                repeated(n, "post")
+                repeated(n, "fetch-repeats-posts")
             ));
             break;
         }
@@ -293,12 +302,10 @@ impl Repeats {
     }
 }
 
-/// Why a list stopped at page `n` that repeats what was read: said in the summary line.
-fn repeated(n: u32, what: &str) -> String {
-    format!(
-        "page {n} shows only {what} cards already read on earlier pages, so the list repeats \
-         itself and the pages after it were not requested; this fetch is no snapshot"
-    )
+/// Why a list stopped at page `n` that repeats what was read: said in the summary line. `key`:
+/// the message for the list's cards (appeals' or posts').
+fn repeated(n: u32, key: &str) -> String {
+    tr(key, &[("page", n.into())])
 }
 
 /// `totalPages` as a blog can have it: at most `MOST_PAGES`, and, for questions pages, no more
@@ -311,18 +318,18 @@ fn check_total(url: &str, total: u32, highest: Option<u64>, max_pages: Option<u3
         return Ok(());
     }
     let numbers = match highest {
-        Some(h) if h < u64::from(MOST_PAGES) => format!(
-            "its cards' registration numbers go up to {h}, so the portal had taken at most {h} \
-             appeals, and "
-        ),
+        Some(h) if h < u64::from(MOST_PAGES) => tr("fetch-total-numbers", &[("highest", h.into())]),
         _ => String::new(),
     };
-    Err(anyhow!(
-        "{url}: the page says the list has {total} pages (totalPages), more than a blog can \
-         have: {numbers}appeal-audit reads at most {MOST_PAGES} pages a blog. Nothing was \
-         imported; the pages read are archived. To read the first pages anyway, give \
-         --max-pages N"
-    ))
+    Err(anyhow!(tr(
+        "fetch-total-too-many",
+        &[
+            ("url", url.to_string().into()),
+            ("total", total.into()),
+            ("numbers", numbers.into()),
+            ("most", MOST_PAGES.into()),
+        ]
+    )))
 }
 
 /// The number a registration number starts with: `749022` for `749022/2`.
@@ -387,9 +394,7 @@ impl<'c> Pages<'c> {
                 WarcWriter::resume(&path, whole, software)?
             }
             None => {
-                std::fs::create_dir_all(&options.archive_dir).map_err(|e| {
-                    anyhow!("cannot create the archive folder {}: {e}; give --archive a folder you may write", options.archive_dir.display())
-                })?;
+                make_archive_dir(&options.archive_dir)?;
                 let path = new_archive_path(
                     &options.archive_dir,
                     &archive_file_name(blog, options.started),

@@ -10,6 +10,7 @@ use super::crawl::{CrawlOptions, Crawled, Progress, crawl, readable};
 use super::options::PageImportOptions;
 use super::pages::{import_pages, pages_under};
 use crate::fetch::{Client, ClientOptions, RunLock, Unfinished};
+use crate::i18n::tr;
 use crate::portal::LayoutError;
 use crate::progress::duration_words;
 use crate::store::{Access, Store};
@@ -41,11 +42,21 @@ pub fn fetch_blogs(progress: &dyn Progress, db: &Path, options: &FetchOptions) -
     for blog in &options.blogs {
         readable(&client, blog)?;
     }
-    progress.say(&format_args!(
-        "{}: robots.txt read; {:.1} s between requests, so about {} a blog of 10 pages",
-        options.client.base_url,
-        client.gap().as_secs_f64(),
-        duration_words(client.gap().saturating_mul(12))
+    progress.say(&tr(
+        "fetch-robots-read",
+        &[
+            ("site", options.client.base_url.clone().into()),
+            (
+                "gap",
+                crate::i18n::lang()
+                    .decimal(client.gap().as_secs_f64())
+                    .into(),
+            ),
+            (
+                "ten",
+                duration_words(client.gap().saturating_mul(12)).into(),
+            ),
+        ],
     ));
     progress.gap(client.gap());
     // What is stored decides how far a re-fetch reads; no database yet means a first fetch.
@@ -91,7 +102,7 @@ fn import(
 ) -> Result<()> {
     let snapshot = crawls.iter().all(|c| c.complete && !c.refetch);
     if crawls.iter().any(|c| !c.complete && !c.refetch) {
-        progress.say(&"not every questions page was read: this fetch is no snapshot, nothing is marked vanished");
+        progress.say(&tr("fetch-no-snapshot", &[]));
     }
     let mut pages = Vec::new();
     for crawled in crawls {
@@ -112,30 +123,41 @@ fn import(
 }
 
 fn summary(crawled: &Crawled) -> String {
-    let of = crawled
-        .questions_total
-        .map(|t| format!(" of {t}"))
-        .unwrap_or_default();
-    let mut line = format!(
-        "{} ({}): {}{of} questions pages, {} posts pages, {} appeals read; {} pages requested, \
-         {} taken from the unfinished run; archive {}",
-        crawled.blog,
-        // The page's words: escaped, since a page may hold terminal control sequences.
-        crate::visible::visible(crawled.owner.as_deref().unwrap_or("owner not named")),
-        crawled.questions_read,
-        crawled.posts_read,
-        crawled.appeals,
-        crawled.fetched,
-        crawled.resumed,
-        crawled.archive.display()
+    let questions = match crawled.questions_total {
+        Some(total) => tr(
+            "fetch-questions-of",
+            &[
+                ("n", crawled.questions_read.into()),
+                ("total", total.into()),
+            ],
+        ),
+        None => tr("fetch-questions", &[("n", crawled.questions_read.into())]),
+    };
+    let owner = match &crawled.owner {
+        Some(owner) => owner.clone(),
+        None => tr("fetch-owner-not-named", &[]),
+    };
+    let mut line = tr(
+        "fetch-summary",
+        &[
+            ("blog", crawled.blog.clone().into()),
+            // The page's words: escaped, since a page may hold terminal control sequences.
+            ("owner", crate::visible::visible(&owner).into_owned().into()),
+            ("questions", questions.into()),
+            ("posts", crawled.posts_read.into()),
+            ("appeals", crawled.appeals.into()),
+            ("requested", crawled.fetched.into()),
+            ("resumed", crawled.resumed.into()),
+            ("archive", crawled.archive.display().to_string().into()),
+        ],
     );
     if let Some(why) = &crawled.stopped {
-        line.push_str(&format!("; stopped: {why}"));
+        line.push_str(&tr("fetch-summary-stopped", &[("why", why.clone().into())]));
     }
     if !crawled.refused.is_empty() {
-        line.push_str(&format!(
-            "; {} pages disallowed by robots.txt, not requested",
-            crawled.refused.len()
+        line.push_str(&tr(
+            "fetch-summary-disallowed",
+            &[("n", crawled.refused.len().into())],
         ));
     }
     line

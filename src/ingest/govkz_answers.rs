@@ -98,14 +98,15 @@ impl Answers {
             position: position as u64 + 1,
         };
         let unexpected = |why: String| {
-            anyhow!(
-                "{} (in {}, offset {}): {why}. appeal-audit cannot read this answer of gov.kz for \
-                 sure, so nothing was imported; run `appeal-audit import pages --probe` on the \
-                 archive and send its output to appeal-audit's maintainers",
-                page.url,
-                page.file.display(),
-                page.offset
-            )
+            anyhow!(crate::i18n::tr(
+                "govkz-answer-unreadable",
+                &[
+                    ("url", page.url.clone().into()),
+                    ("file", page.file.display().to_string().into()),
+                    ("offset", page.offset.into()),
+                    ("why", why.into()),
+                ]
+            ))
         };
         let answer = govkz::Answer {
             status: page.status,
@@ -209,12 +210,10 @@ impl Answers {
             if let Some(name) = stored_by_url.get(&govkz::body_url(govkz::DEFAULT_BASE_URL, slug)) {
                 return Ok(name.clone());
             }
-            bail!(
-                "gov.kz body {slug}: its Russian name is neither in these archives (the list of \
-                 bodies) nor in the directory, and its posts are stored under that name; import \
-                 the archive of the run that fetched it whole, or run `appeal-audit fetch \
-                 directory {slug}` first"
-            )
+            bail!(crate::i18n::tr(
+                "govkz-no-russian-name",
+                &[("slug", slug.to_string().into())]
+            ))
         };
         let mut posts = Vec::new();
         let mut directory = Vec::new();

@@ -15,6 +15,7 @@ use super::knowledge::stored_knowledge;
 use super::options::{ImportOptions, PageImportOptions};
 use crate::archive::{ArchiveReader, ArchivedPage};
 use crate::govkz;
+use crate::i18n::tr;
 use crate::portal::{self, PortalPage};
 use crate::progress::Reporter;
 use crate::records::fields::RecordKind;
@@ -53,15 +54,18 @@ pub fn import_page_paths(
     }
     let mut pages = sources.into_iter().flatten().peekable();
     if pages.peek().is_none() {
-        bail!(
-            "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a \
-             browser (.html), gov.kz news saved as .rss or .json, or folders holding them",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        bail!(tr(
+            "pages-none-found",
+            &[(
+                "paths",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into()
+            )]
+        ));
     }
     let imported = import_pages(reporter, db, pages, options)?;
     if !imported.reads.is_empty() {
@@ -84,7 +88,12 @@ pub fn pages_under(path: &Path) -> Result<Pages> {
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot read the folder {}", path.display()))?;
+        let entry = entry.with_context(|| {
+            tr(
+                "pages-cannot-read-folder",
+                &[("path", path.display().to_string().into())],
+            )
+        })?;
         let name = entry.file_name().to_string_lossy().to_lowercase();
         // A probe's archive is a first-contact check, not a scrape: read when named, never
         // swept up with the folder it was written to.
@@ -111,8 +120,7 @@ fn read_page_file(path: &Path) -> Result<Pages> {
     if !crate::portal::is_saved_page(path) {
         return Ok(Box::new(ArchiveReader::open(path)?.warning_on_damage()));
     }
-    let body = std::fs::read(path)
-        .with_context(|| format!("cannot read {}: check the path", path.display()))?;
+    let body = std::fs::read(path).with_context(|| cannot_read(path))?;
     let text = String::from_utf8_lossy(&body);
     let url = portal::saved_page_url(&text).unwrap_or_else(|| {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -147,8 +155,7 @@ fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
         Some("json") => (govkz::Source::Json, "application/json"),
         _ => return Ok(None),
     };
-    let body = std::fs::read(path)
-        .with_context(|| format!("cannot read {}: check the path", path.display()))?;
+    let body = std::fs::read(path).with_context(|| cannot_read(path))?;
     let slug = match source {
         govkz::Source::Rss => {
             let text = String::from_utf8_lossy(&body);
@@ -167,10 +174,10 @@ fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
             .map(str::to_string),
     };
     let Some(slug) = slug else {
-        bail!(
-            "{}: cannot tell which gov.kz body this RSS is of (its channel has no link to              https://www.gov.kz/memleket/entities/SLUG): save it from the body's RSS address",
-            path.display()
-        );
+        bail!(tr(
+            "pages-rss-no-body",
+            &[("file", path.display().to_string().into())]
+        ));
     };
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
@@ -187,6 +194,14 @@ fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
         body,
         request: None,
     }))
+}
+
+/// `cannot read PATH: check the path`.
+fn cannot_read(path: &Path) -> String {
+    tr(
+        "pages-cannot-read",
+        &[("path", path.display().to_string().into())],
+    )
 }
 
 /// One page read: where it came from and what it holds.
@@ -243,11 +258,17 @@ pub fn import_pages(
         }
         if page.status != 200 {
             reporter.warn(&format_args!(
-                "appeal-audit: warning: {} (in {}, offset {}): HTTP status {}, not a page: skipped",
-                page.url,
-                page.file.display(),
-                page.offset,
-                page.status
+                "appeal-audit: {}: {}",
+                tr("warning-word", &[]),
+                tr(
+                    "pages-not-a-page",
+                    &[
+                        ("url", page.url.clone().into()),
+                        ("file", page.file.display().to_string().into()),
+                        ("offset", page.offset.into()),
+                        ("status", page.status.into()),
+                    ]
+                )
             ));
             continue;
         }
@@ -256,12 +277,13 @@ pub fn import_pages(
         let blog = portal::blog_id(&page.url)
             .or_else(|| portal::blog_id_in_page(&String::from_utf8_lossy(&page.body)))
             .ok_or_else(|| {
-                anyhow!(
-                    "{} (in {}): cannot tell which blog this page belongs to (no /blogs/ID/ in its \
-                     address or links): save it again from the blog's address",
-                    page.url,
-                    page.file.display()
-                )
+                anyhow!(tr(
+                    "pages-no-blog",
+                    &[
+                        ("url", page.url.clone().into()),
+                        ("file", page.file.display().to_string().into()),
+                    ]
+                ))
             })?;
         let run = match (options.single_run, crate::portal::is_saved_page(&page.file)) {
             (true, _) | (false, true) => String::new(),
@@ -406,17 +428,24 @@ fn complete(blog: &str, run_name: &str, run: &Run) -> Result<()> {
         .map(|n| n.to_string())
         .collect();
     if !missing.is_empty() {
-        bail!(
-            "--snapshot: {run_name} holds blog {blog}'s questions pages {} of {total}, not pages \
-             {}: the appeals on those would be marked vanished. Import it without --snapshot, \
-             or fetch the blog in full",
-            numbers
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            missing.join(", ")
-        );
+        bail!(tr(
+            "pages-snapshot-incomplete",
+            &[
+                ("run", run_name.to_string().into()),
+                ("blog", blog.to_string().into()),
+                (
+                    "pages",
+                    numbers
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into()
+                ),
+                ("total", total.into()),
+                ("missing", missing.join(", ").into()),
+            ]
+        ));
     }
     Ok(())
 }
@@ -450,11 +479,13 @@ fn owner(
         }
     }
     let owner = options.addressee.clone().or(found.0).ok_or_else(|| {
-        anyhow!(
-            "{run_name}: blog {blog}'s owner is not known: its welcome page \
-             (/blogs/{blog}/welcome) is missing or names no one. Give --addressee NAME (the \
-             blog owner's full name)"
-        )
+        anyhow!(tr(
+            "pages-owner-unknown",
+            &[
+                ("run", run_name.to_string().into()),
+                ("blog", blog.to_string().into()),
+            ]
+        ))
     })?;
     Ok((owner, found.1))
 }

@@ -13,8 +13,9 @@ use super::crawl::new_archive_path;
 use super::fetch::FetchOptions;
 use super::pages::{PROBE_PREFIX, pages_under};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
-use crate::fetch::{Client, FetchError};
+use crate::fetch::{Client, FetchError, make_archive_dir};
 use crate::govkz;
+use crate::i18n::{Arg, tr};
 use crate::portal::{Placed, PortalAppeal, PortalPage, probe_page};
 use crate::visible::visible;
 
@@ -29,9 +30,16 @@ pub struct PageProbe {
     pub read: Result<Read, String>,
 }
 
+/// The kinds of page a probe tells apart, as message keys: each names itself in the language.
+const WELCOME: &str = "probe-kind-welcome";
+const QUESTIONS: &str = "probe-kind-questions";
+const APPEAL: &str = "probe-kind-appeal";
+const POSTS: &str = "probe-kind-posts";
+
 /// A page the reader could read, with its account.
 #[derive(Debug, Clone)]
 pub struct Read {
+    /// What the page is: the message key of its kind (`probe-kind-…`).
     pub kind: &'static str,
     pub owner: Option<String>,
     pub position: Option<String>,
@@ -111,15 +119,18 @@ pub fn probe_paths(paths: &[PathBuf]) -> Result<ProbeReport> {
         }
     }
     if report.pages.is_empty() {
-        return Err(anyhow!(
-            "no pages found in {}: give WARC archives (.warc, .warc.gz), pages saved by a browser \
-             (.html) or folders holding them",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        return Err(anyhow!(tr(
+            "probe-no-pages",
+            &[(
+                "paths",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into()
+            )]
+        )));
     }
     Ok(report)
 }
@@ -129,19 +140,10 @@ pub fn probe_paths(paths: &[PathBuf]) -> Result<ProbeReport> {
 pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
     let mut client = Client::start(&options.client)?;
     let mut report = ProbeReport {
-        robots: Some(format!(
-            "{}: read; {:.1} s between requests (its Crawl-delay, else 1 s, or --delay)",
-            client.url("/robots.txt"),
-            client.gap().as_secs_f64()
-        )),
+        robots: Some(robots_read(&client)),
         ..ProbeReport::default()
     };
-    std::fs::create_dir_all(&options.crawl.archive_dir).map_err(|e| {
-        anyhow!(
-            "cannot create the archive folder {}: {e}; give --archive a folder you may write",
-            options.crawl.archive_dir.display()
-        )
-    })?;
+    make_archive_dir(&options.crawl.archive_dir)?;
     let software = concat!("appeal-audit/", env!("CARGO_PKG_VERSION"));
     // The interface asked for, as the crawl asks for it: the probe reads what a fetch will.
     if let Some(lang) = &options.crawl.lang {
@@ -184,6 +186,22 @@ pub fn probe_blogs(options: &FetchOptions) -> Result<ProbeReport> {
     Ok(report)
 }
 
+/// `…/robots.txt: read; 1.0 s between requests …`: the probe's first line over the network.
+pub(crate) fn robots_read(client: &Client) -> String {
+    tr(
+        "probe-robots-read",
+        &[
+            ("url", client.url("/robots.txt").into()),
+            (
+                "gap",
+                crate::i18n::lang()
+                    .decimal(client.gap().as_secs_f64())
+                    .into(),
+            ),
+        ],
+    )
+}
+
 /// One page read as an import would read it, its account kept.
 fn probe(page: &ArchivedPage) -> PageProbe {
     if let Some(read) = probe_govkz(page) {
@@ -199,21 +217,21 @@ fn probe(page: &ArchivedPage) -> PageProbe {
             .map(|reading| {
                 let (kind, owner, position, total_pages, appeals, posts) = match reading.page {
                     PortalPage::Welcome { owner, position } => {
-                        ("welcome", owner, position, None, Vec::new(), 0)
+                        (WELCOME, owner, position, None, Vec::new(), 0)
                     }
                     PortalPage::Questions {
                         appeals,
                         total_pages,
                         owner,
-                    } => ("questions", owner, None, total_pages, appeals, 0),
+                    } => (QUESTIONS, owner, None, total_pages, appeals, 0),
                     PortalPage::Appeal { appeals, owner } => {
-                        ("an appeal's own page", owner, None, None, appeals, 0)
+                        (APPEAL, owner, None, None, appeals, 0)
                     }
                     PortalPage::Posts {
                         posts,
                         total_pages,
                         owner,
-                    } => ("posts", owner, None, total_pages, Vec::new(), posts.len()),
+                    } => (POSTS, owner, None, total_pages, Vec::new(), posts.len()),
                 };
                 Read {
                     kind,
@@ -226,7 +244,7 @@ fn probe(page: &ArchivedPage) -> PageProbe {
                 }
             })
             .map_err(|e| e.missing),
-        status => Err(format!("HTTP status {status}, not a page")),
+        status => Err(tr("probe-not-a-page", &[("status", status.into())])),
     };
     PageProbe {
         url: page.url.clone(),
@@ -257,18 +275,21 @@ fn probe_govkz(page: &ArchivedPage) -> Option<Result<Read, String>> {
         placed: Placed::default(),
     };
     if page.status == 304 {
-        return Some(Err(
-            "HTTP 304: unchanged since the run before (no body)".to_string()
-        ));
+        return Some(Err(tr("probe-unchanged", &[])));
     }
     Some(
         match asked {
             govkz::Asked::News { source, slug, .. } => govkz::read_news(source, &slug, &answer)
-                .map(|news| read("gov.kz news", Some(slug), news.items.len())),
+                .map(|news| read("probe-kind-govkz-news", Some(slug), news.items.len())),
             govkz::Asked::Bodies { .. } => govkz::read_bodies(&answer)
-                .map(|bodies| read("gov.kz list of bodies", None, bodies.len())),
-            govkz::Asked::Officials { slug, .. } => govkz::read_officials(&answer)
-                .map(|page| read("gov.kz officials", Some(slug), page.officials.len())),
+                .map(|bodies| read("probe-kind-govkz-bodies", None, bodies.len())),
+            govkz::Asked::Officials { slug, .. } => govkz::read_officials(&answer).map(|page| {
+                read(
+                    "probe-kind-govkz-officials",
+                    Some(slug),
+                    page.officials.len(),
+                )
+            }),
         }
         .map_err(|e| e.to_string()),
     )
@@ -285,8 +306,11 @@ impl fmt::Display for ProbeReport {
         for url in &self.refused {
             writeln!(
                 f,
-                "{}: disallowed by robots.txt, not requested",
-                visible(url)
+                "{}",
+                tr(
+                    "probe-disallowed",
+                    &[("url", visible(url).into_owned().into())]
+                )
             )?;
         }
         let archives: Vec<String> = self
@@ -294,87 +318,111 @@ impl fmt::Display for ProbeReport {
             .iter()
             .map(|a| a.display().to_string())
             .collect();
-        match self.all_placed() {
-            true => writeln!(
-                f,
-                "everything on these pages was placed: the reader knows this layout ({})",
-                archives.join(", ")
+        let verdict = match self.all_placed() {
+            true => tr(
+                "probe-all-placed",
+                &[("archives", archives.join(", ").into())],
             ),
-            false => writeln!(
-                f,
-                "{} parts were not placed: the portal's layout may differ from docs/portal.md. \
-                 Send {} with your report",
-                self.not_placed(),
-                archives.join(", ")
+            false => tr(
+                "probe-not-placed",
+                &[
+                    ("n", self.not_placed().into()),
+                    ("archives", archives.join(", ").into()),
+                ],
             ),
-        }
+        };
+        writeln!(f, "{verdict}")
     }
 }
 
 impl fmt::Display for PageProbe {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = |f: &mut fmt::Formatter<'_>, key: &str, args: &[(&str, Arg)]| {
+            writeln!(f, "  {}", tr(key, args))
+        };
         writeln!(
             f,
-            "{} (in {}, offset {})",
-            visible(&self.url),
-            self.file.display(),
-            self.offset
+            "{}",
+            tr(
+                "probe-page-in",
+                &[
+                    ("url", visible(&self.url).into_owned().into()),
+                    ("file", self.file.display().to_string().into()),
+                    ("offset", self.offset.into()),
+                ]
+            )
         )?;
         let read = match &self.read {
             Ok(read) => read,
-            Err(why) => return writeln!(f, "  not read: {}", visible(why)),
+            Err(why) => {
+                return line(
+                    f,
+                    "probe-not-read",
+                    &[("why", visible(why).into_owned().into())],
+                );
+            }
         };
-        let shown = |value: &Option<String>| {
+        let shown = |value: &Option<String>| -> Arg {
             value
                 .as_deref()
-                .map_or_else(|| "not found".to_string(), |v| visible(v).into_owned())
+                .map_or_else(|| tr("probe-not-found", &[]), |v| visible(v).into_owned())
+                .into()
         };
-        writeln!(f, "  page: {}", read.kind)?;
-        writeln!(f, "  owner: {}", shown(&read.owner))?;
-        if read.kind == "welcome" {
-            writeln!(f, "  position: {}", shown(&read.position))?;
+        line(f, "probe-kind", &[("kind", tr(read.kind, &[]).into())])?;
+        line(f, "probe-owner", &[("owner", shown(&read.owner))])?;
+        if read.kind == WELCOME {
+            line(f, "probe-position", &[("position", shown(&read.position))])?;
         }
-        if read.kind == "questions" || read.kind == "posts" {
-            let total = read
-                .total_pages
-                .map_or_else(|| "not found".to_string(), |t| t.to_string());
-            writeln!(f, "  totalPages: {total}")?;
+        if read.kind == QUESTIONS || read.kind == POSTS {
+            let total = shown(&read.total_pages.map(|t| t.to_string()));
+            line(f, "probe-total-pages", &[("total", total)])?;
         }
-        if read.kind == "posts" {
-            writeln!(f, "  posts: {}", read.posts)?;
+        if read.kind == POSTS {
+            line(f, "probe-posts", &[("n", read.posts.into())])?;
         }
-        if read.kind.starts_with("gov.kz") {
-            writeln!(f, "  items: {}", read.posts)?;
+        if read.kind.starts_with("probe-kind-govkz") {
+            line(f, "probe-items", &[("n", read.posts.into())])?;
         }
-        if read.kind == "questions" || read.kind == "an appeal's own page" {
+        if read.kind == QUESTIONS || read.kind == APPEAL {
             let p = &read.placed;
-            writeln!(
+            line(
                 f,
-                "  cards: {} appeals ({} placeholders, {} copies, {} without a link)",
-                p.cards, p.placeholders, p.copies, p.without_link
+                "probe-cards",
+                &[
+                    ("cards", p.cards.into()),
+                    ("placeholders", p.placeholders.into()),
+                    ("copies", p.copies.into()),
+                    ("unlinked", p.without_link.into()),
+                ],
             )?;
-            writeln!(
+            line(
                 f,
-                "  answers blocks: {} tied, {} untied",
-                p.blocks_tied, p.blocks_untied
+                "probe-blocks",
+                &[
+                    ("tied", p.blocks_tied.into()),
+                    ("untied", p.blocks_untied.into()),
+                ],
             )?;
             for appeal in &read.appeals {
                 for answer in &appeal.answers {
-                    writeln!(
+                    line(
                         f,
-                        "  answer to {}: {} on {}",
-                        visible(&appeal.id),
-                        shown(&answer.answerer),
-                        answer.answered_at()
+                        "probe-answer",
+                        &[
+                            ("id", visible(&appeal.id).into_owned().into()),
+                            ("answerer", shown(&answer.answerer)),
+                            ("date", answer.answered_at().to_string().into()),
+                        ],
                     )?;
                 }
             }
         }
-        for part in &read.placed.unplaced {
-            writeln!(f, "  NOT PLACED: {}", visible(part))?;
-        }
-        for part in &read.placed.loose {
-            writeln!(f, "  NOT PLACED: {}", visible(part))?;
+        for part in read.placed.unplaced.iter().chain(&read.placed.loose) {
+            line(
+                f,
+                "probe-part-not-placed",
+                &[("part", visible(part).into_owned().into())],
+            )?;
         }
         Ok(())
     }

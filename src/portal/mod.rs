@@ -174,27 +174,50 @@ impl LayoutError {
 
 impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The page's own words may hold terminal control sequences: shown escaped.
-        write!(f, "{}", crate::visible::visible(&self.url))?;
+        use crate::i18n::tr;
         // A saved page is a file of its own; an archived one is a record at an offset.
-        let show = match &self.archive {
-            Some((file, _)) if is_saved_page(file) => {
-                write!(f, " (in {})", file.display())?;
-                "open the file".to_string()
-            }
-            Some((file, offset)) => {
-                write!(f, " (in {}, record at offset {offset})", file.display())?;
-                format!("`warcio extract {} {offset}` shows it", file.display())
-            }
-            None => "open the page".to_string(),
+        let (place, show) = match &self.archive {
+            Some((file, _)) if is_saved_page(file) => (
+                tr(
+                    "layout-in-file",
+                    &[("file", file.display().to_string().into())],
+                ),
+                tr("layout-open-file", &[]),
+            ),
+            Some((file, offset)) => (
+                tr(
+                    "layout-in-archive",
+                    &[
+                        ("file", file.display().to_string().into()),
+                        ("offset", (*offset).into()),
+                    ],
+                ),
+                tr(
+                    "layout-extract",
+                    &[
+                        ("file", file.display().to_string().into()),
+                        ("offset", (*offset).into()),
+                    ],
+                ),
+            ),
+            None => (String::new(), tr("layout-open-page", &[])),
         };
-        write!(
-            f,
-            ": the portal's layout may have changed: {}. Nothing was imported. The pages are \
-             kept: compare this one with docs/portal.md ({show}), and once appeal-audit reads \
-             the new layout run `appeal-audit import pages` on them again",
-            crate::visible::visible(&self.missing)
-        )
+        // The page's own words may hold terminal control sequences: shown escaped.
+        f.write_str(&tr(
+            "layout-changed",
+            &[
+                (
+                    "url",
+                    crate::visible::visible(&self.url).into_owned().into(),
+                ),
+                ("place", place.into()),
+                (
+                    "missing",
+                    crate::visible::visible(&self.missing).into_owned().into(),
+                ),
+                ("show", show.into()),
+            ],
+        ))
     }
 }
 

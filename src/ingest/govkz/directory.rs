@@ -13,6 +13,7 @@ use super::{DirectoryOptions, RUN_NAME};
 use crate::archive::ArchiveReader;
 use crate::fetch::RunLock;
 use crate::govkz::{self, NotRead};
+use crate::i18n::tr;
 use crate::ingest::crawl::Progress;
 
 /// Fetches the bodies and their officials and imports them into `db`. A body whose officials
@@ -40,17 +41,11 @@ pub fn fetch_directory(
             }
         }
     }
-    progress.say(&format_args!(
-        "{}: {} bodies, their officials to read at {:.1} s a request: about {}",
-        common.client.base_url,
+    progress.say(&super::estimate(
+        "govkz-directory-estimate",
+        &common.client.base_url,
         chosen.len(),
-        session.client.gap().as_secs_f64(),
-        crate::progress::duration_words(
-            session
-                .client
-                .gap()
-                .saturating_mul(u32::try_from(chosen.len()).unwrap_or(u32::MAX))
-        )
+        session.client.gap(),
     ));
     let total = u32::try_from(chosen.len()).unwrap_or(u32::MAX);
     let mut refused = Vec::new();
@@ -80,32 +75,44 @@ pub fn fetch_directory(
                     }
                 }
                 Err(NotRead::Refused { why }) => {
-                    refused.push(format!("{} ({}): {why}", body.slug, archived.url));
+                    refused.push((body.slug.clone(), archived.url.clone(), why));
                     break;
                 }
-                Err(NotRead::Unexpected { why }) => bail!(
-                    "{} (officials of {}, archived in {} at offset {}): {why}. The platform's \
-                     answers have changed shape and appeal-audit cannot read them for sure: \
-                     nothing was imported; send the archive to appeal-audit's maintainers",
-                    archived.url,
-                    body.slug,
-                    archived.file.display(),
-                    archived.offset
-                ),
+                Err(NotRead::Unexpected { why }) => bail!(tr(
+                    "govkz-officials-changed",
+                    &[
+                        ("url", archived.url.clone().into()),
+                        ("slug", body.slug.clone().into()),
+                        ("file", archived.file.display().to_string().into()),
+                        ("offset", archived.offset.into()),
+                        ("why", why.into()),
+                    ]
+                )),
             }
         }
     }
     progress.done();
     let archive = session.finish()?;
-    progress.say(&format_args!(
-        "{} bodies, {officials} officials read; archive {}",
-        chosen.len(),
-        archive.display()
+    progress.say(&tr(
+        "govkz-directory-summary",
+        &[
+            ("bodies", chosen.len().into()),
+            ("officials", officials.into()),
+            ("archive", archive.display().to_string().into()),
+        ],
     ));
-    for why in &refused {
+    for (slug, url, why) in &refused {
         progress.warn(&format_args!(
-            "appeal-audit: warning: the officials of {why}: that body is imported from the list \
-             of bodies (names, parent, head) without them; run the same command later for them"
+            "appeal-audit: {}: {}",
+            tr("warning-word", &[]),
+            tr(
+                "govkz-officials-refused",
+                &[
+                    ("slug", slug.clone().into()),
+                    ("url", url.clone().into()),
+                    ("why", why.clone().into()),
+                ]
+            )
         ));
     }
     if common.import {

@@ -57,6 +57,24 @@ pub use crate::ingest::govkz_answers::GOVKZ_SOURCE as SOURCE;
 /// The run lock's and archives' name for gov.kz runs: one run at a time per archive folder.
 const RUN_NAME: &str = "govkz";
 
+/// `https://www.gov.kz: 12 bodies to read at 1.0 s a request: about 12 s`: the line before a
+/// run's requests, `key` saying what is read of each body.
+fn estimate(key: &str, base_url: &str, bodies: usize, gap: std::time::Duration) -> String {
+    let requests = u32::try_from(bodies).unwrap_or(u32::MAX);
+    crate::i18n::tr(
+        key,
+        &[
+            ("site", base_url.to_string().into()),
+            ("n", bodies.into()),
+            ("gap", crate::i18n::lang().decimal(gap.as_secs_f64()).into()),
+            (
+                "time",
+                crate::progress::duration_words(gap.saturating_mul(requests)).into(),
+            ),
+        ],
+    )
+}
+
 /// A run's archive imported as `import pages` imports it (one transaction with the checks of
 /// any import); the read attempts it holds are returned for the caller to record.
 fn import_answers(

@@ -12,6 +12,7 @@ use super::{NewsOptions, RUN_NAME, SOURCE};
 use crate::archive::ArchiveReader;
 use crate::fetch::{RunLock, Unfinished};
 use crate::govkz::{self, Body, NotRead, Source};
+use crate::i18n::tr;
 use crate::ingest::crawl::Progress;
 use crate::store::{Access, ReadOutcome, SourceRead, Store};
 
@@ -46,28 +47,35 @@ pub fn fetch_news(progress: &dyn Progress, db: &Path, options: &NewsOptions) -> 
     let bodies = session.bodies("ru")?;
     let mut chosen = chosen(&bodies, options)?;
     if !done.is_empty() {
-        progress.say(&format_args!(
-            "going on from the stopped run in {}: {} bodies read there are not asked again",
-            earlier
-                .iter()
-                .map(|a| a.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            chosen.iter().filter(|b| done.contains(&b.slug)).count()
+        progress.say(&tr(
+            "govkz-resumed",
+            &[
+                (
+                    "archives",
+                    earlier
+                        .iter()
+                        .map(|a| a.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+                (
+                    "n",
+                    chosen
+                        .iter()
+                        .filter(|b| done.contains(&b.slug))
+                        .count()
+                        .into(),
+                ),
+            ],
         ));
         chosen.retain(|b| !done.contains(&b.slug));
     }
-    progress.say(&format_args!(
-        "{}: {} bodies to read at {:.1} s a request: about {}",
-        common.client.base_url,
+    progress.say(&super::estimate(
+        "govkz-news-estimate",
+        &common.client.base_url,
         chosen.len(),
-        session.client.gap().as_secs_f64(),
-        crate::progress::duration_words(
-            session
-                .client
-                .gap()
-                .saturating_mul(u32::try_from(chosen.len()).unwrap_or(u32::MAX))
-        )
+        session.client.gap(),
     ));
     let store = match db.exists() {
         true => Some(Store::open(db, Access::Read)?),
@@ -120,20 +128,23 @@ pub fn fetch_news(progress: &dyn Progress, db: &Path, options: &NewsOptions) -> 
     }
     unfinished.clear()?;
     if !unread.is_empty() {
-        bail!(
-            "{} of {} bodies could not be read (no source answered, see above): {}; nothing of \
-             them was imported, and `report silence` shows them as not read. Run the same \
-             command later or from another network, or import a posts CSV typed from their \
-             sites. Archive: {}",
-            unread.len(),
-            results.len(),
-            unread
-                .iter()
-                .map(|n| n.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            archive.display()
-        );
+        bail!(tr(
+            "govkz-not-read",
+            &[
+                ("n", unread.len().into()),
+                ("of", results.len().into()),
+                (
+                    "bodies",
+                    unread
+                        .iter()
+                        .map(|n| n.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into()
+                ),
+                ("archive", archive.display().to_string().into()),
+            ]
+        ));
     }
     Ok(())
 }
@@ -267,18 +278,17 @@ fn read_body(
                     news.refusals.push((source, archived.url.clone(), why));
                     continue 'sources;
                 }
-                Err(NotRead::Unexpected { why }) => bail!(
-                    "{} ({} news of {}, archived in {} at offset {}): {why}. The platform's \
-                     answers have changed shape and appeal-audit cannot read them for sure: \
-                     nothing was imported. Run `appeal-audit fetch news --probe {}` and send \
-                     its output and archive to appeal-audit's maintainers",
-                    archived.url,
-                    source.as_str(),
-                    body.slug,
-                    archived.file.display(),
-                    archived.offset,
-                    body.slug
-                ),
+                Err(NotRead::Unexpected { why }) => bail!(tr(
+                    "govkz-news-changed",
+                    &[
+                        ("url", archived.url.clone().into()),
+                        ("source", source.as_str().into()),
+                        ("slug", body.slug.clone().into()),
+                        ("file", archived.file.display().to_string().into()),
+                        ("offset", archived.offset.into()),
+                        ("why", why.into()),
+                    ]
+                )),
                 Ok(read_page) => {
                     news.read_by = Some(source);
                     news.pages += 1;
@@ -320,21 +330,33 @@ fn summary(news: &BodyNews) -> String {
     let refused = news
         .refusals
         .iter()
-        .map(|(source, _, why)| format!("{} refused ({why})", source.as_str()))
+        .map(|(source, _, why)| {
+            tr(
+                "govkz-source-refused",
+                &[
+                    ("source", source.as_str().into()),
+                    ("why", why.clone().into()),
+                ],
+            )
+        })
         .collect::<Vec<_>>();
     match news.read_by {
         Some(source) => {
             let newest = news
                 .newest
-                .map(|d| format!(", newest {d}"))
+                .map(|d| tr("govkz-newest", &[("date", d.to_string().into())]))
                 .unwrap_or_default();
-            let mut line = format!(
-                "{} ({name}): read by {}: {} pages, {} items{newest}; {} requests",
-                news.slug,
-                source.as_str(),
-                news.pages,
-                news.items,
-                news.requests
+            let mut line = tr(
+                "govkz-news-summary",
+                &[
+                    ("slug", news.slug.clone().into()),
+                    ("name", name.into_owned().into()),
+                    ("source", source.as_str().into()),
+                    ("pages", news.pages.into()),
+                    ("items", news.items.into()),
+                    ("newest", newest.into()),
+                    ("requests", news.requests.into()),
+                ],
             );
             if !refused.is_empty() {
                 line.push_str(&format!("; {}", refused.join("; ")));
@@ -342,16 +364,20 @@ fn summary(news: &BodyNews) -> String {
             line
         }
         None => {
-            let mut line = format!("{} ({name}): NOT READ: ", news.slug);
-            line.push_str(
-                &news
-                    .refusals
-                    .iter()
-                    .map(|(source, url, why)| format!("{} {url}: {why}", source.as_str()))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
-            line
+            let refusals = news
+                .refusals
+                .iter()
+                .map(|(source, url, why)| format!("{} {url}: {why}", source.as_str()))
+                .collect::<Vec<_>>()
+                .join("; ");
+            tr(
+                "govkz-news-not-read",
+                &[
+                    ("slug", news.slug.clone().into()),
+                    ("name", name.into_owned().into()),
+                    ("refusals", refusals.into()),
+                ],
+            )
         }
     }
 }

@@ -11,7 +11,9 @@ use anyhow::{Result, anyhow};
 use super::NewsOptions;
 use super::session::{Session, answer_of};
 use crate::govkz::{self, NotRead, Source};
+use crate::i18n::tr;
 use crate::ingest::pages::PROBE_PREFIX;
+use crate::ingest::probe::robots_read;
 use crate::visible::visible;
 
 /// One source's first page for one body.
@@ -55,27 +57,24 @@ impl NewsProbe {
 pub fn probe_news(options: &NewsOptions) -> Result<NewsProbe> {
     let mut session = Session::start(&options.common, PROBE_PREFIX, "news")?;
     let mut report = NewsProbe::default();
-    report.lines.push(format!(
-        "{}: read; {:.1} s between requests (its Crawl-delay, else 1 s, or --delay)",
-        session.client.url("/robots.txt"),
-        session.client.gap().as_secs_f64()
-    ));
+    report.lines.push(robots_read(&session.client));
     let bodies = session.bodies("ru");
     let mut slugs = Vec::new();
     match &bodies {
         Ok(list) => {
             report
                 .lines
-                .push(format!("the list of bodies: read, {} bodies", list.len()));
+                .push(tr("govkz-probe-bodies-read", &[("n", list.len().into())]));
             for name in options.bodies.iter().chain(&options.under) {
                 slugs.push(govkz::resolve(name, &[list]).map_err(|why| anyhow!("{why}"))?);
             }
         }
         Err(e) => {
             // A probe goes on with what it was given as slugs: the sources may still answer.
-            report
-                .lines
-                .push(format!("the list of bodies: NOT READ: {e}"));
+            report.lines.push(tr(
+                "govkz-probe-bodies-not-read",
+                &[("why", e.to_string().into())],
+            ));
             slugs.extend(options.bodies.iter().chain(&options.under).cloned());
         }
     }
@@ -90,8 +89,12 @@ pub fn probe_news(options: &NewsOptions) -> Result<NewsProbe> {
                     oldest: news.items.iter().map(|i| i.date).min(),
                     missing: news.missing,
                 }),
-                Err(NotRead::Refused { why }) => Err(format!("refused: {why}")),
-                Err(NotRead::Unexpected { why }) => Err(format!("not placed: {why}")),
+                Err(NotRead::Refused { why }) => {
+                    Err(tr("govkz-probe-refused", &[("why", why.into())]))
+                }
+                Err(NotRead::Unexpected { why }) => {
+                    Err(tr("govkz-probe-not-placed", &[("why", why.into())]))
+                }
             };
             report.sources.push(SourceProbe {
                 slug: slug.clone(),
@@ -114,15 +117,24 @@ impl fmt::Display for NewsProbe {
             writeln!(f, "{}", visible(line))?;
         }
         for probe in &self.sources {
+            let content_type = match &probe.content_type {
+                Some(content_type) => visible(content_type).into_owned(),
+                None => tr("govkz-probe-no-content-type", &[]),
+            };
             writeln!(
                 f,
-                "{} {}: {} → HTTP {}, {} (archive offset {})",
-                probe.slug,
-                probe.source.as_str(),
-                visible(&probe.url),
-                probe.status,
-                visible(probe.content_type.as_deref().unwrap_or("no content type")),
-                probe.offset
+                "{}",
+                tr(
+                    "govkz-probe-source",
+                    &[
+                        ("slug", probe.slug.clone().into()),
+                        ("source", probe.source.as_str().into()),
+                        ("url", visible(&probe.url).into_owned().into()),
+                        ("status", probe.status.into()),
+                        ("type", content_type.into()),
+                        ("offset", probe.offset.into()),
+                    ]
+                )
             )?;
             match &probe.read {
                 Ok(ProbeRead {
@@ -132,28 +144,41 @@ impl fmt::Display for NewsProbe {
                     missing,
                 }) => {
                     let dates = match (newest, oldest) {
-                        (Some(newest), Some(oldest)) => {
-                            format!(", newest {newest}, oldest {oldest}")
-                        }
+                        (Some(newest), Some(oldest)) => tr(
+                            "govkz-probe-dates",
+                            &[
+                                ("newest", newest.to_string().into()),
+                                ("oldest", oldest.to_string().into()),
+                            ],
+                        ),
                         _ => String::new(),
                     };
-                    writeln!(f, "  read: {items} items{dates}")?;
+                    let read = tr(
+                        "govkz-probe-read",
+                        &[("n", (*items).into()), ("dates", dates.into())],
+                    );
+                    writeln!(f, "  {read}")?;
                     if !missing.is_empty() {
-                        writeln!(f, "  fields expected and not found: {}", missing.join(", "))?;
+                        let missing = tr(
+                            "govkz-probe-missing",
+                            &[("fields", missing.join(", ").into())],
+                        );
+                        writeln!(f, "  {missing}")?;
                     }
                 }
                 Err(why) => writeln!(f, "  {}", visible(why))?,
             }
         }
         if let Some(archive) = &self.archive {
-            writeln!(f, "archive: {} (nothing was imported)", archive.display())?;
+            let archive = tr(
+                "govkz-probe-archive",
+                &[("archive", archive.display().to_string().into())],
+            );
+            writeln!(f, "{archive}")?;
         }
         let verdict = match self.any_read() {
-            true => "at least one source was read whole: `fetch news` can read this body",
-            false => {
-                "no source was read: `fetch news` would import nothing of it; run it later or from \
-                 another network, or import a posts CSV"
-            }
+            true => tr("govkz-probe-can-read", &[]),
+            false => tr("govkz-probe-cannot-read", &[]),
         };
         writeln!(f, "{verdict}")
     }

@@ -9,8 +9,9 @@ use chrono::Utc;
 
 use super::GovkzOptions;
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
-use crate::fetch::{Client, Request};
+use crate::fetch::{Client, Request, make_archive_dir};
 use crate::govkz::{self, ApiRequest, Body, NotRead};
+use crate::i18n::tr;
 use crate::ingest::crawl::new_archive_path;
 
 pub(super) struct Session {
@@ -31,12 +32,7 @@ impl Session {
     /// A client that has read robots.txt, and a new archive `{prefix}govkz-{what}-STAMP.warc.gz`.
     pub fn start(options: &GovkzOptions, prefix: &str, what: &str) -> Result<Session> {
         let client = Client::start(&options.client)?;
-        std::fs::create_dir_all(&options.archive_dir).map_err(|e| {
-            anyhow!(
-                "cannot create the archive folder {}: {e}; give --archive a folder you may write",
-                options.archive_dir.display()
-            )
-        })?;
+        make_archive_dir(&options.archive_dir)?;
         let name = archive_file_name(&format!("{prefix}govkz-{what}"), Utc::now());
         let path = new_archive_path(&options.archive_dir, &name);
         let software = concat!("appeal-audit/", env!("CARGO_PKG_VERSION"));
@@ -86,15 +82,16 @@ impl Session {
             let why = match e {
                 NotRead::Refused { why } | NotRead::Unexpected { why } => why,
             };
-            anyhow!(
-                "{} (the list of bodies, in {lang}; archived in {} at offset {}): {why}. Without \
-                 it no body can be named for sure, so nothing was fetched: run the same command \
-                 later or from another network, or import a posts CSV typed from the bodies' \
-                 sites",
-                page.url,
-                page.file.display(),
-                page.offset
-            )
+            anyhow!(tr(
+                "govkz-bodies-not-read",
+                &[
+                    ("url", page.url.clone().into()),
+                    ("lang", lang.to_string().into()),
+                    ("file", page.file.display().to_string().into()),
+                    ("offset", page.offset.into()),
+                    ("why", why.into()),
+                ]
+            ))
         })
     }
 
