@@ -20,7 +20,7 @@ fn stderr_in(wd: &Workdir, lang: &str, args: &[&str], code: i32) -> String {
 /// (`--as-of`), files and fields (`bad.csv`, `submitted_at`), quoted values, commands in
 /// backticks, the tool's name and, in brackets, what the operating system said in its own
 /// words are left out, and so are `names` (a field's synonyms such as `addressee`).
-fn latin_words(text: &str, names: &[&str]) -> Vec<String> {
+pub(crate) fn latin_words(text: &str, names: &[&str]) -> Vec<String> {
     let system = regex::Regex::new(r"\([^()]*\(os error \d+\)\)").unwrap();
     let quoted = regex::Regex::new(r#""[^"]*"|«[^»]*»|`[^`]*`"#).unwrap();
     let text = system.replace_all(text, "");

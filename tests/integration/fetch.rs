@@ -80,7 +80,7 @@ fn serve(server: &Server, appeals: &[Appeal]) {
     }
 }
 
-fn blog_server(robots: &str) -> Server {
+pub(crate) fn blog_server(robots: &str) -> Server {
     let server = Server::start();
     server.page("/robots.txt", robots);
     serve(&server, &audit_blog());
@@ -88,7 +88,7 @@ fn blog_server(robots: &str) -> Server {
 }
 
 /// `fetch BLOG` against the server, with the test's fixed date and any other flags.
-fn fetch_args<'a>(server: &'a Server, extra: &[&'a str]) -> Vec<&'a str> {
+pub(crate) fn fetch_args<'a>(server: &'a Server, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "fetch",
         BLOG,

@@ -34,7 +34,7 @@ const DIGITAL: &str = "Управление цифровизации облас�
 const DISTRICT: &str = "Аппарат акима Ескельдинского района";
 
 /// The Zhetysu region as the story found it in 2022, and one body elsewhere.
-fn zhetysu() -> Vec<StandInBody> {
+pub(crate) fn zhetysu() -> Vec<StandInBody> {
     vec![
         StandInBody {
             id: 1,
@@ -131,7 +131,7 @@ fn zhetysu() -> Vec<StandInBody> {
     ]
 }
 
-fn fetch(dir: &Workdir, server: &GovServer, args: &[&str]) -> std::process::Output {
+pub(crate) fn fetch(dir: &Workdir, server: &GovServer, args: &[&str]) -> std::process::Output {
     let archive = dir.path("archive");
     let mut all: Vec<&str> = vec!["fetch"];
     all.extend_from_slice(args);

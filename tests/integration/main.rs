@@ -13,6 +13,7 @@ mod conformance;
 mod error_words;
 mod examples;
 mod fetch;
+mod fetch_words;
 mod govkz;
 mod has_answer;
 mod history;
