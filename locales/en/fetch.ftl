@@ -67,7 +67,6 @@ fetch-estimate = { $blog }: up to { $pages } questions pages to read (totalPages
 
 ## `fetch --probe` and `import pages --probe`: the account of each page
 probe-robots-read = { $url }: read; { $gap } s between requests (its Crawl-delay, else 1 s, or --delay)
-probe-no-pages = no pages found in { $paths }: give WARC archives (.warc, .warc.gz), pages saved by a browser (.html) or folders holding them
 probe-not-a-page = HTTP status { $status }, not a page
 probe-unchanged = HTTP 304: unchanged since the run before (no body)
 probe-disallowed = { $url }: disallowed by robots.txt, not requested

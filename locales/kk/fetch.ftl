@@ -67,7 +67,6 @@ fetch-estimate = { $blog }: бетіне { $gap } с есебімен { $pages }
 
 ## `fetch --probe` және `import pages --probe`: әр беттің есебі
 probe-robots-read = { $url }: оқылды; сұраулар арасында { $gap } с (оның Crawl-delay мәні, болмаса 1 с, немесе --delay)
-probe-no-pages = { $paths } ішінде беттер жоқ: WARC мұрағаттарын (.warc, .warc.gz), браузер сақтаған беттерді (.html) немесе оларды қамтитын қалталарды беріңіз
 probe-not-a-page = HTTP мәртебесі { $status }, бұл бет емес
 probe-unchanged = HTTP 304: алдыңғы іске қосудан бері өзгермеген (денесі жоқ)
 probe-disallowed = { $url }: robots.txt тыйым салған, сұралмады

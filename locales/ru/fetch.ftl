@@ -67,7 +67,6 @@ fetch-estimate = { $blog }: прочитать до { $pages } страниц в
 
 ## `fetch --probe` и `import pages --probe`: отчёт о каждой странице
 probe-robots-read = { $url }: прочитан; { $gap } с между запросами (его Crawl-delay, иначе 1 с, или --delay)
-probe-no-pages = в { $paths } нет страниц: укажите WARC-архивы (.warc, .warc.gz), страницы, сохранённые браузером (.html), или папки с ними
 probe-not-a-page = HTTP-статус { $status }, это не страница
 probe-unchanged = HTTP 304: не изменилось с прошлого запуска (без тела)
 probe-disallowed = { $url }: запрещено robots.txt, не запрашивалось

@@ -54,18 +54,7 @@ pub fn import_page_paths(
     }
     let mut pages = sources.into_iter().flatten().peekable();
     if pages.peek().is_none() {
-        bail!(tr(
-            "pages-none-found",
-            &[(
-                "paths",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    .into()
-            )]
-        ));
+        return Err(no_pages_in(paths));
     }
     let imported = import_pages(reporter, db, pages, options)?;
     if !imported.reads.is_empty() {
@@ -194,6 +183,15 @@ fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
         body,
         request: None,
     }))
+}
+
+/// Nothing `import pages` (or its probe) can read under `paths`: what it reads instead.
+pub fn no_pages_in(paths: &[PathBuf]) -> anyhow::Error {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    anyhow!(tr(
+        "pages-none-found",
+        &[("paths", shown.join(", ").into())]
+    ))
 }
 
 /// `cannot read PATH: check the path`.

@@ -6,12 +6,12 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use chrono::Utc;
 
 use super::crawl::new_archive_path;
 use super::fetch::FetchOptions;
-use super::pages::{PROBE_PREFIX, pages_under};
+use super::pages::{PROBE_PREFIX, no_pages_in, pages_under};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
 use crate::fetch::{Client, FetchError, make_archive_dir};
 use crate::govkz;
@@ -119,18 +119,7 @@ pub fn probe_paths(paths: &[PathBuf]) -> Result<ProbeReport> {
         }
     }
     if report.pages.is_empty() {
-        return Err(anyhow!(tr(
-            "probe-no-pages",
-            &[(
-                "paths",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    .into()
-            )]
-        )));
+        return Err(no_pages_in(paths));
     }
     Ok(report)
 }

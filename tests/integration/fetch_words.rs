@@ -8,7 +8,7 @@ use crate::common::govkz_server::{GovServer, Refusal};
 use crate::common::{BLOG, OWNER, ROBOTS, Workdir};
 use crate::error_words::latin_words;
 use crate::fetch::{blog_server, fetch_args};
-use crate::govkz::{fetch as fetch_govkz, zhetysu};
+use crate::govkz::{digital_unread, fetch as fetch_govkz, zhetysu};
 
 /// `--lang LANG fetch BLOG …` against `server`, the portal asked for the language too.
 fn fetch_in(
@@ -106,11 +106,7 @@ fn robots_txt_closing_a_blog_stops_the_run_in_russian() {
 
 #[test]
 fn a_body_no_source_answers_is_named_in_russian_with_what_to_do() {
-    let server = GovServer::start(zhetysu());
-    server
-        .refuse("*", "rss", Refusal::Challenge)
-        .refuse("*", "graphql", Refusal::Forbidden)
-        .refuse("zhetysu-digital", "json", Refusal::BlockPage);
+    let server = digital_unread();
     let dir = Workdir::new();
     let output = fetch_govkz(
         &dir,

@@ -308,13 +308,20 @@ fn who_is_who_matches_answerers_to_fetched_bodies_and_people() {
     );
 }
 
-#[test]
-fn refusals_move_to_the_next_source_and_a_body_no_source_answers_is_not_silent() {
+/// Zhetysu where RSS and GraphQL refuse everyone and JSON refuses zhetysu-digital: comdev is
+/// read by JSON, digital by no source.
+pub(crate) fn digital_unread() -> GovServer {
     let server = GovServer::start(zhetysu());
     server
         .refuse("*", "rss", Refusal::Challenge)
         .refuse("*", "graphql", Refusal::Forbidden)
         .refuse("zhetysu-digital", "json", Refusal::BlockPage);
+    server
+}
+
+#[test]
+fn refusals_move_to_the_next_source_and_a_body_no_source_answers_is_not_silent() {
+    let server = digital_unread();
     let dir = Workdir::new();
     let output = fetch(
         &dir,
