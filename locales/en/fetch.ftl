@@ -33,7 +33,10 @@ archive-cannot-write-in = cannot write { $path }: check the archive folder is wr
 cannot-remove = cannot remove { $path }
 lock-cannot = cannot lock { $path }: check the archive folder is writable
 lock-holder-starting = one that is just starting
-lock-taken = blog { $blog } is being fetched by another run ({ $holder }), into { $dir }: two runs would write one archive. Wait for that run to end, or stop it, then run this command again (a run that was killed leaves no lock)
+lock-taken = { $blog ->
+        [govkz] gov.kz
+       *[other] blog { $blog }
+    } is being fetched by another run ({ $holder }), into { $dir }: two runs would write one archive. Wait for that run to end, or stop it, then run this command again (a run that was killed leaves no lock)
 lock-contended = { $lock }: other runs keep taking and leaving it; run this command again
 
 ## `fetch BLOG`: the lines of a run
@@ -63,6 +66,8 @@ duration-hours = { $h } h { $min } min
 bar-pages = pages
 bar-bodies = bodies
 bar-appeals-left = { $appeals } appeals read, about { $seconds } s left
+bar-items-left = { $count } news items read, about { $seconds } s left
+bar-officials-left = { $count } officials read, about { $seconds } s left
 fetch-estimate = { $blog }: up to { $pages } questions pages to read (totalPages { $total }) at { $gap } s a page: about { $time }
 
 ## `fetch --probe` and `import pages --probe`: the account of each page

@@ -21,7 +21,7 @@ pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Resul
         Some(GovkzCommand::News(news)) => return self::news(global, news),
         Some(GovkzCommand::Directory(directory)) => {
             let options = directory.options()?;
-            let bar = Bar::new(global, "bar-bodies");
+            let bar = Bar::new(global, "bar-bodies", "bar-officials-left");
             fetch_directory(&bar, &global.db, &options)?;
             return Ok(Finish::Done);
         }
@@ -31,7 +31,7 @@ pub fn run(global: &Global, command: &FetchCommand, lang: Option<Lang>) -> Resul
     if options.probe {
         return super::emit::probed(probe_blogs(&options)?);
     }
-    let bar = Bar::new(global, "bar-pages");
+    let bar = Bar::new(global, "bar-pages", "bar-appeals-left");
     fetch_blogs(&bar, &global.db, &options)?;
     Ok(Finish::Done)
 }
@@ -60,7 +60,7 @@ fn news(global: &Global, command: &NewsCommand) -> Result<Finish> {
             ))),
         };
     }
-    let bar = Bar::new(global, "bar-bodies");
+    let bar = Bar::new(global, "bar-bodies", "bar-items-left");
     fetch_news(&bar, &global.db, &options)?;
     Ok(Finish::Done)
 }
@@ -71,11 +71,13 @@ struct Bar<'g> {
     global: &'g Global,
     bar: indicatif::ProgressBar,
     gap: Cell<Duration>,
+    counted: &'static str,
 }
 
 impl Bar<'_> {
     /// `unit`: the message naming what the bar counts (pages of a blog, bodies of gov.kz).
-    fn new<'g>(global: &'g Global, unit: &str) -> Bar<'g> {
+    /// `counted`: the message key of what is read so far (appeals, news items, officials).
+    fn new<'g>(global: &'g Global, unit: &str, counted: &'static str) -> Bar<'g> {
         let unit = tr(unit, &[]);
         let bar = match global.quiet() || !std::io::stderr().is_terminal() {
             true => indicatif::ProgressBar::hidden(),
@@ -91,6 +93,7 @@ impl Bar<'_> {
             global,
             bar,
             gap: Cell::new(Duration::ZERO),
+            counted,
         }
     }
 }
@@ -129,9 +132,10 @@ impl Progress for Bar<'_> {
         self.bar.set_length(u64::from(total));
         self.bar.set_position(u64::from(done));
         self.bar.set_message(tr(
-            "bar-appeals-left",
+            self.counted,
             &[
                 ("appeals", appeals.into()),
+                ("count", appeals.into()),
                 ("seconds", left.as_secs().into()),
             ],
         ));

@@ -220,6 +220,15 @@ mod tests {
                 && refused.contains(&format!("pid {}", std::process::id())),
             "{refused}"
         );
+        assert!(refused.starts_with("blog 7 is being fetched"), "{refused}");
+        // gov.kz's runs share one lock, named as gov.kz rather than as a blog.
+        let govkz = RunLock::take(dir.path(), "govkz").unwrap();
+        let refused = RunLock::take(dir.path(), "govkz")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(refused.starts_with("gov.kz is being fetched"), "{refused}");
+        drop(govkz);
         // Another blog is another lock.
         drop(RunLock::take(dir.path(), "8").unwrap());
         drop(lock);
