@@ -600,3 +600,44 @@ fn a_stopped_run_goes_on_where_it_stopped() {
     let again = ok(&fetch(&dir, &server, &["news", "zhetysu-comdev"]), "again");
     assert!(!again.contains("going on from the stopped run"), "{again}");
 }
+
+#[test]
+fn a_refused_list_of_bodies_stops_the_run_before_any_body_and_says_what_to_do() {
+    let server = GovServer::start(zhetysu());
+    server.refuse_list();
+    let dir = Workdir::new();
+    let output = fetch(&dir, &server, &["news", "zhetysu-comdev"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the list of bodies, in ru"), "{stderr}");
+    assert!(stderr.contains("nothing was fetched"), "{stderr}");
+    assert!(stderr.contains("import a posts CSV"), "{stderr}");
+    // No body was asked: a body is never guessed from a name or slug alone.
+    assert!(
+        server
+            .hits()
+            .iter()
+            .all(|h| !h.path.contains("/rss/") && !h.path.contains("content-manager/news")),
+        "{:?}",
+        server.hits()
+    );
+    assert!(!dir.path("appeals.db").exists());
+}
+
+#[test]
+fn a_body_whose_officials_are_refused_still_joins_the_directory_from_the_list() {
+    let server = GovServer::start(zhetysu());
+    server.refuse("zhetysu-comdev", "curators", Refusal::Challenge);
+    let dir = Workdir::new();
+    let stderr = ok(
+        &fetch(&dir, &server, &["directory", "zhetysu-oblysy"]),
+        "fetch directory",
+    );
+    assert!(stderr.contains("zhetysu-comdev"), "{stderr}");
+    assert!(stderr.contains("without them"), "{stderr}");
+    let departments = silence(&dir, &["--kind", "department"]);
+    row(&departments, "name", COMDEV);
+    // Its head comes from the list of bodies, its position with him.
+    let officials = silence(&dir, &["--kind", "official"]);
+    row(&officials, "name", "Керимбек Бауыржан Серикович");
+}

@@ -94,7 +94,8 @@ impl GovServer {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// `source` ("rss", "graphql", "json") of `slug` (`*`: every body) refuses.
+    /// `source` ("rss", "graphql", "json", or "curators": the officials) of `slug` (`*`: every
+    /// body) refuses.
     pub fn refuse(&self, slug: &str, source: &str, refusal: Refusal) -> &GovServer {
         self.lock()
             .refused
@@ -386,6 +387,9 @@ fn answer(state: &State, request: &Request) -> Answer {
         let Some(body) = body_of(slug) else {
             return (200, JSON, String::new(), b"[]".to_vec());
         };
+        if let Some(r) = refusal(slug, "curators") {
+            return refused(r);
+        }
         let page = query(path, "page")
             .and_then(|p| p.parse().ok())
             .unwrap_or(1);
