@@ -10,6 +10,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OpenFlags};
 
+use super::reads::KAZAKHSTAN;
 use super::{PUBLISHERS_CTE, SCHEMA_VERSION, Store};
 use crate::catalogue::{self, Column};
 use crate::privacy::redact_with_names;
@@ -107,26 +108,36 @@ ORDER BY addressee, appeals DESC, forwarded_to"
             "As of :until (YYYY-MM-DD; empty: today): each directory entry's and publisher's \
              latest post, days since, posts in the 30 days to :until, stale after 30 days; \
              posts_in_period counts posts from :since to :until. :addressee keeps one name. \
+             A body whose latest gov.kz fetch (by Kazakhstan date, on or before :until) no \
+             source answered is not_read, with last_attempt, never stale or never. \
              As appeal-audit report silence --as-of.",
             format!(
                 "WITH as_of AS (SELECT coalesce(nullif(:until, ''), date('now')) AS day),
 counted AS (
   SELECT publisher, substr(published_at, 1, 10) AS day, repost FROM posts
   WHERE substr(published_at, 1, 10) <= (SELECT day FROM as_of)),
+attempts AS (
+  SELECT body, date(attempted_at, '{KAZAKHSTAN}') AS day, max(outcome <> 'refused') AS read
+  FROM source_reads WHERE date(attempted_at, '{KAZAKHSTAN}') <= (SELECT day FROM as_of)
+  GROUP BY body, day),
+latest AS (SELECT body, max(day) AS last_attempt, read FROM attempts GROUP BY body),
 {PUBLISHERS_CTE}
 SELECT p.name, p.kind, max(c.day) AS last_post,
   CAST(julianday((SELECT day FROM as_of)) - julianday(max(c.day)) AS INTEGER) AS days_since,
   count(c.day) FILTER (WHERE c.day > date((SELECT day FROM as_of), '-30 days')) AS posts_30d,
-  CASE WHEN max(c.day) IS NULL THEN 'never'
+  CASE WHEN l.read = 0 THEN 'not_read'
+       WHEN max(c.day) IS NULL THEN 'never'
        WHEN julianday((SELECT day FROM as_of)) - julianday(max(c.day)) > 30 THEN 'stale'
        ELSE 'ok' END AS status,
   count(c.day) FILTER (WHERE c.day > date((SELECT day FROM as_of), '-30 days')
                          AND c.repost = 1) AS reposts_30d,
-  count(c.day) FILTER (WHERE coalesce(:since, '') = '' OR c.day >= :since) AS posts_in_period
+  count(c.day) FILTER (WHERE coalesce(:since, '') = '' OR c.day >= :since) AS posts_in_period,
+  l.last_attempt
 FROM publishers p LEFT JOIN counted c ON c.publisher = p.name
+LEFT JOIN latest l ON l.body = p.name
 WHERE coalesce(:addressee, '') = '' OR p.name = :addressee
 GROUP BY p.name, p.kind
-ORDER BY last_post IS NOT NULL, days_since DESC, p.name"
+ORDER BY status <> 'never', status <> 'not_read', days_since DESC, p.name"
             ),
         ),
     ]

@@ -14,7 +14,7 @@ const READS_SINCE: i64 = 7;
 
 /// An attempt's date is its date in Kazakhstan, one time zone (UTC+5) since 1 March 2024, as
 /// the dates of posts and the as-of date are: a run at 02:00 in Almaty counts on that day.
-const KAZAKHSTAN: &str = "+5 hours";
+pub(super) const KAZAKHSTAN: &str = "+5 hours";
 
 /// What came of asking one source for a body's news.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

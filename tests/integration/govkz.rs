@@ -641,3 +641,58 @@ fn a_body_whose_officials_are_refused_still_joins_the_directory_from_the_list() 
     let officials = silence(&dir, &["--kind", "official"]);
     row(&officials, "name", "Керимбек Бауыржан Серикович");
 }
+
+#[test]
+fn the_public_copys_silence_query_shows_a_body_not_read_as_not_read() {
+    let server = GovServer::start(zhetysu());
+    server
+        .refuse("zhetysu-digital", "rss", Refusal::Challenge)
+        .refuse("zhetysu-digital", "graphql", Refusal::Forbidden)
+        .refuse("zhetysu-digital", "json", Refusal::BlockPage);
+    let dir = Workdir::new();
+    let output = fetch(
+        &dir,
+        &server,
+        &["news", "zhetysu-comdev", "zhetysu-digital"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let public = dir.path("public.db");
+    dir.ok(&["export", "database", "--output", public.to_str().unwrap()]);
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&dir.read("public.metadata.json")).unwrap();
+    let sql = metadata["databases"]["public"]["queries"]["silence"]["sql"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let conn = rusqlite::Connection::open(&public).unwrap();
+    let mut stmt = conn.prepare(&sql).unwrap();
+    let rows: Vec<(String, String, Option<String>)> = stmt
+        .query_map(
+            rusqlite::named_params! {":until": "2022-10-03", ":since": "", ":addressee": ""},
+            |r| Ok((r.get("name")?, r.get("status")?, r.get("last_attempt")?)),
+        )
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        rows.contains(&(
+            DIGITAL.to_string(),
+            "not_read".to_string(),
+            Some("2022-10-03".to_string())
+        )),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&(
+            COMDEV.to_string(),
+            "stale".to_string(),
+            Some("2022-10-03".to_string())
+        )),
+        "{rows:?}"
+    );
+    // As the report orders them: never, then not read, then the longest silent.
+    let report = silence(&dir, &[]);
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let reported: Vec<&str> = report.iter().map(|r| r["name"].as_str()).collect();
+    assert_eq!(names, reported);
+}
