@@ -8,6 +8,9 @@
 #[path = "../tests/integration/common/govkz_server.rs"]
 #[allow(dead_code)]
 mod govkz_server;
+#[path = "../tests/integration/common/http_server.rs"]
+#[allow(dead_code)]
+mod http_server;
 
 use std::time::Duration;
 

@@ -6,7 +6,7 @@ mod decode;
 mod read;
 mod write;
 
-pub use decode::{MAX_BODY, UnreadablePage, header_value, max_body_words};
+pub use decode::{MAX_BODY, UnreadablePage, max_body_words};
 #[cfg(test)]
 pub use read::read_archive;
 pub use read::{

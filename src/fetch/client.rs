@@ -101,6 +101,18 @@ impl Exchange {
         )
     }
 
+    /// A response header's value, by case-insensitive name (`Retry-After`, `ETag`).
+    pub fn header(&self, name: &str) -> Option<String> {
+        let end = memchr::memmem::find(&self.response, b"\r\n\r\n")?;
+        let head = std::str::from_utf8(&self.response[..end]).ok()?;
+        head.lines().skip(1).find_map(|line| {
+            let (n, v) = line.split_once(':')?;
+            n.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_string())
+        })
+    }
+
     /// The `Location` of a redirect.
     pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
@@ -395,7 +407,7 @@ impl Client {
             self.last_done = Some(Instant::now());
             let (status, retry_after, outcome) = match sent {
                 Ok(exchange) => {
-                    let retry_after = header(&exchange, "retry-after");
+                    let retry_after = exchange.header("retry-after");
                     (Some(exchange.status), retry_after, Ok(exchange))
                 }
                 Err(error) => (None, None, Err(error)),
@@ -560,17 +572,6 @@ fn describe(error: ureq::Error) -> String {
         ureq::Error::ConnectionFailed => tr("net-cannot-connect", &[]),
         other => other.to_string(),
     }
-}
-
-fn header(exchange: &Exchange, name: &str) -> Option<String> {
-    let end = memchr::memmem::find(&exchange.response, b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&exchange.response[..end]).ok()?;
-    head.lines().skip(1).find_map(|line| {
-        let (n, v) = line.split_once(':')?;
-        n.trim()
-            .eq_ignore_ascii_case(name)
-            .then(|| v.trim().to_string())
-    })
 }
 
 /// The response's bytes: the body as read, so `Transfer-Encoding` is left out and

@@ -4,7 +4,7 @@
 //! Everything is read before anything is stored, and imported with the portal's pages in one
 //! transaction.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Result, anyhow, bail};
 use serde_json::{Value, json};
@@ -14,6 +14,40 @@ use crate::govkz::{self, Asked, Body, NewsItem, NotRead, Official};
 use crate::records::names::Who;
 use crate::records::reader::RecordOrigin;
 use crate::store::{ReadOutcome, SourceRead};
+
+/// An archived page as the gov.kz readers take it.
+pub fn answer_of(page: &ArchivedPage) -> govkz::Answer<'_> {
+    govkz::Answer {
+        status: page.status,
+        content_type: page.content_type.as_deref(),
+        body: &page.body,
+    }
+}
+
+/// The attempt an archived news answer records, as read until its reading says otherwise
+/// (unchanged, refused) and without validators: `body` is the body's name where known.
+pub fn attempt(
+    body: &str,
+    slug: &str,
+    source: govkz::Source,
+    page: &ArchivedPage,
+    attempted_at: &str,
+) -> SourceRead {
+    SourceRead {
+        body: body.to_string(),
+        slug: slug.to_string(),
+        source: source.as_str().to_string(),
+        attempted_at: attempted_at.to_string(),
+        outcome: ReadOutcome::Read,
+        status: page.status,
+        url: page.url.clone(),
+        detail: String::new(),
+        etag: None,
+        last_modified: None,
+        archive: page.file.display().to_string(),
+        offset: page.offset,
+    }
+}
 
 /// Whether an archived page is a gov.kz API answer (read by this module, not the portal's).
 pub fn is_govkz_page(page: &ArchivedPage) -> bool {
@@ -108,11 +142,7 @@ impl Answers {
                 ]
             ))
         };
-        let answer = govkz::Answer {
-            status: page.status,
-            content_type: page.content_type.as_deref(),
-            body: &page.body,
-        };
+        let answer = answer_of(page);
         match asked {
             Asked::Bodies { lang } => match govkz::read_bodies(&answer) {
                 Ok(list) => {
@@ -138,21 +168,14 @@ impl Answers {
                 }
             }
             Asked::News { source, slug, .. } => {
-                let mut read = SourceRead {
-                    body: String::new(),
-                    slug: slug.clone(),
-                    source: source.as_str().to_string(),
-                    // The scrape's time, as its posts are dated (the archive's, unless given).
-                    attempted_at: attempt_time(scraped_at, &page.date),
-                    outcome: ReadOutcome::Read,
-                    status: page.status,
-                    url: page.url.clone(),
-                    detail: String::new(),
-                    etag: None,
-                    last_modified: None,
-                    archive: page.file.display().to_string(),
-                    offset: page.offset,
-                };
+                // The scrape's time, as its posts are dated (the archive's, unless given).
+                let mut read = attempt(
+                    "",
+                    &slug,
+                    source,
+                    page,
+                    &attempt_time(scraped_at, &page.date),
+                );
                 if page.status == 304 {
                     read.outcome = ReadOutcome::Unchanged;
                     self.reads.push(read);
@@ -196,16 +219,19 @@ impl Answers {
         who: &Who,
         stored_by_url: &HashMap<String, String>,
     ) -> Result<(Vec<Post>, Vec<Record>, Vec<SourceRead>)> {
-        let ru = self.bodies.get("ru").cloned().unwrap_or_default();
-        let name_in = |lang: &str, slug: &str| -> Option<String> {
+        let news = std::mem::take(&mut self.news);
+        // Each list by slug, once: a run of 1,400 bodies looks each up several times.
+        let by_slug = |lang: &str| -> HashMap<&str, &Body> {
             self.bodies
                 .get(lang)
-                .and_then(|list| list.iter().find(|b| b.slug == slug))
-                .map(|b| b.name.clone())
+                .map(|list| list.iter().map(|b| (b.slug.as_str(), b)).collect())
+                .unwrap_or_default()
         };
+        let (ru, kk, en) = (by_slug("ru"), by_slug("kk"), by_slug("en"));
+        let ru_by_id: HashMap<&str, &Body> = ru.values().map(|b| (b.id.as_str(), *b)).collect();
         let name_of = |slug: &str| -> Result<String> {
-            if let Some(name) = name_in("ru", slug) {
-                return Ok(name);
+            if let Some(body) = ru.get(slug) {
+                return Ok(body.name.clone());
             }
             if let Some(name) = stored_by_url.get(&govkz::body_url(govkz::DEFAULT_BASE_URL, slug)) {
                 return Ok(name.clone());
@@ -217,8 +243,7 @@ impl Answers {
         };
         let mut posts = Vec::new();
         let mut directory = Vec::new();
-        let mut named = Vec::new();
-        let news = std::mem::take(&mut self.news);
+        let mut named = HashSet::new();
         for (slug, items) in news {
             let department: std::sync::Arc<str> = name_of(&slug)?.into();
             for (item, origin, scraped_at) in items {
@@ -237,10 +262,9 @@ impl Answers {
         // silence lists them even with no post.
         for read in &self.reads {
             if who.lookup(&read.body).is_none()
-                && !named.contains(&read.slug)
                 && !self.officials.contains_key(&read.slug)
+                && named.insert(read.slug.as_str())
             {
-                named.push(read.slug.clone());
                 let entry = json!({
                     "name": read.body, "kind": "department",
                     "url": govkz::body_url(govkz::DEFAULT_BASE_URL, &read.slug),
@@ -256,21 +280,21 @@ impl Answers {
         }
         for (slug, (origin, officials)) in &self.officials {
             let body_name = name_of(slug)?;
-            let body = ru.iter().find(|b| &b.slug == slug);
+            let body = ru.get(slug.as_str());
             // Known under another name (a directory of the reporter's own): left as it is.
             if who.lookup(&body_name).is_none_or(|e| e.name == body_name) {
                 let mut aliases: Vec<String> = Vec::new();
-                for lang in ["kk", "en"] {
-                    if let Some(name) = name_in(lang, slug)
-                        && name != body_name
-                        && !aliases.contains(&name)
+                for list in [&kk, &en] {
+                    if let Some(other) = list.get(slug.as_str())
+                        && other.name != body_name
+                        && !aliases.contains(&other.name)
                     {
-                        aliases.push(name);
+                        aliases.push(other.name.clone());
                     }
                 }
                 let parent = body
                     .and_then(|b| b.parent.as_ref())
-                    .and_then(|id| ru.iter().find(|p| &p.id == id))
+                    .and_then(|id| ru_by_id.get(id.as_str()))
                     .map(|p| p.name.clone());
                 let entry = json!({
                     "name": body_name, "kind": "department",

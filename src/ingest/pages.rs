@@ -115,20 +115,25 @@ fn read_page_file(path: &Path) -> Result<Pages> {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         format!("file://{}", absolute.display())
     });
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .map(chrono::DateTime::<chrono::Utc>::from)
-        .unwrap_or_else(|_| chrono::Utc::now());
     Ok(Box::new(std::iter::once(Ok(ArchivedPage {
         file: path.to_path_buf(),
         offset: 0,
         url,
-        date: crate::archive::warc_date(modified),
+        date: saved_date(path),
         status: 200,
         content_type: None,
         body,
         request: None,
     }))))
+}
+
+/// A saved file's date as an archive writes one: its modification time (else now).
+fn saved_date(path: &Path) -> String {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(chrono::DateTime::<chrono::Utc>::from)
+        .unwrap_or_else(|_| chrono::Utc::now());
+    crate::archive::warc_date(modified)
 }
 
 /// A body's news saved from gov.kz as a file: RSS (`.rss`; the body is its channel's link) or
@@ -168,16 +173,12 @@ fn saved_govkz_answer(path: &Path) -> Result<Option<ArchivedPage>> {
             &[("file", path.display().to_string().into())]
         ));
     };
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .map(chrono::DateTime::<chrono::Utc>::from)
-        .unwrap_or_else(|_| chrono::Utc::now());
     let request = govkz::news_request(source, &slug, 1);
     Ok(Some(ArchivedPage {
         file: path.to_path_buf(),
         offset: 0,
         url: format!("{}{}", govkz::DEFAULT_BASE_URL, request.path),
-        date: crate::archive::warc_date(modified),
+        date: saved_date(path),
         status: 200,
         content_type: Some(content_type.to_string()),
         body,

@@ -11,6 +11,7 @@ use chrono::Utc;
 
 use super::crawl::new_archive_path;
 use super::fetch::FetchOptions;
+use super::govkz_answers::answer_of;
 use super::pages::{PROBE_PREFIX, no_pages_in, pages_under};
 use crate::archive::{ArchivedPage, WarcWriter, archive_file_name};
 use crate::fetch::{Client, FetchError, make_archive_dir};
@@ -247,11 +248,7 @@ fn probe(page: &ArchivedPage) -> PageProbe {
 /// (a refusal too: nothing of that source could be read). None: not a gov.kz answer.
 fn probe_govkz(page: &ArchivedPage) -> Option<Result<Read, String>> {
     let asked = govkz::asked(&page.url, page.request.as_deref())?;
-    let answer = govkz::Answer {
-        status: page.status,
-        content_type: page.content_type.as_deref(),
-        body: &page.body,
-    };
+    let answer = answer_of(page);
     // The optional fields an answer lacks are `fetch news --probe`'s to list: an answer read
     // whole is placed.
     let read = |kind: &'static str, owner: Option<String>, items: usize| Read {

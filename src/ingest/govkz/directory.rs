@@ -8,13 +8,14 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 
 use super::import_answers;
-use super::session::{Session, answer_of};
+use super::session::Session;
 use super::{DirectoryOptions, RUN_NAME};
 use crate::archive::ArchiveReader;
 use crate::fetch::RunLock;
 use crate::govkz::{self, NotRead};
 use crate::i18n::tr;
 use crate::ingest::crawl::Progress;
+use crate::ingest::govkz_answers::answer_of;
 
 /// Fetches the bodies and their officials and imports them into `db`. A body whose officials
 /// are refused is still imported (its names, parent and head come from the list); it is named

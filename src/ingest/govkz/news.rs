@@ -7,13 +7,14 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 
 use super::import_answers;
-use super::session::{Session, answer_of};
+use super::session::Session;
 use super::{NewsOptions, RUN_NAME, SOURCE};
 use crate::archive::ArchiveReader;
 use crate::fetch::{RunLock, Unfinished};
 use crate::govkz::{self, Body, NotRead, Source};
 use crate::i18n::tr;
 use crate::ingest::crawl::Progress;
+use crate::ingest::govkz_answers::{answer_of, attempt};
 use crate::store::{Access, ReadOutcome, SourceRead, Store};
 
 /// What became of one body.
@@ -83,12 +84,13 @@ pub fn fetch_news(progress: &dyn Progress, db: &Path, options: &NewsOptions) -> 
     };
     let mut results = Vec::new();
     let mut reads = Vec::new();
+    let mut items = 0;
     for (done, body) in chosen.iter().enumerate() {
         progress.pages(
             &body.slug,
             u32::try_from(done).unwrap_or(u32::MAX),
             Some(u32::try_from(chosen.len()).unwrap_or(u32::MAX)),
-            results.iter().map(|r: &BodyNews| r.items).sum(),
+            items,
         );
         let (news, body_reads) = read_body(
             &mut session,
@@ -97,6 +99,7 @@ pub fn fetch_news(progress: &dyn Progress, db: &Path, options: &NewsOptions) -> 
             common.max_pages,
             &common.attempted_at,
         )?;
+        items += news.items;
         results.push(news);
         reads.extend(body_reads);
     }
@@ -240,22 +243,11 @@ fn read_body(
             let answered =
                 session.ask(&govkz::news_request(source, &body.slug, page), &conditional)?;
             let archived = &answered.page;
-            let mut read = SourceRead {
-                body: body.name.clone(),
-                slug: body.slug.clone(),
-                source: source.as_str().to_string(),
-                // The scrape's time (`--scraped-at`), as its posts are dated: a report as of
-                // a date sees the attempts made by then.
-                attempted_at: attempted_at.to_string(),
-                outcome: ReadOutcome::Read,
-                status: archived.status,
-                url: archived.url.clone(),
-                detail: String::new(),
-                etag: answered.etag.clone(),
-                last_modified: answered.last_modified.clone(),
-                archive: archived.file.display().to_string(),
-                offset: archived.offset,
-            };
+            // The scrape's time (`--scraped-at`), as its posts are dated: a report as of a
+            // date sees the attempts made by then.
+            let mut read = attempt(&body.name, &body.slug, source, archived, attempted_at);
+            read.etag = answered.etag.clone();
+            read.last_modified = answered.last_modified.clone();
             if archived.status == 304 {
                 read.outcome = ReadOutcome::Unchanged;
                 read.etag = read

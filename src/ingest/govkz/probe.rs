@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 
 use super::NewsOptions;
-use super::session::{Session, answer_of};
+use super::session::Session;
 use crate::govkz::{self, NotRead, Source};
 use crate::i18n::tr;
+use crate::ingest::govkz_answers::answer_of;
 use crate::ingest::pages::PROBE_PREFIX;
 use crate::ingest::probe::robots_read;
 use crate::visible::visible;

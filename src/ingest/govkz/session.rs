@@ -13,6 +13,7 @@ use crate::fetch::{Client, Request, make_archive_dir};
 use crate::govkz::{self, ApiRequest, Body, NotRead};
 use crate::i18n::tr;
 use crate::ingest::crawl::new_archive_path;
+use crate::ingest::govkz_answers::answer_of;
 
 pub(super) struct Session {
     pub client: Client,
@@ -67,8 +68,8 @@ impl Session {
         let offset = exchange.archive(&mut self.writer)?;
         let page = exchange.page(self.writer.path(), offset)?;
         Ok(Answered {
-            etag: response_header(&exchange.response, "etag"),
-            last_modified: response_header(&exchange.response, "last-modified"),
+            etag: exchange.header("etag"),
+            last_modified: exchange.header("last-modified"),
             page,
         })
     }
@@ -102,18 +103,4 @@ impl Session {
     pub fn finish(self) -> Result<PathBuf> {
         self.writer.finish()
     }
-}
-
-/// An archived page as the gov.kz readers take it.
-pub(super) fn answer_of(page: &ArchivedPage) -> govkz::Answer<'_> {
-    govkz::Answer {
-        status: page.status,
-        content_type: page.content_type.as_deref(),
-        body: &page.body,
-    }
-}
-
-fn response_header(response: &[u8], name: &str) -> Option<String> {
-    let end = memchr::memmem::find(response, b"\r\n\r\n")?;
-    crate::archive::header_value(&response[..end], name).map(str::to_string)
 }

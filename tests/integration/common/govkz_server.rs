@@ -4,12 +4,14 @@
 //! (a challenge's 400, a 403, the national gateway's block page). Every request is recorded.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
 use serde_json::{Value, json};
+
+use super::http_server::read_head;
 
 /// One body of the stand-in.
 #[derive(Debug, Clone)]
@@ -146,23 +148,9 @@ struct Request {
 
 fn serve(stream: TcpStream, state: &Mutex<State>) {
     let mut reader = BufReader::new(&stream);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
+    let Some((method, path, headers)) = read_head(&mut reader) else {
         return;
-    }
-    let mut parts = line.split_whitespace();
-    let method = parts.next().unwrap_or("GET").to_string();
-    let path = parts.next().unwrap_or("/").to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
+    };
     let length = headers
         .get("content-length")
         .and_then(|l| l.parse::<usize>().ok())

@@ -145,13 +145,14 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
-    let mut reader = BufReader::new(&stream);
+/// A request's line and headers (names lowercased): method, path with its query, headers.
+/// None when the connection gave no request line.
+pub fn read_head(reader: &mut impl BufRead) -> Option<(String, String, HashMap<String, String>)> {
     let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("GET").to_string();
+    let path = parts.next().unwrap_or("/").to_string();
     let mut headers = HashMap::new();
     loop {
         let mut header = String::new();
@@ -162,6 +163,14 @@ fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
             headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
         }
     }
+    Some((method, path, headers))
+}
+
+fn serve(stream: TcpStream, state: &Mutex<State>, started: Instant) {
+    let mut reader = BufReader::new(&stream);
+    let Some((_, path, headers)) = read_head(&mut reader) else {
+        return;
+    };
     let at = started.elapsed();
     let (fault, page, cookie, redirect) = {
         let mut state = state.lock().unwrap_or_else(|e| e.into_inner());
